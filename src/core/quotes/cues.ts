@@ -1,0 +1,95 @@
+import type { Token } from '../text/tokenize';
+import { verbForms } from '../text/lexicon';
+
+// Attribution cues: the words that say someone said something. The lists are data, meant to
+// be read and extended (the `byline.cueVerbs` setting and the CLI's --cue-verb add to them);
+// every verb is given once, as an infinitive, and compromise conjugates it.
+
+/** Verbs that report speech wherever they stand: “X said (that) …”, “…, X warned.” */
+export const SPEECH_VERBS: readonly string[] = [
+  'say', 'tell', 'add', 'state', 'claim', 'assert', 'remark', 'warn', 'argue', 'insist', 'note',
+  'explain', 'write', 'tweet', 'declare', 'announce', 'emphasize', 'emphasise', 'stress', 'urge',
+  'predict', 'suggest', 'acknowledge', 'admit', 'concede', 'reply', 'respond', 'answer', 'recall',
+  'observe', 'point out', 'complain', 'counter', 'caution', 'vow', 'promise', 'report', 'ask',
+  'testify', 'post', 'lament', 'deny', 'confirm', 'contend', 'maintain', 'allege', 'charge',
+  'boast', 'demand', 'estimate', 'hint', 'indicate', 'mention', 'propose', 'reiterate', 'reveal',
+  'speculate', 'agree', 'proclaim', 'retort', 'quip', 'joke', 'muse', 'shout', 'advise',
+  'recommend', 'affirm', 'assure', 'disclose', 'exclaim', 'opine', 'pledge', 'protest', 'swear',
+  'conclude', 'signal', 'concur', 'dismiss', 'brag', 'recount', 'elaborate', 'clarify', 'scoff',
+  'tout', 'accuse', 'remind', 'inform', 'underscore', 'highlight', 'summarize', 'summarise',
+];
+
+/** Verbs that attribute only when they stand next to a quotation: “…,” he continued. */
+export const QUOTE_ONLY_VERBS: readonly string[] = [
+  'continue', 'go on', 'begin', 'laugh', 'smile', 'sigh', 'shrug', 'chuckle', 'interject',
+  'offer', 'put it', 'wonder', 'reason',
+];
+
+/** Multi-word cues that take their source after them: “according to Kirby, …”. */
+export const SOURCE_AFTER_PHRASES: readonly string[] = ['according to', 'in the words of', 'as reported by'];
+
+export interface CueLexicon {
+  /** First word of a cue → the cues starting with it. */
+  byFirstWord: Map<string, CueEntry[]>;
+}
+
+export interface CueEntry {
+  words: string[];
+  lemma: string;
+  kind: 'speech' | 'quote-only' | 'source-after';
+}
+
+export interface CueMatch {
+  /** Token index of the first word. */
+  first: number;
+  /** One past the last word. */
+  last: number;
+  lemma: string;
+  kind: CueEntry['kind'];
+}
+
+const cache = new Map<string, CueLexicon>();
+
+/** The cue lexicon with `extraVerbs` (infinitives or any form) added to the speech verbs. */
+export function cueLexicon(extraVerbs: readonly string[] = []): CueLexicon {
+  const key = extraVerbs.join('\u0000');
+  let lex = cache.get(key);
+  if (!lex) {
+    lex = buildLexicon(extraVerbs);
+    cache.set(key, lex);
+  }
+  return lex;
+}
+
+function buildLexicon(extraVerbs: readonly string[]): CueLexicon {
+  const byFirstWord = new Map<string, CueEntry[]>();
+  const seen = new Set<string>();
+  const add = (phrase: string, lemma: string, kind: CueEntry['kind']) => {
+    const words = phrase.toLowerCase().trim().split(/\s+/);
+    const id = `${words.join(' ')}|${kind}`;
+    if (words[0] === '' || seen.has(id)) return;
+    seen.add(id);
+    const list = byFirstWord.get(words[0]) ?? [];
+    list.push({ words, lemma, kind });
+    // Longer cues first, so "point out" wins over "point".
+    list.sort((a, b) => b.words.length - a.words.length);
+    byFirstWord.set(words[0], list);
+  };
+  for (const verb of [...SPEECH_VERBS, ...extraVerbs]) for (const form of verbForms(verb)) add(form, verb, 'speech');
+  for (const verb of QUOTE_ONLY_VERBS) for (const form of verbForms(verb)) add(form, verb, 'quote-only');
+  for (const phrase of SOURCE_AFTER_PHRASES) add(phrase, phrase, 'source-after');
+  return { byFirstWord };
+}
+
+/** The cue starting at token `i`, if any (not crossing `limit`). */
+export function cueAt(lex: CueLexicon, tokens: readonly Token[], i: number, limit: number): CueMatch | null {
+  const entries = lex.byFirstWord.get(tokens[i].norm);
+  if (!entries) return null;
+  for (const e of entries) {
+    if (i + e.words.length > limit) continue;
+    let ok = true;
+    for (let k = 1; k < e.words.length && ok; k++) ok = tokens[i + k].norm === e.words[k];
+    if (ok) return { first: i, last: i + e.words.length, lemma: e.lemma, kind: e.kind };
+  }
+  return null;
+}
