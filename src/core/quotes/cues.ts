@@ -11,18 +11,19 @@ export const SPEECH_VERBS: readonly string[] = [
   'explain', 'write', 'tweet', 'declare', 'announce', 'emphasize', 'emphasise', 'stress', 'urge',
   'predict', 'suggest', 'acknowledge', 'admit', 'concede', 'reply', 'respond', 'answer', 'recall',
   'observe', 'point out', 'complain', 'counter', 'caution', 'vow', 'promise', 'report', 'ask',
-  'testify', 'post', 'lament', 'deny', 'confirm', 'contend', 'maintain', 'allege', 'charge',
-  'boast', 'demand', 'estimate', 'hint', 'indicate', 'mention', 'propose', 'reiterate', 'reveal',
+  'testify', 'post', 'lament', 'deny', 'confirm', 'contend', 'allege',
+  'boast', 'demand', 'estimate', 'hint', 'mention', 'propose', 'reiterate', 'reveal',
   'speculate', 'agree', 'proclaim', 'retort', 'quip', 'joke', 'muse', 'shout', 'advise',
   'recommend', 'affirm', 'assure', 'disclose', 'exclaim', 'opine', 'pledge', 'protest', 'swear',
-  'conclude', 'signal', 'concur', 'dismiss', 'brag', 'recount', 'elaborate', 'clarify', 'scoff',
-  'tout', 'accuse', 'remind', 'inform', 'underscore', 'highlight', 'summarize', 'summarise',
+  'conclude', 'concur', 'brag', 'recount', 'elaborate', 'clarify', 'scoff',
+  'tout', 'accuse', 'remind', 'inform', 'summarize', 'summarise', 'yell', 'chant', 'scream',
+  'whisper', 'mutter', 'plead', 'beg', 'gush', 'rail', 'vent', 'complain',
 ];
 
 /** Verbs that attribute only when they stand next to a quotation: “…,” he continued. */
 export const QUOTE_ONLY_VERBS: readonly string[] = [
   'continue', 'go on', 'begin', 'laugh', 'smile', 'sigh', 'shrug', 'chuckle', 'interject',
-  'offer', 'put it', 'wonder', 'reason',
+  'offer', 'put it', 'wonder', 'reason', 'call', 'describe', 'dub', 'label', 'brand', 'term',
 ];
 
 /** Multi-word cues that take their source after them: “according to Kirby, …”. */
@@ -37,6 +38,8 @@ export interface CueEntry {
   words: string[];
   lemma: string;
   kind: 'speech' | 'quote-only' | 'source-after';
+  /** "warning", "adding": a participle has no subject of its own and never inverts ("claiming millions"). */
+  gerund: boolean;
 }
 
 export interface CueMatch {
@@ -46,6 +49,7 @@ export interface CueMatch {
   last: number;
   lemma: string;
   kind: CueEntry['kind'];
+  gerund: boolean;
 }
 
 const cache = new Map<string, CueLexicon>();
@@ -70,7 +74,7 @@ function buildLexicon(extraVerbs: readonly string[]): CueLexicon {
     if (words[0] === '' || seen.has(id)) return;
     seen.add(id);
     const list = byFirstWord.get(words[0]) ?? [];
-    list.push({ words, lemma, kind });
+    list.push({ words, lemma, kind, gerund: kind !== 'source-after' && words[0].endsWith('ing') && !lemma.startsWith(words[0]) });
     // Longer cues first, so "point out" wins over "point".
     list.sort((a, b) => b.words.length - a.words.length);
     byFirstWord.set(words[0], list);
@@ -89,7 +93,7 @@ export function cueAt(lex: CueLexicon, tokens: readonly Token[], i: number, limi
     if (i + e.words.length > limit) continue;
     let ok = true;
     for (let k = 1; k < e.words.length && ok; k++) ok = tokens[i + k].norm === e.words[k];
-    if (ok) return { first: i, last: i + e.words.length, lemma: e.lemma, kind: e.kind };
+    if (ok) return { first: i, last: i + e.words.length, lemma: e.lemma, kind: e.kind, gerund: e.gerund };
   }
   return null;
 }

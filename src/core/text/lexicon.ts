@@ -34,6 +34,12 @@ export const enum W {
   Plural = 1 << 22,
   /** Common words that are capitalised only at a sentence start: The, But, Still. */
   Common = 1 << 23,
+  /** compromise's lexicon knows the word (as anything): not an unfamiliar name. */
+  Known = 1 << 24,
+  /** Words that qualify a title: former, retired, acting. */
+  TitleModifier = 1 << 25,
+  /** Institutions named by one word: the Pentagon, the Kremlin, NATO, Reuters. */
+  Institution = 1 << 26,
 }
 
 const TABLES: Array<[number, string]> = [
@@ -76,8 +82,12 @@ const TABLES: Array<[number, string]> = [
       'parliament government party campaign post times journal news tribune herald guardian telegraph reuters ap afp cnn bbc ' +
       'msnbc fox nbc abc cbs npr politico bloomberg institute university college foundation bank fund union association ' +
       'corporation company group court army navy forces military police service services board bureau authority ' +
-      'organization organisation alliance nato un eu coalition network center centre inc corp ltd',
+      'organization organisation alliance nato un eu coalition network center centre inc corp ltd forum club conference ' +
+      'summit council league federation society academy',
   ],
+  [W.Institution, 'pentagon kremlin congress senate parliament nato reuters ap afp cnn bbc msnbc politico bloomberg un eu fbi cia nsa duma knesset'],
+  [W.Place, 'us u.s. uk u.k. usa u.s.a. peninsula river sea region oblast province island islands mountains valley bay gulf ocean lake street avenue square county district'],
+  [W.TitleModifier, 'former retired acting outgoing incoming then late deputy senior top chief assistant associate interim'],
   [W.Time, 'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week month year morning afternoon evening night weekend'],
   [W.Ordinal, 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth another other'],
   [W.NumberWord, 'one two three four five six seven eight nine ten eleven twelve dozen dozens several many few hundreds thousands'],
@@ -98,7 +108,7 @@ const compromiseLexicon = (nlp.model() as { one: { lexicon: CompromiseLexicon } 
 
 function fromCompromise(tags: string | string[] | undefined): number {
   if (tags === undefined) return 0;
-  let f = 0;
+  let f: number = W.Known;
   for (const tag of Array.isArray(tags) ? tags : [tags]) {
     switch (tag) {
       case 'MaleName':
@@ -188,6 +198,7 @@ export function has(norm: string, flag: W): boolean {
 
 /** Unknown words: English suffixes are a fair guess for lower-case text. */
 function guessBySuffix(w: string): number {
+  if (w.endsWith("n't")) return W.Auxiliary;
   if (w.length > 4 && w.endsWith('ly')) return W.Adverb;
   if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) return W.Verb;
   return 0;

@@ -1,0 +1,670 @@
+import type { ParsedDocument } from '../document';
+import type { QuoteKind, Span } from '../types';
+import type { Token } from '../text/tokenize';
+import { W, wordFlags } from '../text/lexicon';
+import type { NameMention, TokenRange } from '../speakers/entities';
+import { PhraseReader, type SpeakerPhrase } from '../speakers/phrase';
+import { cueAt, type CueLexicon, type CueMatch } from './cues';
+
+// Finds every quotation — in marks or reported — and the phrase and cue that name its speaker.
+// Who that phrase refers to (a pronoun, a description) is settled afterwards, in document order.
+
+export interface QuoteFinding {
+  kind: QuoteKind;
+  start: number;
+  end: number;
+  /** Marked pieces (marks included) or, for reported speech, the content pieces. */
+  parts: Span[];
+  /** Token range the quote covers. */
+  first: number;
+  last: number;
+  paragraph: number;
+  phrase: SpeakerPhrase | null;
+  cue: TokenRange | null;
+  /** Index of the finding whose speaker this one takes when it has no cue of its own. */
+  inherits: number | null;
+  /** How `inherits` was decided. */
+  inheritance: 'continuation' | 'context' | null;
+}
+
+/** Quotes of this many words or fewer, with no speaker in reach, are scare quotes. */
+const SCARE_QUOTE_WORDS = 3;
+/** Title-case quotations up to this many words with no cue next to them are titles ("Morning Joe"). */
+const TITLE_WORDS = 6;
+/** How far after a quote its cue may stand: “…,” the second US official told reporters in Kyiv. */
+const POST_CUE_REACH = 16;
+/** How far before a quote its cue may stand: he said on Friday in a statement: “…”. */
+const PRE_CUE_REACH = 7;
+/** Cues followed by the person spoken to: told reporters, informed the committee. */
+const LISTENER_VERBS = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'warn', 'urge', 'ask']);
+
+/** Words that start a new clause, where a quote's clause ends. */
+const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though']);
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", 'am']);
+
+/** Reported speech shorter than this (in tokens) is not a claim worth underlining. */
+const MIN_INDIRECT_TOKENS = 3;
+
+export function findQuotes(doc: ParsedDocument, names: readonly NameMention[], lex: CueLexicon): QuoteFinding[] {
+  return new QuoteFinder(doc, names, lex).run();
+}
+
+class QuoteFinder {
+  private readonly reader: PhraseReader;
+  private readonly tokens: readonly Token[];
+  /** Cue tokens already used by a quotation in marks. */
+  private readonly consumed = new Set<number>();
+  /** Reported speech around partial quotes that have a cue of their own. */
+  private readonly mixed: QuoteFinding[] = [];
+
+  constructor(
+    private readonly doc: ParsedDocument,
+    names: readonly NameMention[],
+    private readonly lex: CueLexicon,
+  ) {
+    this.reader = new PhraseReader(doc, names);
+    this.tokens = doc.tokens;
+  }
+
+  run(): QuoteFinding[] {
+    const marked = this.markedFindings();
+    for (const f of marked) this.attachAdjacentCue(f);
+    const reported = this.reportedFindings();
+    for (const f of marked) {
+      if (f.kind === 'partial' && !f.phrase && !reported.some((r) => r.start <= f.start && f.end <= r.end)) this.attachSubject(f);
+    }
+    reported.push(...this.mixed);
+    const all = [...marked, ...reported].sort((a, b) => a.start - b.start || b.end - a.end);
+    this.inheritSpeakers(all);
+    const merged = this.mergeSplitQuotes(all);
+    return dropKeepingLinks(all, (f) => merged.has(f) || this.isScareQuote(f));
+  }
+
+  /**
+   * “Carolina’s going to win that one,” Gov. Kasich replied. “I hate to say it.” — one quote,
+   * split by its cue. The second piece joins the first; returns the pieces merged away.
+   */
+  private mergeSplitQuotes(all: QuoteFinding[]): Set<QuoteFinding> {
+    const merged = new Set<QuoteFinding>();
+    for (let i = 0; i < all.length; i++) {
+      const f = all[i];
+      if (f.inheritance !== 'continuation' || f.inherits === null || f.kind === 'indirect') continue;
+      const p = all[f.inherits];
+      if (p.kind === 'indirect' || !p.cue || p.cue.first < p.last || p.paragraph !== f.paragraph) continue;
+      if (!this.onlyFrameBetween(p.last, f.first) || f.first - p.last > POST_CUE_REACH + 2) continue;
+      p.parts = [...p.parts, ...f.parts];
+      p.end = f.end;
+      p.last = f.last;
+      p.kind = 'direct';
+      merged.add(f);
+      // Later pieces of the same quote continue from the merged one.
+      for (let k = i + 1; k < all.length; k++) if (all[k].inherits === i) all[k].inherits = f.inherits;
+    }
+    return merged;
+  }
+
+  private onlyFrameBetween(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.doc.quoteOf[k] >= 0) return false;
+    return true;
+  }
+
+  // ── Quotations in marks ──────────────────────────────────────────────────────────────
+
+  private markedFindings(): QuoteFinding[] {
+    const { doc } = this;
+    const ranges = new Map<number, TokenRange>();
+    for (let i = 0; i < this.tokens.length; i++) {
+      const q = doc.quoteOf[i];
+      if (q < 0) continue;
+      const r = ranges.get(q);
+      if (r) r.last = i + 1;
+      else ranges.set(q, { first: i, last: i + 1 });
+    }
+    const findings: QuoteFinding[] = [];
+    doc.marked.forEach((q, index) => {
+      const r = ranges.get(index);
+      if (!r || r.last - r.first < 2) return; // a lone mark
+      const start = q.parts[0].start;
+      const end = q.parts[q.parts.length - 1].end;
+      findings.push({
+        kind: q.parts.length > 1 || this.standsAlone(r.first, r.last) ? 'direct' : 'partial',
+        start,
+        end,
+        parts: q.parts,
+        first: r.first,
+        last: r.last,
+        paragraph: doc.paragraphOf[r.first],
+        phrase: null,
+        cue: null,
+        inherits: null,
+        inheritance: null,
+      });
+    });
+    return findings;
+  }
+
+  /** True when the quotation opening at token `i` is a whole quote of its own, not words inside a clause. */
+  private standsAloneQuoteAt(i: number): boolean {
+    const q = this.doc.quoteOf[i];
+    let k = i;
+    while (k < this.tokens.length && this.doc.quoteOf[k] === q) k++;
+    return k >= this.tokens.length || this.doc.sentenceOf[k] !== this.doc.sentenceOf[i] || this.tokens[k].kind === 'punct';
+  }
+
+  /** A quotation stands alone when it opens its paragraph or sentence, or follows a cue or a colon. */
+  private standsAlone(openMark: number, after: number): boolean {
+    const { doc, tokens } = this;
+    const prev = openMark - 1;
+    if (prev < 0 || doc.paragraphOf[prev] !== doc.paragraphOf[openMark]) return true;
+    const p = tokens[prev];
+    if (p.kind === 'punct') return ',:;.!?—–-(…'.includes(p.text) || doc.quoteOf[prev] >= 0;
+    // said “it gets me mad” every time … — a cue, then words in marks that run on: a partial quote.
+    return this.cueEndingAt(prev) !== null && this.endsClause(after);
+  }
+
+  /** True when nothing but punctuation follows token `i - 1` in its sentence. */
+  private endsClause(i: number): boolean {
+    const { doc, tokens } = this;
+    return i >= tokens.length || doc.sentenceOf[i] !== doc.sentenceOf[i - 1] || tokens[i].kind === 'punct';
+  }
+
+  private cueEndingAt(i: number): CueMatch | null {
+    for (let k = i; k >= Math.max(0, i - 2); k--) {
+      const m = this.cue(k, i + 1);
+      if (m && m.last === i + 1) return m;
+    }
+    return null;
+  }
+
+  /** A cue at token `i`: verbs must be lower case (a capitalised "Post" is a newspaper). */
+  private cue(i: number, limit: number): CueMatch | null {
+    const t = this.tokens[i];
+    if (t.kind !== 'word' || this.doc.quoteOf[i] >= 0) return null;
+    const m = cueAt(this.lex, this.tokens, i, limit);
+    if (!m) return null;
+    if (t.cap && m.kind !== 'source-after' && i !== this.doc.sentences[this.doc.sentenceOf[i]].first) return null;
+    if (m.kind === 'source-after') return m;
+    const prev = i > 0 ? this.tokens[i - 1] : null;
+    const next = m.last < this.tokens.length ? this.tokens[m.last] : null;
+    // "the state’s", "Russia’s reported losses": after a determiner or a possessive, or before one, it is a noun.
+    if (prev && prev.kind === 'word' && (wordFlags(prev.norm) & W.Determiner && !(wordFlags(prev.norm) & W.Pronoun) || prev.norm === "'s")) return null;
+    if (next && next.norm === "'s") return null;
+    // "are asking", "is telling": a participle after "be" is the verb of its clause.
+    if (m.gerund && prev && BE_FORMS.has(prev.norm)) return { ...m, gerund: false };
+    return m;
+  }
+
+  private attachAdjacentCue(f: QuoteFinding): void {
+    const after = this.cueAfter(f);
+    const found = after ?? this.cueBefore(f);
+    if (!found) return;
+    f.phrase = found.phrase;
+    f.cue = { first: found.cue.first, last: found.cue.last };
+    for (let k = found.cue.first; k < found.cue.last; k++) this.consumed.add(k);
+    if (f.kind !== 'partial') return;
+    // Words in marks inside someone's sentence make that sentence theirs, partly in their own words:
+    //   A reach a “mutual recognition” that B “is … other means,” Milley said.
+    //   Clinton called the agreement “an historic step forward” in global efforts …
+    const sentence = this.doc.sentences[this.doc.sentenceOf[f.first]];
+    if (after) {
+      const leadIn = this.leadIn(sentence.first, f.last);
+      if (leadIn && leadIn.first < f.first) this.addMixed(found.phrase, found.cue, leadIn.first, f.last);
+    } else {
+      this.addMixed(found.phrase, found.cue, this.reportStart(found.cue, f.first), this.clauseEnd(f.last, sentence.last));
+    }
+  }
+
+  private addMixed(phrase: SpeakerPhrase, cue: TokenRange, first: number, last: number): void {
+    const mixed = first < last ? this.reported(phrase, cue, [{ first, last }]) : null;
+    if (mixed) this.mixed.push(mixed);
+  }
+
+  /** After a cue: past the listener (told reporters) and "that". */
+  private reportStart(cue: TokenRange, limit: number): number {
+    let k = cue.last;
+    if (k < limit && (this.tokens[k].text === ',' || this.tokens[k].text === ':')) k++;
+    for (let j = k; j < Math.min(limit, k + 8); j++) if (this.tokens[j].norm === 'that') return j + 1;
+    return k;
+  }
+
+  /** The end of the clause a quote stands in: the sentence's end, or before "while …", "but …", ";". */
+  private clauseEnd(from: number, sentenceLast: number): number {
+    for (let k = from; k < sentenceLast; k++) {
+      const t = this.tokens[k];
+      if (this.doc.quoteOf[k] >= 0) continue;
+      if (t.text === ';' || (t.kind === 'word' && CLAUSE_BREAKS.has(t.norm))) return trimEnd(this.tokens, from, k);
+    }
+    return trimEnd(this.tokens, from, sentenceLast);
+  }
+
+  /**
+   * A partial quote with no cue in reach of its own belongs to the sentence's subject when
+   * that subject is someone who can speak: Christie refers to him as “Mr. Trump”.
+   */
+  private attachSubject(f: QuoteFinding): void {
+    const sentence = this.doc.sentences[this.doc.sentenceOf[f.first]];
+    const subject = this.clauseSubject(sentence.first, f.first);
+    if (!subject) return;
+    f.phrase = subject.phrase;
+    f.cue = { first: subject.verb, last: subject.verb + 1 };
+    this.addMixed(subject.phrase, f.cue, subject.verb + 1, this.clauseEnd(f.last, sentence.last));
+  }
+
+  private clauseSubject(first: number, before: number): { phrase: SpeakerPhrase; verb: number } | null {
+    const { tokens } = this;
+    let k = first;
+    // "Last week, the Clinton campaign …": an opening phrase up to its comma is not the subject.
+    for (let c = k; c < Math.min(before, k + 8); c++) {
+      if (tokens[c].text === ',' && this.startsAdverbial(k)) {
+        k = c + 1;
+        break;
+      }
+    }
+    while (k < before && (tokens[k].kind === 'punct' || wordFlags(tokens[k].norm) & (W.Conjunction | W.Adverb))) k++;
+    const phrase = this.reader.after(k, before);
+    if (!phrase || phrase.last >= before || !this.canSpeak(phrase)) return null;
+    let v = phrase.last;
+    while (v < before && tokens[v].kind === 'word' && wordFlags(tokens[v].norm) & (W.Adverb | W.Auxiliary) && !(wordFlags(tokens[v].norm) & W.Verb && v + 1 < before && !(wordFlags(tokens[v + 1].norm) & (W.Verb | W.Adverb)))) v++;
+    const verb = tokens[v];
+    if (!verb || verb.kind !== 'word' || verb.cap) return null;
+    const f = wordFlags(verb.norm);
+    const verbLike = f & (W.Verb | W.Auxiliary) || (f === 0 && /(s|ed)$/.test(verb.norm));
+    return verbLike && !(f & (W.Determiner | W.Preposition | W.Pronoun)) ? { phrase, verb: v } : null;
+  }
+
+  /** People, bodies and unnamed sources speak; "the music" and "it" do not. */
+  private canSpeak(phrase: SpeakerPhrase): boolean {
+    if (phrase.kind === 'pronoun') return this.tokens[phrase.first].norm !== 'it';
+    if (phrase.kind === 'name') return true;
+    const head = this.tokens[phrase.headEnd - 1];
+    return (wordFlags(head.norm) & (W.SourceNoun | W.Title | W.OrgHead)) !== 0;
+  }
+
+  /** “…,” he remarked / “…,” remarked Kupchan / “…,” according to Kirby. */
+  private cueAfter(f: QuoteFinding): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const { doc, tokens } = this;
+    let j = f.last;
+    const paragraph = doc.paragraphOf[f.last - 1];
+    if (j < tokens.length && tokens[j].text === ',' && doc.paragraphOf[j] === paragraph) j++;
+    let limit = j;
+    while (limit < tokens.length && limit - j < POST_CUE_REACH && doc.paragraphOf[limit] === paragraph) {
+      const t = tokens[limit];
+      if (doc.quoteOf[limit] >= 0 || (t.kind === 'punct' && '.!?;'.includes(t.text) && !isGluedPeriod(tokens, limit))) break;
+      limit++;
+    }
+    if (j >= limit) return null;
+    const found = this.postCue(j, limit);
+    // “… blood.” Zelensky said on Friday. — the quote ended its sentence, so the next one may
+    // only be its cue, not a new report ("She says they are going ahead").
+    if (found && doc.sentenceOf[j] !== doc.sentenceOf[f.last - 1]) {
+      const end = doc.sentences[doc.sentenceOf[j]].last;
+      if (this.contentStart(found.cue, trimEnd(tokens, j, end)) !== null) return null;
+    }
+    return found;
+  }
+
+  private postCue(j: number, limit: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const first = this.cue(j, limit);
+    if (first && !first.gerund) {
+      const phrase = this.reader.after(first.last, limit);
+      return phrase ? { phrase, cue: first } : null;
+    }
+    for (let c = j + 1; c < limit; c++) {
+      const m = this.cue(c, limit);
+      if (!m) continue;
+      if (m.kind === 'source-after' || m.gerund) return null;
+      const phrase = this.reader.before(c, j);
+      return phrase && phrase.first === j ? { phrase, cue: m } : null;
+    }
+    return null;
+  }
+
+  /** he advised, “…” / Milley said: “…” / According to Kirby, “…”. */
+  private cueBefore(f: QuoteFinding): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const { doc, tokens } = this;
+    let j = f.first - 1;
+    // A quote that opens its paragraph may follow a paragraph ending "… McCrummen reports:".
+    if (j < 0) return null;
+    const sameParagraph = doc.paragraphOf[j] === f.paragraph;
+    if (!sameParagraph && tokens[j].text !== ':') return null;
+    if (',:—–'.includes(tokens[j].text) && tokens[j].kind === 'punct') j--;
+    const sentenceFirst = doc.sentences[doc.sentenceOf[Math.max(j, 0)]].first;
+    for (let c = j; c >= 0 && j - c < PRE_CUE_REACH && c >= sentenceFirst; c--) {
+      const t = tokens[c];
+      if (doc.quoteOf[c] >= 0 || (t.kind === 'punct' && '.!?;'.includes(t.text) && !isGluedPeriod(tokens, c))) break;
+      const m = this.cue(c, j + 1);
+      if (!m || this.consumed.has(c)) continue;
+      if (!this.onlyAdverbials(m.last, j + 1)) continue;
+      const min = this.frameStart(c, sentenceFirst);
+      const phrase =
+        m.kind === 'source-after'
+          ? this.reader.after(m.last, j + 1)
+          : m.gerund
+            ? this.sentenceSubject(sentenceFirst, c)
+            : (this.reader.before(c, min) ?? this.reader.after(m.last, j + 1));
+      return phrase ? { phrase, cue: m } : null;
+    }
+    return null;
+  }
+
+  /** "Obama punctuated his list by saying “Too many.”": the speaker of a participle is the sentence's subject. */
+  private sentenceSubject(first: number, before: number): SpeakerPhrase | null {
+    const { tokens } = this;
+    let k = first;
+    while (k < before && (tokens[k].kind === 'punct' || wordFlags(tokens[k].norm) & (W.Conjunction | W.Adverb))) k++;
+    const phrase = this.reader.after(k, before);
+    if (!phrase || phrase.last >= before) return null;
+    let v = phrase.last;
+    while (v < before && wordFlags(tokens[v].norm) & W.Adverb) v++;
+    const next = tokens[v];
+    return next && next.kind === 'word' && !next.cap && wordFlags(next.norm) & (W.Verb | W.Auxiliary) ? phrase : null;
+  }
+
+  /** Where a speaker phrase may start: after the last quotation before `c` in its sentence. */
+  private frameStart(c: number, sentenceFirst: number): number {
+    let k = c - 1;
+    while (k >= sentenceFirst && this.doc.quoteOf[k] < 0) k--;
+    return k + 1;
+  }
+
+  /** True when tokens [from, to) are only time words and short prepositional phrases ("on Friday in a statement"). */
+  private onlyAdverbials(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const t = this.tokens[k];
+      if (t.kind === 'punct') {
+        if (t.text === '.' && isGluedPeriod(this.tokens, k)) continue;
+        return false;
+      }
+      const fl = wordFlags(t.norm);
+      if (fl & W.Verb && !(fl & (W.Preposition | W.Time)) && !t.cap) return false;
+      if (fl & W.Conjunction && t.norm !== 'and') return false;
+    }
+    return true;
+  }
+
+  // ── Reported speech ──────────────────────────────────────────────────────────────────
+
+  private reportedFindings(): QuoteFinding[] {
+    const findings: QuoteFinding[] = [];
+    for (const s of this.doc.sentences) {
+      let from = s.first;
+      while (from < s.last) {
+        const found = this.reportedIn(s.first, s.last, from);
+        if (!found) break;
+        findings.push(found.finding);
+        from = found.resume;
+      }
+    }
+    return findings;
+  }
+
+  private reportedIn(first: number, last: number, from: number): { finding: QuoteFinding; resume: number } | null {
+    for (let i = from; i < last; i++) {
+      if (this.consumed.has(i)) continue;
+      const m = this.cue(i, last);
+      if (!m || m.kind === 'quote-only' || m.gerund) continue;
+      const found = m.kind === 'source-after' ? this.accordingTo(m, first, last) : this.reportedBy(m, first, last);
+      if (found) return { finding: found, resume: Math.max(found.last, m.last) };
+      i = m.last - 1;
+    }
+    return null;
+  }
+
+  /** According to X, CONTENT. / CONTENT, according to X. / A, according to X, B. */
+  private accordingTo(m: CueMatch, first: number, last: number): QuoteFinding | null {
+    const { tokens } = this;
+    const phrase = this.reader.after(m.last, last);
+    if (!phrase) return null;
+    const contentEnd = trimEnd(tokens, first, last);
+    const after = phrase.last;
+    const before = this.leadIn(first, m.first);
+    if (before === null && after < last && tokens[after].text === ',') {
+      return this.reported(phrase, m, [{ first: after + 1, last: contentEnd }]);
+    }
+    if (before !== null) {
+      const pieces = [{ first: before.first, last: before.last }];
+      if (after < last && tokens[after].text === ',' && after + 1 < contentEnd) pieces.push({ first: after + 1, last: contentEnd });
+      return this.reported(phrase, m, pieces);
+    }
+    return null;
+  }
+
+  /** The content before a cue: sentence start up to the comma before it, or null when the cue opens the sentence. */
+  private leadIn(first: number, cueFirst: number): TokenRange | null {
+    let k = cueFirst - 1;
+    // Skip "But", "And" — a cue that opens its sentence has no content before it.
+    if (k < first) return null;
+    if (this.tokens[k].text !== ',' && !(this.doc.quoteOf[k] >= 0)) return null;
+    const end = this.tokens[k].text === ',' ? k : k + 1;
+    let start = this.afterDateline(first, end);
+    while (start < end && this.isFiller(start)) start++;
+    return end - start >= MIN_INDIRECT_TOKENS ? { first: start, last: end } : null;
+  }
+
+  /** "WASHINGTON -- " or "KYIV, Ukraine (AP) — " opening a story is not anyone's words. */
+  private afterDateline(first: number, end: number): number {
+    const { tokens } = this;
+    let k = first;
+    while (k < end && k - first < 6 && (tokens[k].kind !== 'word' || tokens[k].text === tokens[k].text.toUpperCase() || tokens[k].cap)) {
+      if (tokens[k].kind === 'punct' && /^[-—–]$/.test(tokens[k].text)) {
+        while (k < end && tokens[k].kind === 'punct') k++;
+        return k;
+      }
+      k++;
+    }
+    return first;
+  }
+
+  private isFiller(i: number): boolean {
+    const t = this.tokens[i];
+    return t.kind === 'punct' && !this.isOpeningMark(i);
+  }
+
+  private isOpeningMark(i: number): boolean {
+    const q = this.doc.quoteOf[i];
+    return q >= 0 && this.doc.marked[q].parts.some((p) => p.start === this.tokens[i].start);
+  }
+
+  /** X said (that) CONTENT. / CONTENT, X said. / CONTENT, said X. / A, he argued, B. */
+  private reportedBy(m: CueMatch, first: number, last: number): QuoteFinding | null {
+    const { tokens } = this;
+    const contentEnd = trimEnd(tokens, first, last);
+    const subject = this.reader.before(m.first, this.frameStart(m.first, first));
+    if (subject && !this.isPossessive(subject)) {
+      const commaAfter = tokens[m.last]?.text === ',';
+      const start = this.contentStart(m, contentEnd);
+      const leadIn = subject.first > first ? this.leadIn(first, subject.first) : null;
+      // "In New York last week, Milley said that …": an opening phrase is not content.
+      if (start !== null && (!commaAfter || leadIn === null)) return this.reported(subject, m, [{ first: start, last: contentEnd }]);
+      if (leadIn !== null) {
+        // A, he argued, B — or — CONTENT, the White House said in a statement.
+        const pieces = [leadIn];
+        if (start !== null && commaAfter) pieces.push({ first: start, last: contentEnd });
+        return this.reported(subject, m, pieces);
+      }
+      return null;
+    }
+    // CONTENT, said X.
+    const inverted = this.reader.after(m.last, last);
+    const leadIn = this.leadIn(first, m.first);
+    if (inverted && leadIn) return this.reported(inverted, m, [leadIn]);
+    return null;
+  }
+
+  /** "Russia's reported losses": a cue word after a possessive is an adjective. */
+  private isPossessive(phrase: SpeakerPhrase): boolean {
+    return this.tokens[phrase.last - 1].norm === "'s";
+  }
+
+  /** Where reported content starts after a cue: after "that", after a listener (told reporters), or right away. */
+  private contentStart(m: CueMatch, end: number): number | null {
+    const { tokens, doc } = this;
+    let k = m.last;
+    if (k >= end) return null;
+    // A whole quotation in marks after the cue is a direct quote, not reported speech.
+    const mark = doc.quoteOf[k] >= 0 ? k : tokens[k].kind === 'punct' && k + 1 < end && doc.quoteOf[k + 1] >= 0 ? k + 1 : -1;
+    if (mark >= 0 && this.isOpeningMark(mark) && this.standsAloneQuoteAt(mark)) return null;
+    // "The White House emphasized, Burns …" / "he argued, the US should …"
+    if (tokens[k].text === ',' || tokens[k].text === ':') k++;
+    if (LISTENER_VERBS.has(m.lemma) && k < end) {
+      // told reporters (that) … / tells the crowd, …
+      const listener = this.reader.after(k, end);
+      if (listener) k = listener.last;
+      if (k < end && tokens[k].text === ',') k++;
+    }
+    if (k >= end) return null;
+    // said on Wednesday that … — but not "maintains the position that".
+    for (let j = k; j < Math.min(end, k + 8); j++) {
+      if (tokens[j].norm === 'that') {
+        if (j === k || (this.onlyAdverbials(k, j) && this.startsAdverbial(k))) return j + 1 < end ? j + 1 : null;
+        break;
+      }
+      if (tokens[j].kind === 'punct' && !isGluedPeriod(tokens, j)) break;
+    }
+    // Adverbials directly after the cue (said Tuesday, said in a statement) leave no content when a comma follows.
+    let j = k;
+    while (j < end && (wordFlags(tokens[j].norm) & W.Time || (tokens[j].kind === 'word' && wordFlags(tokens[j].norm) & W.Preposition && tokens[j].norm !== 'that'))) {
+      j = this.skipPrepositionalPhrase(j, end);
+    }
+    if (j >= end || (tokens[j].kind === 'punct' && !this.isOpeningMark(j))) return null;
+    if (j > k && !(wordFlags(tokens[k].norm) & W.Time)) return null; // "said in a statement" then a clause: too unsure
+    return end - j >= MIN_INDIRECT_TOKENS ? j : null;
+  }
+
+  private startsAdverbial(k: number): boolean {
+    const f = wordFlags(this.tokens[k].norm);
+    return (f & (W.Preposition | W.Time | W.Adverb)) !== 0 || this.tokens[k].norm === 'last';
+  }
+
+  private skipPrepositionalPhrase(j: number, end: number): number {
+    const { tokens } = this;
+    j++;
+    let n = 0;
+    while (j < end && n < 4 && tokens[j].kind === 'word' && !(wordFlags(tokens[j].norm) & (W.Verb | W.Pronoun | W.Preposition)) && tokens[j].norm !== 'that') {
+      j++;
+      n++;
+    }
+    return j;
+  }
+
+  private reported(phrase: SpeakerPhrase, m: TokenRange, pieces: TokenRange[]): QuoteFinding | null {
+    const { tokens, doc } = this;
+    const kept = pieces.filter((p) => p.last - p.first > 0);
+    if (kept.length === 0) return null;
+    const size = kept.reduce((n, p) => n + (p.last - p.first), 0);
+    if (size < MIN_INDIRECT_TOKENS) return null;
+    const parts = kept.map((p) => ({ start: tokens[p.first].start, end: tokens[p.last - 1].end }));
+    return {
+      kind: 'indirect',
+      start: parts[0].start,
+      end: parts[parts.length - 1].end,
+      parts,
+      first: kept[0].first,
+      last: kept[kept.length - 1].last,
+      paragraph: doc.paragraphOf[kept[0].first],
+      phrase,
+      cue: { first: m.first, last: m.last },
+      inherits: null,
+      inheritance: null,
+    };
+  }
+
+  // ── Quotes without a cue of their own ────────────────────────────────────────────────
+
+  private inheritSpeakers(all: QuoteFinding[]): void {
+    for (let i = 0; i < all.length; i++) {
+      const f = all[i];
+      if (f.phrase) continue;
+      // Words in marks inside reported speech are the reported speaker's.
+      const container = this.containing(all, i);
+      if (container !== null) {
+        f.inherits = container;
+        f.inheritance = 'context';
+        continue;
+      }
+      if (f.kind !== 'direct') continue;
+      const prev = this.previousAttributed(all, i);
+      if (prev === null) continue;
+      const p = all[prev];
+      const opensParagraph = f.first === 0 || this.doc.paragraphOf[f.first - 1] !== f.paragraph;
+      if (p.paragraph === f.paragraph || (opensParagraph && p.paragraph === f.paragraph - 1)) {
+        f.inherits = prev;
+        f.inheritance = 'continuation';
+      }
+    }
+  }
+
+  private containing(all: QuoteFinding[], i: number): number | null {
+    const f = all[i];
+    for (let k = 0; k < all.length; k++) {
+      const c = all[k];
+      if (k !== i && c.kind === 'indirect' && c.phrase && c.start <= f.start && f.end <= c.end) return k;
+    }
+    return null;
+  }
+
+  private previousAttributed(all: QuoteFinding[], i: number): number | null {
+    for (let k = i - 1; k >= 0; k--) {
+      const p = all[k];
+      if (p.end > all[i].start) continue; // an enclosing reported quote
+      return p.phrase || p.inherits !== null ? k : null;
+    }
+    return null;
+  }
+
+  /** Scare quotes and titles: a few words in marks, with no speaker in reach. */
+  private isScareQuote(f: QuoteFinding): boolean {
+    if (f.kind === 'indirect' || f.phrase) return false;
+    if (this.isTitle(f)) return true;
+    if (f.inherits !== null) return false;
+    return this.wordCount(f) <= SCARE_QUOTE_WORDS;
+  }
+
+  private wordCount(f: QuoteFinding): number {
+    let n = 0;
+    for (let k = f.first; k < f.last; k++) if (this.tokens[k].kind !== 'punct') n++;
+    return n;
+  }
+
+  private isTitle(f: QuoteFinding): boolean {
+    let words = 0;
+    for (let k = f.first; k < f.last; k++) {
+      const t = this.tokens[k];
+      if (t.kind !== 'word') continue;
+      words++;
+      const small = wordFlags(t.norm) & (W.Preposition | W.Determiner | W.Conjunction);
+      if (!t.cap && !small) return false;
+    }
+    return words > 0 && words <= TITLE_WORDS;
+  }
+}
+
+/** Removes findings, re-pointing `inherits` past removed ones to what they inherited from. */
+function dropKeepingLinks(all: QuoteFinding[], drop: (f: QuoteFinding) => boolean): QuoteFinding[] {
+  const dropped = all.map(drop);
+  const newIndex: number[] = [];
+  let n = 0;
+  for (let i = 0; i < all.length; i++) newIndex.push(dropped[i] ? -1 : n++);
+  const kept: QuoteFinding[] = [];
+  all.forEach((f, i) => {
+    if (dropped[i]) return;
+    let target = f.inherits;
+    while (target !== null && dropped[target]) target = all[target].inherits;
+    kept.push({ ...f, inherits: target === null ? null : newIndex[target] });
+  });
+  return kept;
+}
+
+function trimEnd(tokens: readonly Token[], first: number, last: number): number {
+  let end = last;
+  while (end > first && tokens[end - 1].kind === 'punct' && '.!?;,'.includes(tokens[end - 1].text)) end--;
+  return end;
+}
+
+function isGluedPeriod(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.text !== '.' || i === 0) return false;
+  const prev = tokens[i - 1];
+  return prev.end === t.start && prev.kind === 'word' && ((prev.text.length === 1 && prev.cap) || (wordFlags(prev.norm) & W.Honorific) !== 0);
+}

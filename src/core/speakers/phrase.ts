@@ -1,0 +1,201 @@
+import type { ParsedDocument } from '../document';
+import type { Token } from '../text/tokenize';
+import { W, wordFlags } from '../text/lexicon';
+import type { NameMention, TokenRange } from './entities';
+
+// The noun phrase that names a speaker next to a cue: before it ("the second US official
+// said"), after it ("said retired Lt. Gen. Ben Hodges"), or around an apposition
+// ("General Mark Milley, the chairman of the US Joint Chiefs, claimed").
+
+export interface SpeakerPhrase extends TokenRange {
+  kind: 'pronoun' | 'name' | 'description';
+  /** One past the head noun: "another person familiar with the situation" ends its head at "familiar". */
+  headEnd: number;
+  /** For kind 'name': the name the phrase ends with. */
+  name: NameMention | null;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+/** Longest phrase read as a speaker: "American Enterprise Institute defense strategy expert Frederick Kagan". */
+const MAX_PHRASE = 12;
+/** Longest apposition skipped between a name and its cue. */
+const MAX_APPOSITION = 18;
+
+export class PhraseReader {
+  /** Token index → the name mention ending there. */
+  private readonly nameEndingAt = new Map<number, NameMention>();
+  /** Token index → the name mention starting there. */
+  private readonly nameStartingAt = new Map<number, NameMention>();
+
+  constructor(
+    private readonly doc: ParsedDocument,
+    names: readonly NameMention[],
+  ) {
+    for (const n of names) {
+      this.nameEndingAt.set(n.last, n);
+      this.nameStartingAt.set(n.first, n);
+    }
+  }
+
+  /** The speaker phrase that ends just before token `end` (skipping adverbs and time words), not reaching before `min`. */
+  before(end: number, min: number): SpeakerPhrase | null {
+    const { tokens } = this.doc;
+    let j = end - 1;
+    j = this.skipAdverbialsLeft(j, min);
+    if (j < min) return null;
+    const t = tokens[j];
+    if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm)) return { first: j, last: j + 1, headEnd: j + 1, kind: 'pronoun', name: null };
+    if (t.text === ',') return this.beforeApposition(j, min);
+    let k = j;
+    while (k >= min && j - k < MAX_PHRASE && this.isPhraseWordLeft(k, j)) {
+      if (tokens[k].kind === 'word' && wordFlags(tokens[k].norm) & W.Determiner && !tokens[k].cap) break;
+      k--;
+    }
+    // Include a determiner that opens the phrase.
+    if (k >= min && tokens[k].kind === 'word' && wordFlags(tokens[k].norm) & W.Determiner && !(wordFlags(tokens[k].norm) & W.Pronoun && k === j)) k--;
+    let first = k + 1;
+    // "Another person familiar with the situation said": the speaker is before the preposition.
+    if (first > min + 1 && tokens[first - 1].kind === 'word' && /^(with|for|at|in|from|on|close)$/.test(tokens[first - 1].norm)) {
+      const head = this.before(first - 1, min);
+      if (head && head.kind === 'description') return { ...head, last: j + 1, headEnd: head.last };
+    }
+    // "But", "Still", "Meanwhile" opening a sentence are not part of the phrase.
+    while (first <= j && this.isLeadingFiller(first)) first++;
+    if (first > j) return null;
+    // A determiner alone ("the state said") names nobody.
+    if (first === j && tokens[j].kind === 'word' && wordFlags(tokens[j].norm) & W.Determiner) return null;
+    return this.make(first, j + 1);
+  }
+
+  /** The speaker phrase that starts at token `start` (inverted order: said Milley), not reaching `max`. */
+  after(start: number, max: number): SpeakerPhrase | null {
+    const { tokens } = this.doc;
+    if (start >= max) return null;
+    const t = tokens[start];
+    if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm) && t.norm !== 'it') return { first: start, last: start + 1, headEnd: start + 1, kind: 'pronoun', name: null };
+    let k = start;
+    if (t.kind === 'word' && wordFlags(t.norm) & W.Determiner) k++;
+    while (k < max && k - start < MAX_PHRASE && this.isPhraseWordRight(k, max)) k++;
+    // A phrase ends on a noun or a name, never on "of" or a determiner.
+    while (k > start && (tokens[k - 1].norm === 'of' || tokens[k - 1].norm === 'for' || (tokens[k - 1].kind === 'word' && wordFlags(tokens[k - 1].norm) & W.Determiner))) k--;
+    if (k === start) return null;
+    // A name mention may run past the phrase words (a particle, an initial): end with it.
+    const name = this.nameOverlapping(start, k);
+    if (name && name.last > k && name.last <= max) k = name.last;
+    return this.make(start, k);
+  }
+
+  private make(first: number, last: number): SpeakerPhrase {
+    let name = this.nameEndingAt.get(last) ?? this.nameOverlapping(first, last);
+    // "Professor Charles Kupchan of Georgetown University": the person, not the institution.
+    if (name && name.kind === 'organization') {
+      const of = name.first - 1 - (this.doc.tokens[name.first - 1]?.norm === 'the' ? 1 : 0);
+      const person = of > first && /^(of|at|from)$/.test(this.doc.tokens[of].norm) ? this.nameEndingAt.get(of) : undefined;
+      if (person && person.kind === 'person') name = person;
+    }
+    // A phrase is a name when it ends with one: "Defense Ministry officials" are officials.
+    if (name && (name.last === last || this.onlyQualifierAfter(name.last, last))) return { first, last, headEnd: last, kind: 'name', name };
+    return { first, last, headEnd: last, kind: 'description', name: null };
+  }
+
+  /** "Kupchan of Georgetown University": what follows a name is an "of …" qualifier. */
+  private onlyQualifierAfter(from: number, last: number): boolean {
+    return from < last && /^(of|at|from)$/.test(this.doc.tokens[from].norm);
+  }
+
+  private nameOverlapping(first: number, last: number): NameMention | null {
+    for (let k = last; k > first; k--) {
+      const n = this.nameEndingAt.get(k);
+      if (n && n.first >= first) return n;
+    }
+    return null;
+  }
+
+  /** NAME, APPOSITION, CUE — the speaker is the phrase before the apposition. */
+  private beforeApposition(comma: number, min: number): SpeakerPhrase | null {
+    const { tokens } = this.doc;
+    let k = comma - 1;
+    while (k >= min && comma - k <= MAX_APPOSITION && tokens[k].text !== ',' && !isMark(tokens[k])) k--;
+    if (k < min || tokens[k].text !== ',' || k === comma - 1) return null;
+    const opener = tokens[k + 1];
+    const f = wordFlags(opener.norm);
+    const relative = opener.norm === 'who';
+    const appositive = relative || opener.kind === 'number' || (!opener.cap && opener.kind === 'word') || (f & (W.Determiner | W.Title | W.TitleModifier)) !== 0;
+    if (!appositive) return null;
+    // A description may carry a relative clause ("a senior official, who …, said"); only a name takes an apposition.
+    if (!this.nameEndingAt.has(k) && !relative) return null;
+    const phrase = this.before(k, min);
+    return phrase && phrase.kind !== 'pronoun' ? phrase : null;
+  }
+
+  private skipAdverbialsLeft(j: number, min: number): number {
+    const { tokens } = this.doc;
+    while (j >= min) {
+      const t = tokens[j];
+      if (t.kind !== 'word') break;
+      const f = wordFlags(t.norm);
+      if (!t.cap && f & (W.Adverb | W.Auxiliary) && !(f & W.Pronoun)) {
+        j--;
+        continue;
+      }
+      // "Zelensky on Tuesday said", "Milley last week said"
+      if (f & W.Time && j - 1 >= min) {
+        const p = tokens[j - 1].norm;
+        if (p === 'on' || p === 'last' || p === 'this' || p === 'earlier' || p === 'late' || p === 'next') {
+          j -= 2;
+          continue;
+        }
+      }
+      break;
+    }
+    return j;
+  }
+
+  private isLeadingFiller(i: number): boolean {
+    const t = this.doc.tokens[i];
+    if (t.kind !== 'word') return t.text !== "'s";
+    const f = wordFlags(t.norm);
+    if (f & W.Determiner || this.nameStartingAt.has(i)) return false;
+    return t.cap && (f & (W.Conjunction | W.Adverb | W.Preposition) || (f & W.Common && !(f & W.Title))) !== 0;
+  }
+
+  private isPhraseWordLeft(k: number, j: number): boolean {
+    const { tokens } = this.doc;
+    const t = tokens[k];
+    if (t.kind === 'number') return true;
+    if (t.kind === 'punct') return t.text === '.' && k > 0 && tokens[k - 1].end === t.start && tokens[k - 1].kind === 'word' && (tokens[k - 1].text.length <= 4 || tokens[k - 1].cap);
+    if (t.norm === "'s") return true;
+    if (t.norm === 'of' || t.norm === 'for') {
+      // "Chairman of the Joint Chiefs", "spokesperson for national security": inside a title only.
+      return k < j && k > 0 && (tokens[k - 1].cap || (wordFlags(tokens[k - 1].norm) & (W.Title | W.SourceNoun)) !== 0);
+    }
+    return isPhraseWord(t);
+  }
+
+  private isPhraseWordRight(k: number, max: number): boolean {
+    const { tokens } = this.doc;
+    const t = tokens[k];
+    if (t.kind === 'number') return k === 0 || tokens[k - 1].kind !== 'number';
+    if (t.kind === 'punct') return t.text === '.' && k > 0 && tokens[k - 1].end === t.start && tokens[k - 1].kind === 'word' && tokens[k - 1].text.length <= 4 && tokens[k - 1].cap;
+    if (t.norm === "'s") return true;
+    if (t.norm === 'of') return k + 1 < max && k > 0 && (tokens[k - 1].cap || (wordFlags(tokens[k - 1].norm) & W.Title) !== 0) && (tokens[k + 1].cap || tokens[k + 1].norm === 'the');
+    if (t.norm === 'the') return k > 0 && tokens[k - 1].norm === 'of';
+    // "three U.S. and Ukrainian officials"
+    if (t.norm === 'and') return k > 0 && k + 1 < max && (tokens[k - 1].cap || tokens[k - 1].text === '.') && tokens[k + 1].cap && (wordFlags(tokens[k + 1].norm) & (W.Demonym | W.Place)) !== 0;
+    return isPhraseWord(t);
+  }
+}
+
+function isPhraseWord(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  const f = wordFlags(t.norm);
+  if (t.cap) return (f & (W.Time)) === 0 || (f & W.FirstName) !== 0;
+  if (f & (W.Title | W.SourceNoun | W.TitleModifier | W.OrgHead | W.Demonym | W.Ordinal | W.NumberWord)) return true;
+  if (f & (W.Preposition | W.Conjunction | W.Pronoun | W.Auxiliary | W.Adverb | W.Determiner | W.Common | W.Time)) return false;
+  if (f & W.Verb && !(f & W.Adjective)) return false;
+  return true;
+}
+
+function isMark(t: Token): boolean {
+  return t.kind === 'punct' && '"“”„«»'.includes(t.text);
+}

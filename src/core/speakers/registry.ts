@@ -1,0 +1,376 @@
+import type { ParsedDocument } from '../document';
+import type { AttributionVia, DocumentSpeaker, Role, SpeakerKind, TextSpan } from '../types';
+import { W, wordFlags } from '../text/lexicon';
+import type { QuoteFinding } from '../quotes/attribute';
+import { looksLikePersonName, type NameMention, type RoleRange, type TokenRange } from './entities';
+import { nameWords, personNamesMatch, surnamesMatch } from './names';
+import type { SpeakerPhrase } from './phrase';
+import { roleFamilies } from './roles';
+
+// The speakers of one document: names clustered into people ("Gen. Mark Milley", "Milley",
+// "Milli", "Mark Mille" are one), organisations, and unnamed sources kept apart from
+// everyone else ("the second US official" is not Milley). Pronouns and descriptions are
+// resolved here, in document order, against the people the writer has just named.
+
+export interface ResolvedSpeaker {
+  key: string;
+  mention: TokenRange | null;
+  via: AttributionVia;
+}
+
+interface Entity {
+  key: string;
+  kind: SpeakerKind;
+  /** Normalised name words (people) or description words (others). */
+  words: string[];
+  /** The fullest form seen, as written. */
+  display: string;
+  forms: Map<string, number>;
+  roles: Role[];
+  mentions: TextSpan[];
+  gender: 'male' | 'female' | null;
+  /** Head noun of an unnamed source ("official"), for "the official said" later. */
+  head: string | null;
+}
+
+/** A place where the writer names someone, which a later "he" or "the commander" can point back to. */
+interface Salient {
+  token: number;
+  entity: Entity;
+}
+
+/** A pronoun this many paragraphs after its antecedent is left unresolved rather than guessed. */
+const PRONOUN_REACH_PARAGRAPHS = 4;
+
+export class SpeakerRegistry {
+  private readonly entities: Entity[] = [];
+  private readonly people: Entity[] = [];
+  private readonly byMention = new Map<NameMention, Entity>();
+  private readonly salience: Salient[] = [];
+  private readonly used = new Set<Entity>();
+
+  constructor(
+    private readonly doc: ParsedDocument,
+    names: readonly NameMention[],
+    findings: readonly QuoteFinding[],
+  ) {
+    const speakingNames = new Set<NameMention>();
+    for (const f of findings) if (f.phrase?.name) speakingNames.add(f.phrase.name);
+    this.clusterPeople(names, speakingNames);
+    this.clusterOrganizations(names, speakingNames);
+    this.buildSalience(names, findings);
+  }
+
+  /** Resolves each finding's speaker, in document order. */
+  resolveAll(findings: readonly QuoteFinding[]): Array<ResolvedSpeaker | null> {
+    const resolved: Array<ResolvedSpeaker | null> = [];
+    for (const f of findings) {
+      if (f.phrase) {
+        resolved.push(this.resolvePhrase(f.phrase));
+      } else if (f.inherits !== null && f.inherits < resolved.length && resolved[f.inherits]) {
+        const target = resolved[f.inherits] as ResolvedSpeaker;
+        resolved.push({ ...target, via: f.inheritance === 'continuation' ? 'continuation' : target.via });
+      } else {
+        resolved.push(null);
+      }
+      const r = resolved[resolved.length - 1];
+      if (r) this.used.add(this.entityByKey(r.key));
+    }
+    return resolved;
+  }
+
+  /** Speakers that said something, and every named person (a hover on any name shows a card). */
+  speakers(): DocumentSpeaker[] {
+    return this.entities
+      .filter((e) => this.used.has(e) || e.kind === 'person')
+      .map((e) => ({
+        key: e.key,
+        name: e.display,
+        kind: e.kind,
+        forms: [...e.forms.keys()],
+        roles: e.roles,
+        mentions: e.mentions,
+        gender: e.gender,
+      }));
+  }
+
+  // ── Building ─────────────────────────────────────────────────────────────────────────
+
+  private clusterPeople(names: readonly NameMention[], speaking: Set<NameMention>): void {
+    const isPerson = (n: NameMention) =>
+      n.kind === 'person' || (n.kind === 'unknown' && speaking.has(n) && looksLikePersonName(this.doc.tokens, n.first, n.last));
+    // Full names first, so that a bare surname anywhere in the text finds its person.
+    for (const n of names) {
+      if (!isPerson(n) || n.words.length < 2) continue;
+      const words = nameWords(n.words.join(' '));
+      const entity = this.people.find((p) => personNamesMatch(p.words, words)) ?? this.newEntity('person', words, this.people);
+      if (words.length > entity.words.length || (words.length === entity.words.length && words.join(' ').length > entity.words.join(' ').length && entity.words.length < 2)) entity.words = words;
+      this.attach(entity, n);
+    }
+    // Then single names that are people in their own right ("Singh said"), then the rest
+    // ("Milleys comments") where they match someone.
+    for (const pass of [true, false]) {
+      for (const n of names) {
+        if (n.words.length !== 1 || n.kind === 'organization' || isPerson(n) !== pass || this.byMention.has(n)) continue;
+        const entity = this.personForSingleName(n) ?? (pass ? this.newEntity('person', n.words, this.people) : null);
+        if (entity) this.attach(entity, n);
+      }
+    }
+    for (const p of this.people) p.display = this.displayName(p);
+  }
+
+  /** "Milley" (or "Milli") → the person whose surname it is; "Hillary" → the person with that first name. */
+  private personForSingleName(n: NameMention): Entity | null {
+    const w = n.words[0];
+    const exact = this.people.filter((p) => p.words[p.words.length - 1] === w);
+    if (exact.length > 0) return this.nearestBefore(exact, n.first);
+    const fuzzy = this.people.filter((p) => p.words.length >= 1 && surnamesMatch(p.words[p.words.length - 1], w));
+    if (fuzzy.length === 1) return fuzzy[0];
+    const byFirstName = this.people.filter((p) => p.words.length >= 2 && p.words[0] === w);
+    if (byFirstName.length === 1 && wordFlags(w) & W.FirstName) return byFirstName[0];
+    return null;
+  }
+
+  /** Among people sharing a surname, the one named most recently before `token` (else the most named). */
+  private nearestBefore(candidates: Entity[], token: number): Entity {
+    if (candidates.length === 1) return candidates[0];
+    let best: Entity | null = null;
+    let bestStart = -1;
+    for (const c of candidates) {
+      for (const m of c.mentions) {
+        if (m.start < this.doc.tokens[token].start && m.start > bestStart) {
+          best = c;
+          bestStart = m.start;
+        }
+      }
+    }
+    return best ?? candidates.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+  }
+
+  private clusterOrganizations(names: readonly NameMention[], speaking: Set<NameMention>): void {
+    const orgs = new Map<string, Entity>();
+    for (const n of names) {
+      if (this.byMention.has(n)) continue;
+      if (n.kind !== 'organization' && !(n.kind === 'unknown' && speaking.has(n))) continue;
+      const key = n.words.join(' ');
+      let entity = orgs.get(key);
+      if (!entity) {
+        entity = this.newEntity('organization', n.words, this.entities);
+        orgs.set(key, entity);
+      }
+      this.attach(entity, n);
+      entity.display = this.text(n);
+    }
+  }
+
+  private newEntity(kind: SpeakerKind, words: string[], list: Entity[]): Entity {
+    const prefix = kind === 'person' ? 'p' : kind === 'organization' ? 'o' : kind === 'group' ? 'g' : 'a';
+    let key = `${prefix}:${words.join('-')}`;
+    for (let n = 2; this.entities.some((e) => e.key === key); n++) key = `${prefix}:${words.join('-')}-${n}`;
+    const entity: Entity = { key, kind, words, display: words.join(' '), forms: new Map(), roles: [], mentions: [], gender: null, head: null };
+    if (list !== this.entities) list.push(entity);
+    this.entities.push(entity);
+    return entity;
+  }
+
+  private attach(entity: Entity, n: NameMention): void {
+    this.byMention.set(n, entity);
+    const text = this.text(n);
+    entity.forms.set(text, (entity.forms.get(text) ?? 0) + 1);
+    entity.mentions.push({ start: this.doc.tokens[n.first].start, end: this.doc.tokens[n.last - 1].end, text });
+    for (const r of n.roles) this.addRole(entity, r);
+    if (!entity.gender && n.gender) entity.gender = n.gender;
+  }
+
+  private addRole(entity: Entity, r: RoleRange): void {
+    const start = this.doc.tokens[r.first].start;
+    if (entity.roles.some((x) => x.start === start)) return;
+    entity.roles.push({ text: r.text, start, end: this.doc.tokens[r.last - 1].end });
+  }
+
+  /** The fullest form of a person's name as written, titles aside: "Mark Milley". */
+  private displayName(p: Entity): string {
+    let best = '';
+    let bestCount = 0;
+    for (const [form, count] of p.forms) {
+      const words = form.split(/\s+/).length;
+      const bestWords = best ? best.split(/\s+/).length : 0;
+      if (words > bestWords || (words === bestWords && count > bestCount)) {
+        best = form;
+        bestCount = count;
+      }
+    }
+    return best.replace(/['’]s$/, '') || p.words.join(' ');
+  }
+
+  private text(n: TokenRange): string {
+    return this.doc.text.slice(this.doc.tokens[n.first].start, this.doc.tokens[n.last - 1].end);
+  }
+
+  /** People and organisations named in the writer's own words, where pronouns look back to. */
+  private buildSalience(names: readonly NameMention[], findings: readonly QuoteFinding[]): void {
+    const reported = findings.filter((f) => f.kind === 'indirect');
+    const insideReported = (token: number) => {
+      const start = this.doc.tokens[token].start;
+      return reported.some((f) => f.parts.some((p) => p.start <= start && start < p.end));
+    };
+    for (const n of names) {
+      const entity = this.byMention.get(n);
+      if (!entity || n.inQuote || insideReported(n.first)) continue;
+      this.salience.push({ token: n.first, entity });
+    }
+    this.salience.sort((a, b) => a.token - b.token);
+  }
+
+  // ── Resolving ────────────────────────────────────────────────────────────────────────
+
+  private entityByKey(key: string): Entity {
+    return this.entities.find((e) => e.key === key) as Entity;
+  }
+
+  private resolvePhrase(phrase: SpeakerPhrase): ResolvedSpeaker | null {
+    const mention = { first: phrase.first, last: phrase.last };
+    if (phrase.kind === 'name' && phrase.name) {
+      const entity = this.byMention.get(phrase.name);
+      if (entity) {
+        for (const r of phrase.name.roles) this.addRole(entity, r);
+        this.remember(phrase.first, entity);
+        return { key: entity.key, mention, via: 'cue' };
+      }
+    }
+    if (phrase.kind === 'pronoun') {
+      const entity = this.resolvePronoun(phrase.first);
+      if (!entity) return null;
+      this.remember(phrase.first, entity);
+      return { key: entity.key, mention, via: 'pronoun' };
+    }
+    return this.resolveDescription(phrase, mention);
+  }
+
+  private remember(token: number, entity: Entity): void {
+    let i = this.salience.length;
+    while (i > 0 && this.salience[i - 1].token > token) i--;
+    this.salience.splice(i, 0, { token, entity });
+  }
+
+  private resolvePronoun(token: number): Entity | null {
+    const norm = this.doc.tokens[token].norm;
+    const paragraph = this.doc.paragraphOf[token];
+    const wanted: Array<SpeakerKind> = norm === 'it' ? ['organization'] : norm === 'he' || norm === 'she' ? ['person'] : [];
+    if (wanted.length === 0) return null;
+    const gender = norm === 'he' ? 'male' : norm === 'she' ? 'female' : null;
+    for (let i = this.salience.length - 1; i >= 0; i--) {
+      const s = this.salience[i];
+      if (s.token >= token) continue;
+      if (paragraph - this.doc.paragraphOf[s.token] > PRONOUN_REACH_PARAGRAPHS) return null;
+      if (!wanted.includes(s.entity.kind)) continue;
+      if (gender && s.entity.gender && s.entity.gender !== gender) continue;
+      return s.entity;
+    }
+    return null;
+  }
+
+  /** "the US military commander" → the person just named with a military role; "a US official" → an unnamed source. */
+  private resolveDescription(phrase: SpeakerPhrase, mention: TokenRange): ResolvedSpeaker | null {
+    const { tokens } = this.doc;
+    const words: string[] = [];
+    let definite = false;
+    let ordinal: string | null = null;
+    let quantity = false;
+    for (let k = phrase.first; k < phrase.headEnd; k++) {
+      const t = tokens[k];
+      const f = wordFlags(t.norm);
+      if (k === phrase.first && f & W.Determiner) {
+        definite = t.norm === 'the' || t.norm === 'this' || t.norm === 'that';
+        continue;
+      }
+      if (t.kind === 'number' || (f & W.NumberWord && !(f & W.Ordinal))) quantity = true;
+      if (f & W.Ordinal && t.norm !== 'other') ordinal = t.norm === 'another' ? null : t.norm;
+      if (t.kind === 'word') words.push(t.norm);
+    }
+    if (words.length === 0) return null;
+    const head = words[words.length - 1];
+    const headFlags = wordFlags(head);
+    const plural = quantity || (headFlags & W.Plural && !(headFlags & W.Title)) !== 0 || (head.endsWith('s') && !head.endsWith('ss') && (headFlags & W.SourceNoun) !== 0);
+
+    // "Russia said", "the military said", "the administration stresses": a body speaks.
+    if (this.isProper(phrase) || (definite && headFlags & W.OrgHead && !(headFlags & W.SourceNoun))) {
+      return { key: this.anonymous('organization', words, phrase, null).key, mention, via: 'cue' };
+    }
+    if (plural) return { key: this.anonymous('group', words, phrase, null).key, mention, via: 'cue' };
+    if (definite && !ordinal) {
+      const families = roleFamilies(words.join(' '));
+      if (headFlags & W.Title && families.size > 0) {
+        const person = this.recentPersonWithRole(phrase.first, families);
+        if (person) {
+          this.remember(phrase.first, person);
+          return { key: person.key, mention, via: 'description' };
+        }
+      }
+      if (headFlags & W.SourceNoun) {
+        const earlier = this.recentAnonymous(phrase.first, head);
+        if (earlier) return { key: earlier.key, mention, via: 'description' };
+      }
+    }
+    const key = ordinal ? [ordinal, singular(head)] : words;
+    return { key: this.anonymous('anonymous', key, phrase, head).key, mention, via: 'cue' };
+  }
+
+  /** Every word capitalised: a place or body the lexicon knows ("Russia", "United States"). */
+  private isProper(phrase: SpeakerPhrase): boolean {
+    for (let k = phrase.first; k < phrase.last; k++) {
+      const t = this.doc.tokens[k];
+      if (t.kind === 'word' && !t.cap && !(wordFlags(t.norm) & W.Determiner && k === phrase.first)) return false;
+    }
+    return true;
+  }
+
+  private recentPersonWithRole(token: number, families: Set<string>): Entity | null {
+    const paragraph = this.doc.paragraphOf[token];
+    for (let i = this.salience.length - 1; i >= 0; i--) {
+      const s = this.salience[i];
+      if (s.token >= token || s.entity.kind !== 'person') continue;
+      if (paragraph - this.doc.paragraphOf[s.token] > PRONOUN_REACH_PARAGRAPHS * 2) break;
+      for (const r of s.entity.roles) for (const f of roleFamilies(r.text)) if (families.has(f)) return s.entity;
+    }
+    return null;
+  }
+
+  private recentAnonymous(token: number, head: string): Entity | null {
+    const start = this.doc.tokens[token].start;
+    let best: Entity | null = null;
+    let bestStart = -1;
+    for (const e of this.entities) {
+      if (e.kind !== 'anonymous' || !e.head || !compatibleSourceNouns(e.head, head)) continue;
+      for (const m of e.mentions) if (m.start < start && m.start > bestStart) [best, bestStart] = [e, m.start];
+    }
+    return best;
+  }
+
+  private anonymous(kind: SpeakerKind, keyWords: string[], phrase: SpeakerPhrase, head: string | null): Entity {
+    const text = this.text(phrase);
+    let entity = this.entities.find((e) => e.kind === kind && e.words.join(' ') === keyWords.join(' '));
+    if (!entity) {
+      entity = this.newEntity(kind, keyWords, this.entities);
+      entity.display = kind === 'organization' ? text.replace(/^(the|The) /, '') : text;
+      entity.head = head;
+      if (kind !== 'organization') entity.roles.push({ text, start: this.doc.tokens[phrase.first].start, end: this.doc.tokens[phrase.last - 1].end });
+    }
+    entity.forms.set(text, (entity.forms.get(text) ?? 0) + 1);
+    entity.mentions.push({ start: this.doc.tokens[phrase.first].start, end: this.doc.tokens[phrase.last - 1].end, text });
+    return entity;
+  }
+}
+
+function singular(word: string): string {
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+const PERSON_SOURCES = new Set(['person', 'source', 'individual']);
+
+/** "the official" can point back to "a US official"; "the person" to any unnamed source. */
+function compatibleSourceNouns(earlier: string, later: string): boolean {
+  if (singular(earlier) === singular(later) || PERSON_SOURCES.has(later)) return true;
+  const spokes = (w: string) => w.startsWith('spokes');
+  return spokes(earlier) && spokes(later);
+}
