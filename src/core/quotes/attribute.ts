@@ -38,6 +38,8 @@ const PRE_CUE_REACH = 7;
 /** Cues followed by the person spoken to: told reporters, informed the committee. */
 const LISTENER_VERBS = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'warn', 'urge', 'ask']);
 
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'herself', 'themselves']);
+
 /** Words that start a new clause, where a quote's clause ends. */
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though']);
 
@@ -254,9 +256,10 @@ class QuoteFinder {
   private clauseSubject(first: number, before: number): { phrase: SpeakerPhrase; verb: number } | null {
     const { tokens } = this;
     let k = first;
-    // "Last week, the Clinton campaign …": an opening phrase up to its comma is not the subject.
-    for (let c = k; c < Math.min(before, k + 8); c++) {
-      if (tokens[c].text === ',' && this.startsAdverbial(k)) {
+    // "Ahead of the contest Tuesday, Bush referred …": an opening phrase up to its comma is not the subject.
+    for (let c = k; c < Math.min(before, k + 10); c++) {
+      if (tokens[c].kind === 'word' && !tokens[c].cap && wordFlags(tokens[c].norm) & W.Verb && !(wordFlags(tokens[c].norm) & W.Preposition)) break;
+      if (tokens[c].text === ',') {
         k = c + 1;
         break;
       }
@@ -265,12 +268,15 @@ class QuoteFinder {
     const phrase = this.reader.after(k, before);
     if (!phrase || phrase.last >= before || !this.canSpeak(phrase)) return null;
     let v = phrase.last;
-    while (v < before && tokens[v].kind === 'word' && wordFlags(tokens[v].norm) & (W.Adverb | W.Auxiliary) && !(wordFlags(tokens[v].norm) & W.Verb && v + 1 < before && !(wordFlags(tokens[v + 1].norm) & (W.Verb | W.Adverb)))) v++;
-    const verb = tokens[v];
+    while (v < before && tokens[v].kind === 'word' && wordFlags(tokens[v].norm) & W.Adverb) v++;
+    // "is telling", "has called": the main verb follows its auxiliaries.
+    let main = v;
+    while (main + 1 < before && wordFlags(tokens[main].norm) & W.Auxiliary && tokens[main + 1].kind === 'word' && wordFlags(tokens[main + 1].norm) & (W.Verb | W.Auxiliary | W.Adverb)) main++;
+    const verb = tokens[main];
     if (!verb || verb.kind !== 'word' || verb.cap) return null;
     const f = wordFlags(verb.norm);
     const verbLike = f & (W.Verb | W.Auxiliary) || (f === 0 && /(s|ed)$/.test(verb.norm));
-    return verbLike && !(f & (W.Determiner | W.Preposition | W.Pronoun)) ? { phrase, verb: v } : null;
+    return verbLike && !(f & (W.Determiner | W.Preposition | W.Pronoun)) ? { phrase, verb: main } : null;
   }
 
   /** People, bodies and unnamed sources speak; "the music" and "it" do not. */
@@ -308,16 +314,62 @@ class QuoteFinder {
     const first = this.cue(j, limit);
     if (first && !first.gerund) {
       const phrase = this.reader.after(first.last, limit);
-      return phrase ? { phrase, cue: first } : null;
+      return phrase && !this.clauseFollows(phrase.last, limit) ? { phrase, cue: first } : null;
     }
     for (let c = j + 1; c < limit; c++) {
       const m = this.cue(c, limit);
       if (!m) continue;
       if (m.kind === 'source-after' || m.gerund) return null;
       const phrase = this.reader.before(c, j);
-      return phrase && phrase.first === j ? { phrase, cue: m } : null;
+      return phrase && phrase.first === j && !this.clauseFollows(m.last, limit) ? { phrase, cue: m } : null;
     }
-    return null;
+    return this.postVerb(j, limit);
+  }
+
+  /** "…, he claimed they had never met": the cue governs a clause of its own, not the quote. */
+  private clauseFollows(k: number, limit: number): boolean {
+    if (k >= limit) return false;
+    const t = this.tokens[k];
+    const f = wordFlags(t.norm);
+    return t.norm === 'that' || (t.kind === 'word' && (f & W.Pronoun) !== 0 && !OBJECT_PRONOUNS.has(t.norm));
+  }
+
+  /**
+   * “France will always be France,” an angry Hollande retaliated. / “This is fantastic!” beamed
+   * Donald Hartley. — right after a quote, any verb with someone who can speak is its cue.
+   */
+  private postVerb(j: number, limit: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const { tokens } = this;
+    const isVerb = (k: number) => {
+      const t = tokens[k];
+      if (!t || t.kind !== 'word' || t.cap || k >= limit) return false;
+      const f = wordFlags(t.norm);
+      if (f & (W.Determiner | W.Preposition | W.Pronoun | W.Conjunction | W.Adverb) || !(f & W.Verb || /ed$/.test(t.norm))) return false;
+      return !/ing$/.test(t.norm);
+    };
+    const cueAt = (k: number): CueMatch => ({ first: k, last: k + 1, lemma: tokens[k].norm, kind: 'quote-only', gerund: false });
+    if (isVerb(j)) {
+      const phrase = this.reader.after(j + 1, limit);
+      if (phrase && phrase.kind === 'name' && this.isClauseEnd(phrase.last, limit)) return { phrase, cue: cueAt(j) };
+      return null;
+    }
+    const phrase = this.reader.after(j, limit);
+    if (!phrase || phrase.kind === 'description' && !this.canSpeak(phrase)) return null;
+    let v = phrase.last;
+    while (v < limit && wordFlags(tokens[v].norm) & W.Adverb) v++;
+    if (!isVerb(v)) return null;
+    // "shot back", "fired back": a particle may follow.
+    let end = v + 1;
+    if (end < limit && /^(back|out|up|in|off)$/.test(tokens[end].norm)) end++;
+    return this.isClauseEnd(end, limit) ? { phrase, cue: { ...cueAt(v), last: end } } : null;
+  }
+
+  /** Nothing but punctuation or a short adverbial ("on Friday", "in Paris") until the sentence ends. */
+  private isClauseEnd(k: number, limit: number): boolean {
+    if (k >= limit) return true;
+    const t = this.tokens[k];
+    if (t.kind === 'punct') return true;
+    return (wordFlags(t.norm) & (W.Preposition | W.Time | W.Adverb)) !== 0 && t.norm !== 'that';
   }
 
   /** he advised, “…” / Milley said: “…” / According to Kirby, “…”. */
@@ -328,6 +380,10 @@ class QuoteFinder {
     if (j < 0) return null;
     const sameParagraph = doc.paragraphOf[j] === f.paragraph;
     if (!sameParagraph && tokens[j].text !== ':') return null;
+    if (tokens[j].text === ':') {
+      const found = this.cueBeforeColon(j);
+      if (found) return found;
+    }
     if (',:—–'.includes(tokens[j].text) && tokens[j].kind === 'punct') j--;
     const sentenceFirst = doc.sentences[doc.sentenceOf[Math.max(j, 0)]].first;
     for (let c = j; c >= 0 && j - c < PRE_CUE_REACH && c >= sentenceFirst; c--) {
@@ -341,24 +397,36 @@ class QuoteFinder {
         m.kind === 'source-after'
           ? this.reader.after(m.last, j + 1)
           : m.gerund
-            ? this.sentenceSubject(sentenceFirst, c)
-            : (this.reader.before(c, min) ?? this.reader.after(m.last, j + 1));
+            ? (this.clauseSubject(sentenceFirst, c)?.phrase ?? null)
+            : (this.reader.before(c, min) ?? this.invertedBeforeQuote(m, j + 1));
       return phrase ? { phrase, cue: m } : null;
     }
     return null;
   }
 
-  /** "Obama punctuated his list by saying “Too many.”": the speaker of a participle is the sentence's subject. */
-  private sentenceSubject(first: number, before: number): SpeakerPhrase | null {
-    const { tokens } = this;
-    let k = first;
-    while (k < before && (tokens[k].kind === 'punct' || wordFlags(tokens[k].norm) & (W.Conjunction | W.Adverb))) k++;
-    const phrase = this.reader.after(k, before);
-    if (!phrase || phrase.last >= before) return null;
-    let v = phrase.last;
-    while (v < before && wordFlags(tokens[v].norm) & W.Adverb) v++;
-    const next = tokens[v];
-    return next && next.kind === 'word' && !next.cap && wordFlags(next.norm) & (W.Verb | W.Auxiliary) ? phrase : null;
+  /**
+   * President Clinton released the following statement: “…” / Jared Potts echoed: “…” — a
+   * quotation introduced by a colon is the words of the subject of the clause before it.
+   */
+  private cueBeforeColon(colon: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const sentenceFirst = this.doc.sentences[this.doc.sentenceOf[colon]].first;
+    for (let c = colon - 1; c >= sentenceFirst && colon - c <= PRE_CUE_REACH; c--) {
+      const m = this.cue(c, colon);
+      if (m && !m.gerund && m.kind !== 'source-after') {
+        const phrase = this.reader.before(c, this.frameStart(c, sentenceFirst)) ?? this.invertedBeforeQuote(m, colon);
+        if (phrase) return { phrase, cue: m };
+      }
+    }
+    const subject = this.clauseSubject(sentenceFirst, colon);
+    if (!subject) return null;
+    const v = subject.verb;
+    return { phrase: subject.phrase, cue: { first: v, last: v + 1, lemma: this.tokens[v].norm, kind: 'quote-only', gerund: false } };
+  }
+
+  /** said Milley: “…” — the phrase after the cue must reach the quote, or it is the cue's object. */
+  private invertedBeforeQuote(m: CueMatch, limit: number): SpeakerPhrase | null {
+    const phrase = this.reader.after(m.last, limit);
+    return phrase && phrase.last >= limit - 1 ? phrase : null;
   }
 
   /** Where a speaker phrase may start: after the last quotation before `c` in its sentence. */
@@ -403,8 +471,8 @@ class QuoteFinder {
     for (let i = from; i < last; i++) {
       if (this.consumed.has(i)) continue;
       const m = this.cue(i, last);
-      if (!m || m.kind === 'quote-only' || m.gerund) continue;
-      const found = m.kind === 'source-after' ? this.accordingTo(m, first, last) : this.reportedBy(m, first, last);
+      if (!m || m.kind === 'quote-only') continue;
+      const found = m.kind === 'source-after' ? this.accordingTo(m, first, last) : m.gerund ? this.reportedWhile(m, first, last) : this.reportedBy(m, first, last);
       if (found) return { finding: found, resume: Math.max(found.last, m.last) };
       i = m.last - 1;
     }
@@ -485,10 +553,36 @@ class QuoteFinder {
       }
       return null;
     }
-    // CONTENT, said X.
+    // CONTENT, said X. — unless the cue reports something of its own after it ("…, told Politico that …").
     const inverted = this.reader.after(m.last, last);
     const leadIn = this.leadIn(first, m.first);
-    if (inverted && leadIn) return this.reported(inverted, m, [leadIn]);
+    if (inverted && leadIn && this.contentStart(m, contentEnd) === null) return this.reported(inverted, m, [leadIn]);
+    return null;
+  }
+
+  /**
+   * "…, Fiorina said, adding that …" / "He began by talking about drugs, saying that …": a
+   * participle reports for the speaker of the clause it hangs on.
+   */
+  private reportedWhile(m: CueMatch, first: number, last: number): QuoteFinding | null {
+    const prev = this.tokens[m.first - 1];
+    if (!prev || (prev.text !== ',' && prev.norm !== 'by')) return null;
+    const start = this.contentStart(m, trimEnd(this.tokens, first, last));
+    if (start === null) return null;
+    // Without an earlier cue, only "saying that …" / "warning: …" report; "claiming millions of lives" does not.
+    const earlier = this.speakerOfEarlierCue(first, m.first);
+    const introduces = /^(that|:)$/.test(this.tokens[start - 1]?.norm ?? '') || this.isOpeningMark(start);
+    if (!earlier && !introduces) return null;
+    const speaker = earlier ?? this.clauseSubject(first, m.first)?.phrase ?? null;
+    return speaker ? this.reported(speaker, m, [{ first: start, last: trimEnd(this.tokens, first, last) }]) : null;
+  }
+
+  private speakerOfEarlierCue(first: number, before: number): SpeakerPhrase | null {
+    for (let c = before - 1; c >= first; c--) {
+      const m = this.cue(c, before);
+      if (!m || m.gerund || m.kind === 'source-after') continue;
+      return this.reader.before(c, this.frameStart(c, first)) ?? this.reader.after(m.last, before);
+    }
     return null;
   }
 
@@ -608,6 +702,8 @@ class QuoteFinder {
     for (let k = i - 1; k >= 0; k--) {
       const p = all[k];
       if (p.end > all[i].start) continue; // an enclosing reported quote
+      // A title or scare quote in between ("Meet the Press") does not interrupt the speaker.
+      if (!p.phrase && p.inherits === null && p.kind === 'partial') continue;
       return p.phrase || p.inherits !== null ? k : null;
     }
     return null;

@@ -173,8 +173,9 @@ function isCommonWord(t: Token): boolean {
   // "General Mark Milley …" and "Professor Charles Kupchan …" open sentences with a title.
   if (f & (W.Title | W.Honorific)) return false;
   if (f & (W.FirstName | W.LastName | W.Place | W.Organization | W.Institution)) return (f & W.Common) !== 0;
-  // Sentence-initial words the lexicon knows as ordinary words are not names.
-  return (f & (W.Common | W.Known | W.Verb | W.Adjective | W.Adverb | W.Conjunction | W.Preposition | W.Determiner | W.Pronoun | W.Auxiliary)) !== 0;
+  // Sentence-initial words the lexicon knows as ordinary words are not names; a plain noun
+  // may be a surname ("Hunter, meanwhile, told Politico").
+  return (f & (W.Common | W.Verb | W.Adjective | W.Adverb | W.Conjunction | W.Preposition | W.Determiner | W.Pronoun | W.Auxiliary | W.SourceNoun | W.Plural | W.Time | W.OrgHead)) !== 0;
 }
 
 function hasTitleBefore(tokens: readonly Token[], a: number): boolean {

@@ -132,6 +132,15 @@ export class PhraseReader {
     const { tokens } = this.doc;
     while (j >= min) {
       const t = tokens[j];
+      // "Rep. Paul Ryan (R-WI) said": a parenthesis after a name.
+      if (t.text === ')') {
+        let k = j - 1;
+        while (k >= min && j - k < 8 && tokens[k].text !== '(') k--;
+        if (k >= min && tokens[k].text === '(') {
+          j = k - 1;
+          continue;
+        }
+      }
       if (t.kind !== 'word') break;
       const f = wordFlags(t.norm);
       if (!t.cap && f & (W.Adverb | W.Auxiliary) && !(f & W.Pronoun)) {
@@ -169,6 +178,8 @@ export class PhraseReader {
       // "Chairman of the Joint Chiefs", "spokesperson for national security": inside a title only.
       return k < j && k > 0 && (tokens[k - 1].cap || (wordFlags(tokens[k - 1].norm) & (W.Title | W.SourceNoun)) !== 0);
     }
+    // "the independent Vermont senator and Democratic presidential candidate"
+    if (t.norm === 'and') return k < j && k > 0 && isPhraseWord(tokens[k - 1]) && (wordFlags(tokens[k - 1].norm) & (W.Title | W.SourceNoun)) !== 0;
     return isPhraseWord(t);
   }
 

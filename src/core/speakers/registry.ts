@@ -39,6 +39,9 @@ interface Salient {
   entity: Entity;
 }
 
+/** The writer of a first-person piece ("I said"): anonymous, never merged with anyone. */
+const AUTHOR_KEY = 'a:author';
+
 /** A pronoun this many paragraphs after its antecedent is left unresolved rather than guessed. */
 const PRONOUN_REACH_PARAGRAPHS = 4;
 
@@ -244,7 +247,9 @@ export class SpeakerRegistry {
       this.remember(phrase.first, entity);
       return { key: entity.key, mention, via: 'pronoun' };
     }
-    return this.resolveDescription(phrase, mention);
+    const described = this.resolveDescription(phrase, mention);
+    if (described) this.remember(phrase.first, this.entityByKey(described.key));
+    return described;
   }
 
   private remember(token: number, entity: Entity): void {
@@ -256,7 +261,10 @@ export class SpeakerRegistry {
   private resolvePronoun(token: number): Entity | null {
     const norm = this.doc.tokens[token].norm;
     const paragraph = this.doc.paragraphOf[token];
-    const wanted: Array<SpeakerKind> = norm === 'it' ? ['organization'] : norm === 'he' || norm === 'she' ? ['person'] : [];
+    // "I said" in the writer's own words: the author of the piece is speaking.
+    if (norm === 'i') return this.author();
+    const wanted: Array<SpeakerKind> =
+      norm === 'it' ? ['organization'] : norm === 'he' || norm === 'she' ? ['person'] : norm === 'they' ? ['group', 'organization'] : [];
     if (wanted.length === 0) return null;
     const gender = norm === 'he' ? 'male' : norm === 'she' ? 'female' : null;
     for (let i = this.salience.length - 1; i >= 0; i--) {
@@ -268,6 +276,15 @@ export class SpeakerRegistry {
       return s.entity;
     }
     return null;
+  }
+
+  private author(): Entity {
+    const existing = this.entities.find((e) => e.key === AUTHOR_KEY);
+    if (existing) return existing;
+    const entity = this.newEntity('anonymous', ['author'], this.entities);
+    entity.key = AUTHOR_KEY;
+    entity.display = 'the author';
+    return entity;
   }
 
   /** "the US military commander" → the person just named with a military role; "a US official" → an unnamed source. */
@@ -294,6 +311,11 @@ export class SpeakerRegistry {
     const plural = quantity || (headFlags & W.Plural && !(headFlags & W.Title)) !== 0 || (head.endsWith('s') && !head.endsWith('ss') && (headFlags & W.SourceNoun) !== 0);
 
     // "Russia said", "the military said", "the administration stresses": a body speaks.
+    if (phrase.last - phrase.first === 1 && tokens[phrase.first].cap && wordFlags(tokens[phrase.first].norm) & W.Demonym) {
+      const person = this.newEntity('person', words, this.people);
+      person.display = tokens[phrase.first].text;
+      return { key: person.key, mention, via: 'cue' };
+    }
     if (this.isProper(phrase) || (definite && headFlags & W.OrgHead && !(headFlags & W.SourceNoun))) {
       return { key: this.anonymous('organization', words, phrase, null).key, mention, via: 'cue' };
     }
@@ -318,6 +340,8 @@ export class SpeakerRegistry {
 
   /** Every word capitalised: a place or body the lexicon knows ("Russia", "United States"). */
   private isProper(phrase: SpeakerPhrase): boolean {
+    // "Cuban said": a lone nationality word that speaks is a surname.
+    if (phrase.last - phrase.first === 1 && wordFlags(this.doc.tokens[phrase.first].norm) & W.Demonym) return false;
     for (let k = phrase.first; k < phrase.last; k++) {
       const t = this.doc.tokens[k];
       if (t.kind === 'word' && !t.cap && !(wordFlags(t.norm) & W.Determiner && k === phrase.first)) return false;

@@ -200,7 +200,9 @@ export function has(norm: string, flag: W): boolean {
 function guessBySuffix(w: string): number {
   if (w.endsWith("n't")) return W.Auxiliary;
   if (w.length > 4 && w.endsWith('ly')) return W.Adverb;
-  if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) return W.Verb;
+  if (w.length > 4 && w.endsWith('ed')) return W.Verb;
+  // "-ing" words are as often modifiers ("policy planning director") as verbs.
+  if (w.length > 4 && w.endsWith('ing')) return W.Verb | W.Adjective;
   return 0;
 }
 
