@@ -1,0 +1,107 @@
+import type { Token } from '../text/tokenize';
+import { W, wordFlags } from '../text/lexicon';
+import type { Sentence } from '../document';
+import { PhraseTable } from './phrases';
+import { Tag, tagsOf } from './tags';
+import { placeName } from './places';
+import { readNumber } from './numbers';
+import { isYear } from './nonComparable';
+
+// Where and when a claim holds. Two figures for different places ("20,000 troops in
+// Kherson", "300,000 troops in Ukraine") or different times (a First World War death toll, a
+// 2022 budget) are not the same figure, however alike their words.
+
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'across', 'throughout', 'inside', 'within', 'into', 'out']);
+/** "the Ukrainian city of Kherson": the place is the name after "of". */
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'region', 'province', 'oblast', 'state', 'capital', 'port', 'district', 'county', 'area', 'republic']);
+const CLAUSE_ENDS = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–']);
+const PLACE_REACH = 14;
+const MAX_NAME_WORDS = 3;
+/** Capitalised words that are not places: people, organisations, titles. */
+const NOT_PLACE = W.FirstName | W.LastName | W.Organization | W.OrgHead | W.Honorific | W.Title | W.Pronoun | W.Determiner | W.Time;
+/** Words that start another clause, whose places are not the claim's. */
+const CLAUSE_STARTS = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'while', 'whereas', 'where', 'when', 'as', 'because']);
+
+/**
+ * A place named after the claim in its clause: "troops in Kherson", "killed in the war in
+ * Ukraine". `skipClaim(k)` gives the end of another claim starting at k ("40,000 civilians and
+ * 100,000 soldiers … in Ukraine" share the place).
+ */
+export function placeAfter(tokens: readonly Token[], i: number, end: number, skipClaim: (k: number) => number): string | null {
+  for (let k = i; k < end && k - i < PLACE_REACH; k++) {
+    const t = tokens[k];
+    if (CLAUSE_ENDS.has(t.text)) return null;
+    if (CLAUSE_STARTS.has(t.norm)) {
+      const claimEnd = t.norm === 'and' || t.norm === 'or' ? skipClaim(k + 1) : -1;
+      if (claimEnd >= 0) {
+        k = claimEnd - 1;
+        continue;
+      }
+      // "killed or wounded in Ukraine" goes on; "… and that the front lines …" is another clause.
+      if (!((t.norm === 'and' || t.norm === 'or') && k + 1 < end && !startsClause(tokens[k + 1]))) return null;
+    }
+    if (!PLACE_PREPOSITIONS.has(t.norm)) continue;
+    let n = k + 1;
+    if (t.norm === 'out' && tokens[n]?.norm === 'of') n++;
+    if (n < end && tokens[n].norm === 'the') n++;
+    // "the Ukrainian city of Kherson", "the city of Kherson".
+    if (n < end && (tagsOf(tokens[n].norm) & Tag.Demonym) !== 0 && PLACE_NOUNS.has(tokens[n + 1]?.norm ?? '')) n++;
+    if (n + 1 < end && PLACE_NOUNS.has(tokens[n].norm) && tokens[n + 1].norm === 'of') n += 2;
+    const name = placeNameAt(tokens, n, end);
+    if (name !== null) return name;
+  }
+  return null;
+}
+
+/** A place owning the claim: "Ukraine's more than eight-month war". */
+export function placeBefore(tokens: readonly Token[], first: number, floor: number): string | null {
+  if (first - 2 < floor || tokens[first - 1].norm !== "'s") return null;
+  let k = first - 2;
+  while (k - 1 >= floor && tokens[k - 1].cap && tokens[k - 1].kind === 'word' && first - 1 - k < MAX_NAME_WORDS) k--;
+  return placeNameAt(tokens, k, first - 1);
+}
+
+function startsClause(t: Token): boolean {
+  return t.cap || CLAUSE_STARTS.has(t.norm) || (wordFlags(t.norm) & (W.Determiner | W.Pronoun)) !== 0;
+}
+
+function placeNameAt(tokens: readonly Token[], n: number, end: number): string | null {
+  if (n >= end || !tokens[n].cap || tokens[n].kind !== 'word') return null;
+  const head = tokens[n].norm;
+  const tags = tagsOf(head);
+  const known = (tags & (Tag.Country | Tag.Locality)) !== 0 || (wordFlags(head) & W.Place) !== 0;
+  if (!known && ((wordFlags(head) & NOT_PLACE) !== 0 || (tags & (Tag.Month | Tag.WeekDay | Tag.Demonym)) !== 0)) return null;
+  let k = n + 1;
+  while (k < end && k - n < MAX_NAME_WORDS && tokens[k].cap && tokens[k].kind === 'word') k++;
+  return placeName(tokens.slice(n, k).map((t) => t.norm).join(' '));
+}
+
+/** Eras named in words; a figure in a sentence about one of them belongs to it. */
+const ERAS = new PhraseTable<string>([
+  ['world war i', 'world war i'], ['world war one', 'world war i'], ['world war 1', 'world war i'],
+  ['first world war', 'world war i'], ['wwi', 'world war i'], ['ww1', 'world war i'], ['great war', 'world war i'],
+  ['world war ii', 'world war ii'], ['world war two', 'world war ii'], ['world war 2', 'world war ii'],
+  ['second world war', 'world war ii'], ['wwii', 'world war ii'], ['ww2', 'world war ii'],
+  ['cold war', 'cold war'], ['great depression', 'great depression'], ['vietnam war', 'vietnam war'],
+  ['korean war', 'korean war'], ['gulf war', 'gulf war'], ['iraq war', 'iraq war'],
+  ['last year', 'last year'], ['next year', 'next year'], ['a year ago', 'last year'], ['a year earlier', 'last year'],
+  ['the previous year', 'last year'], ['the year before', 'last year'],
+]);
+/** Words that make a year the time of a figure: "in 2019", "by 1918", "December 1914". */
+const YEAR_PREPOSITIONS = new Set(['in', 'by', 'during', 'of', 'for', 'until', 'through', 'throughout']);
+
+/** The era or year a sentence puts its figures in, or null. */
+export function whenOf(tokens: readonly Token[], text: string, s: Sentence): string | null {
+  let year: string | null = null;
+  for (let k = s.first; k < s.last; k++) {
+    const era = ERAS.at(tokens, k, s.last);
+    if (era) return era.value;
+    if (year === null && tokens[k].kind === 'number' && k > s.first) {
+      const prev = tokens[k - 1];
+      if (!YEAR_PREPOSITIONS.has(prev.norm) && (tagsOf(prev.norm) & Tag.Month) === 0) continue;
+      const r = readNumber(tokens, text, k, s.first, s.last);
+      if (r && isYear(tokens, r, s.last)) year = r.integer;
+    }
+  }
+  return year;
+}

@@ -1,0 +1,109 @@
+import type { Token } from '../text/tokenize';
+import { W, wordFlags } from '../text/lexicon';
+import { PhraseTable, isQuoteMark, type PhraseMatch } from './phrases';
+
+// Measures: what happened to what is counted. "40,000 deaths" and "40,000 killed or wounded"
+// are different figures, so the measure is part of what two claims must share to be
+// compared. Each row maps a written phrase to one measure name; add rows freely.
+
+const MEASURES: ReadonlyArray<readonly [string, string]> = [
+  ...rows('killed or wounded', [
+    'killed or wounded', 'killed and wounded', 'killed or injured', 'killed and injured', 'dead or wounded',
+    'dead and wounded', 'dead or injured', 'wounded or killed', 'injured or killed', 'casualties', 'casualty',
+  ]),
+  ...rows('deaths', [
+    'killed', 'dead', 'deaths', 'death', 'died', 'death toll', 'fatalities', 'lives lost', 'lost their lives',
+    'perished', 'murdered', 'lives', 'have died', 'were killed',
+  ]),
+  ...rows('wounded', ['wounded', 'injured', 'injuries', 'hurt']),
+  ...rows('displaced', ['displaced', 'internally displaced', 'fled', 'refugees', 'uprooted', 'forced from their homes', 'forced to flee']),
+  ...rows('evacuated', ['evacuated', 'evacuees']),
+  ...rows('arrested', ['arrested', 'detained', 'in custody']),
+  ...rows('missing', ['missing']),
+  ...rows('captured', ['captured', 'taken prisoner', 'prisoners of war']),
+  ...rows('occupied', [
+    'occupied', 'occupies', 'occupy', 'occupying', 'control over', 'control of', 'controls', 'controlled', 'annexed', 'seized',
+  ]),
+  ...rows('aid', ['in aid', 'aid', 'military aid', 'in military aid', 'humanitarian aid', 'in assistance', 'to aid', 'in security assistance', 'assistance']),
+  ...rows('length', ['long', 'in length']),
+  ...rows('width', ['wide', 'in width']),
+  ...rows('depth', ['deep', 'in depth']),
+  ...rows('height', ['tall', 'in height']),
+];
+
+/** Measures that say enough on their own to compare two claims ("40,000 deaths"); the others need a counted thing. */
+export const SELF_DESCRIBING = new Set(['killed or wounded', 'deaths', 'wounded', 'displaced', 'evacuated', 'arrested', 'missing', 'captured', 'aid']);
+
+/** Measures that happen to people: a claim with one and nothing else counted counts people. */
+export const HUMAN_MEASURES = new Set(['killed or wounded', 'deaths', 'wounded', 'displaced', 'evacuated', 'arrested', 'missing', 'captured']);
+
+function rows(measure: string, phrases: string[]): Array<[string, string]> {
+  return phrases.map((p) => [p, measure]);
+}
+
+const table = new PhraseTable(MEASURES);
+
+/** Words that may stand between a number and the measure before it: "killed an estimated", "displaced another". */
+const BEFORE_SKIP = new Set(['an', 'a', 'the', 'another', 'additional', 'extra', 'further', 'already', 'reportedly', 'now', 'of', 'at', 'to', 'is', 'was', 'stood', 'stands', 'rose', 'reached']);
+const BEFORE_REACH = 4;
+const AFTER_REACH = 8;
+const CLAUSE_ENDS = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–', '-']);
+const RELATIVES = new Set(['who', 'which', 'that', 'whom', 'whose', 'where', 'when', 'while', 'but']);
+
+/** A measure among the words of a noun phrase: "civilian deaths", "internally displaced people". */
+export function measureWithin(tokens: readonly Token[], first: number, last: number): PhraseMatch<string> | null {
+  for (let k = first; k < last; k++) {
+    const m = table.at(tokens, k, last);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** A measure just before the number: "displaced more than 13 million", "occupies roughly 20 percent". */
+export function measureBefore(tokens: readonly Token[], i: number, floor: number): PhraseMatch<string> | null {
+  let k = i - 1;
+  for (let steps = 0; k >= floor && steps < BEFORE_REACH; steps++) {
+    const m = table.endingAt(tokens, k, floor);
+    if (m) return m;
+    if (!isQuoteMark(tokens[k]) && !BEFORE_SKIP.has(tokens[k].norm)) return null;
+    k--;
+  }
+  return null;
+}
+
+/**
+ * A measure after the counted words, in the same clause: "… soldiers have been killed or
+ * wounded", "$38 billion from Congress this week to aid Kiev". `skipClaim(k)` gives the end
+ * of another claim starting at k, so that coordinated claims share the measure after the
+ * last of them ("40,000 civilians and 100,000 soldiers have been killed").
+ */
+export function measureAfter(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  skipClaim: (k: number) => number,
+): PhraseMatch<string> | null {
+  let k = i;
+  for (let steps = 0; k < end && steps < AFTER_REACH; steps++) {
+    const t = tokens[k];
+    if (isQuoteMark(t)) {
+      k++;
+      continue;
+    }
+    if (CLAUSE_ENDS.has(t.text) || RELATIVES.has(t.norm)) return null;
+    const m = table.at(tokens, k, end);
+    if (m) return m;
+    if (t.norm === 'and' || t.norm === 'or') {
+      let n = k + 1;
+      while (n < end && isQuoteMark(tokens[n])) n++;
+      const claimEnd = skipClaim(n);
+      if (claimEnd < 0) return null;
+      k = claimEnd;
+      continue;
+    }
+    const f = wordFlags(t.norm);
+    if (t.kind !== 'word' || ((f & W.Verb) !== 0 && (f & W.Auxiliary) === 0)) return null;
+    k++;
+  }
+  return null;
+}

@@ -1,0 +1,312 @@
+import type { Token } from '../text/tokenize';
+import {
+  DOZEN,
+  FRACTIONS,
+  GLUED_MILLION,
+  GLUED_SCALES,
+  MAGNITUDES,
+  SCALES,
+  cardinalWord,
+  ordinalWord,
+} from './numberWords';
+import { MONEY_UNITS, gluedUnit, moneyBefore, moneyPrefix, unitWord } from './units';
+import type { Hedge } from './types';
+
+// Reads one number at a token, in any form news writes it: 100,000 · 7.5 million · six million
+// · $38 billion · €2.5bn · 15k · USD10m · twenty-five · a dozen · tens of thousands · a third
+// of · two-thirds · eight-month · ninth · 7th. The tokenizer keeps "100,000", "2.5bn" and "7th"
+// whole but splits "$" and "%" off and breaks "RM23.50" after the letters, so digits are read
+// from the text itself and the tokens they cover are skipped.
+
+export interface NumberReading {
+  /** First token, a money sign before the number included. */
+  first: number;
+  /** One past the last token. */
+  last: number;
+  value: number;
+  /** Only an order of magnitude ("dozens", "tens of thousands"): the true value is in [value, 10 × value]. */
+  magnitude: boolean;
+  ordinal: boolean;
+  /** A share of a whole written as a fraction ("a third of", "two-thirds"); value is in percent. */
+  share: boolean;
+  /** A unit carried by the number's own tokens: "$", "USD10m", "10kW", "eight-month". */
+  unit: string | null;
+  /** The digits as written, for a plain integer ("2014", "24"); null otherwise. */
+  integer: string | null;
+  /** Letters glued to the digits that are not a scale or unit: "th", "pm", "s". */
+  glued: string;
+  /** What a scale word or glued letters multiplied the number by ("million", "bn"); 1 when none. */
+  scale: number;
+  /** A noun joined by a hyphen: "six-cylinder" → "cylinder", "65-year-old" → "year-old". */
+  hyphenNoun: string | null;
+  /** A hedge glued to the digits: "sub-7", "over-50". */
+  gluedHedge: Hedge | null;
+}
+
+const LITERAL = /(\d{1,3}(?:,\d{3})+(?!\d)|\d*)(\.\d+)?([\p{L}µ°²³″]*)/uy;
+const DIGIT = /\d/;
+/** Words glued before digits: "minus-5" is negative, "sub-7" is under 7. */
+const PREFIXES: Readonly<Record<string, { sign: number; hedge: Hedge | null }>> = {
+  minus: { sign: -1, hedge: null },
+  sub: { sign: 1, hedge: 'less-than' },
+  under: { sign: 1, hedge: 'less-than' },
+  over: { sign: 1, hedge: 'more-than' },
+};
+const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/i;
+
+export function readNumber(tokens: readonly Token[], text: string, i: number, floor: number, end: number): NumberReading | null {
+  const t = tokens[i];
+  if (t.kind === 'number' || (t.kind === 'word' && DIGIT.test(t.text))) return readDigits(tokens, text, i, floor, end);
+  if (t.kind === 'word') return readWords(tokens, i, end);
+  return null;
+}
+
+function readDigits(tokens: readonly Token[], text: string, i: number, floor: number, end: number): NumberReading | null {
+  const t = tokens[i];
+  let first = i;
+  let unit: string | null = null;
+  let sign = 1;
+  let gluedHedge: Hedge | null = null;
+  let at = t.start;
+  if (t.kind === 'word') {
+    // "USD10m", "RM23.50", "$US55,931,000", "minus-130": letters, then the digits.
+    const m = /^(\p{L}+)(-?)(?=\d)/u.exec(t.text);
+    if (!m) return null;
+    const letters = m[1].toLowerCase();
+    const signBefore = tokens[i - 1]?.text === '$' && i - 1 >= floor && tokens[i - 1].end === t.start;
+    const prefix = m[2] === '-' ? PREFIXES[letters] : undefined;
+    if (prefix !== undefined) {
+      sign = prefix.sign;
+      gluedHedge = prefix.hedge;
+    } else {
+      unit = m[2] === '' ? moneyPrefix(letters, signBefore) : null;
+      if (unit === null) return null;
+      if (signBefore) first = i - 1;
+    }
+    at = t.start + m[0].length;
+  } else {
+    const money = moneyBefore(tokens, i, floor);
+    if (money) {
+      unit = money.unit;
+      first = money.first;
+    }
+    const before = tokens[i - 1];
+    if (before && i - 1 >= floor && before.end === t.start && before.text === '.' && !DIGIT.test(text[before.start - 1] ?? '')) {
+      // ".001 per cent"
+      at = before.start;
+      first = i - 1;
+    }
+    if (before && i - 1 >= floor && (before.norm === 'minus' || (before.text === '-' && before.end === t.start && tokens[i - 2]?.text === '$'))) {
+      // "minus 387", "$-50.8bn"
+      sign = -1;
+      const money = before.text === '-' ? moneyBefore(tokens, i - 1, floor) : null;
+      if (money) unit = money.unit;
+      first = Math.min(first, money ? money.first : i - 1);
+    }
+  }
+
+  LITERAL.lastIndex = at;
+  const m = LITERAL.exec(text);
+  if (!m || (m[1] === '' && m[2] === undefined)) return null;
+  const digits = m[1].replace(/,/g, '');
+  let value = sign * Number(digits + (m[2] ?? ''));
+  let glued = m[3];
+  const literalEnd = at + m[0].length;
+  let last = i;
+  while (last < end && tokens[last].start < literalEnd) last++;
+
+  let scale = 1;
+  let ordinal = false;
+  const lower = glued.toLowerCase();
+  const money = unit !== null && MONEY_UNITS.has(unit);
+  if (glued !== '') {
+    const gluedScale = GLUED_SCALES[lower] ?? (glued === 'M' || (lower === GLUED_MILLION && money) ? 1e6 : undefined);
+    if (gluedScale !== undefined) {
+      value *= gluedScale;
+      scale = gluedScale;
+      glued = '';
+    } else if (ORDINAL_SUFFIX.test(glued)) {
+      ordinal = true;
+    } else {
+      const u = gluedUnit(glued);
+      if (u !== null) {
+        unit = unit ?? u;
+        glued = '';
+      }
+    }
+  }
+  const reading: NumberReading = {
+    first, last, value, magnitude: false, ordinal, share: false, unit,
+    integer: m[2] === undefined && m[1].indexOf(',') < 0 && scale === 1 ? m[1] : null,
+    glued, scale, hyphenNoun: null, gluedHedge,
+  };
+  if (!ordinal) applyScales(tokens, reading, end);
+  return reading;
+}
+
+/** "7.5 million", "4 hundred million", "1.8 billion-mile": scale words after a number. */
+function applyScales(tokens: readonly Token[], r: NumberReading, end: number): void {
+  while (r.last < end && tokens[r.last].kind === 'word') {
+    const norm = tokens[r.last].norm;
+    const scale = norm === 'k' ? undefined : SCALES[norm];
+    if (scale !== undefined) {
+      r.value *= scale;
+      r.scale *= scale;
+      r.integer = null;
+      r.last++;
+      continue;
+    }
+    const dash = norm.indexOf('-');
+    const head = dash > 0 ? SCALES[norm.slice(0, dash)] : undefined;
+    if (head !== undefined) {
+      r.value *= head;
+      r.scale *= head;
+      r.integer = null;
+      attachHyphenRest(r, norm.slice(dash + 1));
+      r.last++;
+    }
+    return;
+  }
+}
+
+/** "-month", "-mile", "-year-old", "-cylinder": what a hyphen glues to a number. */
+function attachHyphenRest(r: NumberReading, rest: string): void {
+  const unit = unitWord(rest);
+  if (unit !== null) r.unit = r.unit ?? unit;
+  else r.hyphenNoun = rest;
+  if (rest.endsWith('-old')) r.hyphenNoun = rest;
+}
+
+function readWords(tokens: readonly Token[], i: number, end: number): NumberReading | null {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  const nextNorm = i + 1 < end ? next.norm : '';
+  const base = (value: number, last: number): NumberReading => ({
+    first: i, last, value, magnitude: false, ordinal: false, share: false, unit: null,
+    integer: null, glued: '', scale: 1, hyphenNoun: null, gluedHedge: null,
+  });
+
+  // "a million", "a dozen", "a third of", "half a million", "half of".
+  if (t.norm === 'a' || t.norm === 'an') {
+    const scale = SCALES[nextNorm];
+    if (scale !== undefined && nextNorm !== 'k' && nextNorm.length > 2) return withMoreScales(tokens, base(scale, i + 2), scale, end);
+    if (nextNorm === 'dozen') return base(DOZEN, i + 2);
+    if (FRACTIONS[nextNorm] !== undefined && tokens[i + 2]?.norm === 'of' && i + 2 < end) return share(base(FRACTIONS[nextNorm], i + 2));
+    return null;
+  }
+  if (t.norm === 'half') {
+    if (nextNorm === 'a' && SCALES[tokens[i + 2]?.norm ?? ''] !== undefined && i + 2 < end) return base(SCALES[tokens[i + 2].norm] / 2, i + 3);
+    if (nextNorm === 'of' || nextNorm === 'the') return share(base(FRACTIONS.half, i + 1));
+    return null;
+  }
+  if (t.norm === 'dozen') return base(DOZEN, i + 1);
+
+  // "dozens of", "tens of thousands of", "hundreds of millions": orders of magnitude.
+  const magnitude = MAGNITUDES[t.norm];
+  if (magnitude !== undefined) {
+    let value = magnitude;
+    let last = i + 1;
+    const further = i + 2 < end ? MAGNITUDES[tokens[i + 2].norm] : undefined;
+    if (nextNorm === 'of' && further !== undefined && further > magnitude) {
+      value = magnitude * further;
+      last = i + 3;
+    }
+    if (t.norm === 'tens' && value === magnitude) return null;
+    const r = base(value, last);
+    r.magnitude = true;
+    return r;
+  }
+
+  const ordinal = ordinalWord(t.norm);
+  if (ordinal !== undefined) {
+    const r = base(ordinal, i + 1);
+    r.ordinal = true;
+    return r;
+  }
+
+  // "two-thirds", "one-third", "three-quarters".
+  const dash = t.norm.indexOf('-');
+  if (dash > 0) {
+    const head = cardinalWord(t.norm.slice(0, dash));
+    const rest = t.norm.slice(dash + 1);
+    if (head !== undefined && FRACTIONS[rest] !== undefined && cardinalWord(t.norm) === undefined) return share(base(head * FRACTIONS[rest], i + 1));
+  }
+
+  return readCardinals(tokens, i, end, base);
+}
+
+/** "six million", "twenty-five thousand", "one hundred and fifty", "eight-month". */
+function readCardinals(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  base: (value: number, last: number) => NumberReading,
+): NumberReading | null {
+  let total = 0;
+  let current = 0;
+  let k = i;
+  let any = false;
+  let hyphenRest: string | null = null;
+  while (k < end) {
+    const norm = tokens[k].norm;
+    const word = cardinalWord(norm);
+    if (word !== undefined) {
+      current += word;
+      any = true;
+      k++;
+      continue;
+    }
+    const dash = norm.indexOf('-');
+    if (dash > 0 && cardinalWord(norm.slice(0, dash)) !== undefined && cardinalWord(norm) === undefined) {
+      // "eight-month", "six-cylinder": the number and what it measures in one word.
+      current += cardinalWord(norm.slice(0, dash)) as number;
+      hyphenRest = norm.slice(dash + 1);
+      any = true;
+      k++;
+      break;
+    }
+    if (!any) return null;
+    if (norm === 'hundred') {
+      current = (current || 1) * 100;
+      k++;
+      continue;
+    }
+    const scale = norm === 'k' ? undefined : SCALES[norm];
+    if (scale !== undefined && scale >= 1000) {
+      total += (current || 1) * scale;
+      current = 0;
+      k++;
+      continue;
+    }
+    // "one hundred and fifty": "and" joins only when a number word follows.
+    if (norm === 'and' && k + 1 < end && cardinalWord(tokens[k + 1].norm) !== undefined && total + current >= 100) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (!any) return null;
+  const r = base(total + current, k);
+  if (total > 0 && current === 0) r.scale = largestScale(total);
+  if (hyphenRest !== null) attachHyphenRest(r, hyphenRest);
+  return r;
+}
+
+function withMoreScales(tokens: readonly Token[], r: NumberReading, scale: number, end: number): NumberReading {
+  r.scale = scale;
+  applyScales(tokens, r, end);
+  return r;
+}
+
+/** "six million" was written as six times a million: the scale is the largest power of 1000 dividing it. */
+function largestScale(total: number): number {
+  let scale = 1;
+  while (total % (scale * 1000) === 0) scale *= 1000;
+  return scale;
+}
+
+function share(r: NumberReading): NumberReading {
+  r.share = true;
+  r.unit = 'percent';
+  return r;
+}
