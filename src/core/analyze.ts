@@ -4,6 +4,7 @@ import { cueLexicon } from './quotes/cues';
 import { findQuotes, type QuoteFinding } from './quotes/attribute';
 import { findNames } from './speakers/entities';
 import { SpeakerRegistry, type ResolvedSpeaker } from './speakers/registry';
+import { findClaims, type Claim } from './claims';
 
 // One document in, plain data out: its quotations with their speakers, the speakers it
 // names, and the problems with its text. Nothing here knows about files or editors.
@@ -16,6 +17,7 @@ export interface AnalysisOptions {
 export interface DocumentAnalysis {
   quotes: Quote[];
   speakers: DocumentSpeaker[];
+  claims: Claim[];
   problems: TextProblem[];
 }
 
@@ -26,7 +28,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions = {}): Do
   const registry = new SpeakerRegistry(doc, names, findings);
   const resolved = registry.resolveAll(findings);
   const quotes = findings.map((f, i) => toQuote(text, doc.tokens, f, resolved[i]));
-  return { quotes, speakers: registry.speakers(), problems: doc.problems };
+  return { quotes, speakers: registry.speakers(), claims: findClaims(doc), problems: doc.problems };
 }
 
 const MARKS = '"“”„‟«»\'‘’‹›';
