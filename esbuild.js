@@ -3,6 +3,7 @@
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
+const { version } = require('./package.json');
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions[]} */
@@ -21,6 +22,7 @@ async function main() {
         sourcemap: !production,
         minify: production,
         external: ['vscode'],
+        define: { BYLINE_VERSION: JSON.stringify(version) },
         logLevel: 'warning',
         ...entry,
       }),

@@ -1,0 +1,156 @@
+import type { DiagnosticCode, Severity } from '../core/types';
+import { DIAGNOSTIC_CODES, type SeveritySetting } from '../workspace/severity';
+
+// Command-line arguments. Every mistake gets a message that says what was expected;
+// nothing is guessed.
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  command: 'analyze' | 'help' | 'version';
+  paths: string[];
+  format: Format;
+  output: string | null;
+  include: string[];
+  exclude: string[];
+  cueVerbs: string[];
+  maxFileSize: number;
+  failOn: Severity | 'never';
+  severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  quiet: boolean;
+}
+
+/** A news article is tens of kilobytes; anything this large is a log or a dump, not an article. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export const USAGE = `Usage: byline analyze [options] <file or folder>...
+
+Finds the quotations in news articles, attributes them to their speakers, and flags
+numeric claims that conflict between articles. Folders are searched for .txt and .news files.
+
+Options:
+  -f, --format <text|json|sarif>  output format (default: text)
+  -o, --output <file>             write the report to a file instead of standard output
+      --include <glob>            in folders, also analyse files matching the glob (repeatable), e.g. "**/*.md"
+      --exclude <glob>            skip files matching the glob (repeatable), e.g. "**/drafts/**"
+      --cue-verb <verb>           count another verb as a speech cue (repeatable), e.g. --cue-verb opine
+      --max-file-size <size>      skip files larger than this (default: 5MB; e.g. 500KB, 20MB)
+      --severity <code>=<level>   set a finding's severity: error, warning, information, hint or off
+                                  (codes: ${DIAGNOSTIC_CODES.join(', ')})
+      --no-reported-speech        do not list reported speech (same as --severity reported-speech=off)
+      --fail-on <level>           exit with status 1 if a finding is at this severity or above
+                                  (error, warning, information, hint; default: never)
+  -q, --quiet                     text format: print only the summary
+  -h, --help                      show this help
+  -v, --version                   show the version
+
+Exit status: 0 all inputs analysed; 1 a finding at or above --fail-on; 2 usage error or
+nothing could be analysed; 3 some inputs could not be read (each is named on stderr).`;
+
+const SEVERITY_LEVELS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export function parseArgs(argv: readonly string[]): CliOptions | { error: string } {
+  const o: CliOptions = {
+    command: 'analyze',
+    paths: [],
+    format: 'text',
+    output: null,
+    include: [],
+    exclude: [],
+    cueVerbs: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    failOn: 'never',
+    severities: {},
+    quiet: false,
+  };
+  const args = [...argv];
+  const first = args[0];
+  if (first === undefined || first === 'help' || first === '-h' || first === '--help') return { ...o, command: 'help' };
+  if (first === '-v' || first === '--version') return { ...o, command: 'version' };
+  if (first !== 'analyze') return { error: `unknown command "${first}"; the command is "analyze" (see byline --help)` };
+  args.shift();
+
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    try {
+      switch (flag) {
+        case '-f':
+        case '--format': {
+          const f = value();
+          if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got "${f}"`);
+          o.format = f;
+          break;
+        }
+        case '-o':
+        case '--output':
+          o.output = value();
+          break;
+        case '--include':
+          o.include.push(value());
+          break;
+        case '--exclude':
+          o.exclude.push(value());
+          break;
+        case '--cue-verb': {
+          const v = value().trim();
+          if (!/^[a-z][a-z' -]*$/i.test(v)) throw new UsageError(`--cue-verb takes a verb such as "opine" or "point out"; got "${v}"`);
+          o.cueVerbs.push(v.toLowerCase());
+          break;
+        }
+        case '--max-file-size':
+          o.maxFileSize = parseSize(value());
+          break;
+        case '--severity': {
+          const v = value();
+          const [code, level] = v.split('=');
+          if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) throw new UsageError(`--severity: unknown code "${code}" (codes: ${DIAGNOSTIC_CODES.join(', ')})`);
+          if (!(SEVERITY_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--severity ${code}= must be one of ${SEVERITY_LEVELS.join(', ')}; got "${level ?? ''}"`);
+          o.severities[code as DiagnosticCode] = level as SeveritySetting;
+          break;
+        }
+        case '--no-reported-speech':
+          o.severities['reported-speech'] = 'off';
+          break;
+        case '--fail-on': {
+          const v = value();
+          if (!['error', 'warning', 'information', 'hint', 'never'].includes(v)) throw new UsageError(`--fail-on must be error, warning, information, hint or never; got "${v}"`);
+          o.failOn = v as CliOptions['failOn'];
+          break;
+        }
+        case '-q':
+        case '--quiet':
+          o.quiet = true;
+          break;
+        case '-h':
+        case '--help':
+          return { ...o, command: 'help' };
+        default:
+          if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (see byline --help)`);
+          o.paths.push(arg);
+      }
+    } catch (e) {
+      if (e instanceof UsageError) return { error: e.message };
+      throw e;
+    }
+  }
+  if (o.paths.length === 0) return { error: 'no files or folders given; e.g. byline analyze ./articles' };
+  return o;
+}
+
+class UsageError extends Error {}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new UsageError(`--max-file-size takes a size such as 500KB or 20MB; got "${text}"`);
+  return Math.round(Number(m[1]) * unit);
+}

@@ -1,0 +1,140 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import { decodeText } from '../core/text/decode';
+
+// Finding and reading articles on disk, for the CLI and the language server alike. A
+// reader's folder is never clean: every file that cannot be read is named with the reason,
+// and the others are still read.
+
+/** What Byline reads in a folder unless told otherwise. */
+export const DEFAULT_INCLUDE = ['**/*.txt', '**/*.news'];
+
+/** Folders that hold tools' files, not articles. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode', '.idea']);
+
+export interface FileFilter {
+  include: readonly string[];
+  exclude: readonly string[];
+}
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export interface Found {
+  files: string[];
+  skipped: Skipped[];
+}
+
+/** True when a path (relative to its root, with / separators) is one Byline should read. */
+export function matchesFilter(relative: string, filter: FileFilter): boolean {
+  const p = relative.split(path.sep).join('/');
+  const opts = { dot: true, nocase: true, matchBase: false };
+  if (filter.exclude.some((g) => minimatch(p, g, opts))) return false;
+  return filter.include.some((g) => minimatch(p, g, opts));
+}
+
+/**
+ * The files to read for the given paths: files named directly are always read; folders are
+ * walked for files the filter accepts. Symbolic links are followed once (a loop is noticed).
+ */
+export async function findFiles(inputs: readonly string[], filter: FileFilter): Promise<Found> {
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch (e) {
+      skipped.push({ path: input, reason: describeError(e) });
+      continue;
+    }
+    if (stat.isDirectory()) await walk(input, input, filter, files, skipped, seen);
+    else if (stat.isFile()) files.push(input);
+    else skipped.push({ path: input, reason: 'not a regular file or folder' });
+  }
+  return { files: [...new Set(files)], skipped };
+}
+
+async function walk(root: string, dir: string, filter: FileFilter, files: string[], skipped: Skipped[], seen: Set<string>): Promise<void> {
+  let real: string;
+  try {
+    real = await fs.realpath(dir);
+  } catch (e) {
+    skipped.push({ path: dir, reason: describeError(e) });
+    return;
+  }
+  if (seen.has(real)) return; // a symbolic link back into a folder already read
+  seen.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    skipped.push({ path: dir, reason: describeError(e) });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = await fs.stat(full);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (e) {
+        skipped.push({ path: full, reason: `broken symbolic link (${describeError(e)})` });
+        continue;
+      }
+    }
+    if (isDir) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(root, full, filter, files, skipped, seen);
+    } else if (isFile && matchesFilter(path.relative(root, full), filter)) {
+      files.push(full);
+    }
+  }
+}
+
+export type ReadResult = { ok: true; text: string; note: string | null } | { ok: false; reason: string };
+
+/** Reads and decodes one file, refusing files over `maxSize` bytes and binary files. */
+export async function readArticle(file: string, maxSize: number, sizeSetting: string): Promise<ReadResult> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > maxSize) {
+      return { ok: false, reason: `${formatSize(stat.size)}, over the ${formatSize(maxSize)} limit (${sizeSetting}); skipped` };
+    }
+    const decoded = decodeText(await fs.readFile(file));
+    if (!decoded.ok) return { ok: false, reason: `${decoded.reason}; skipped` };
+    return { ok: true, text: decoded.text, note: decoded.note };
+  } catch (e) {
+    return { ok: false, reason: describeError(e) };
+  }
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} bytes`;
+}
+
+function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}

@@ -1,0 +1,46 @@
+import type { DocumentAnalysis } from '../core/analyze';
+import type { Diagnostic, Quote } from '../core/types';
+import type { Severities } from './severity';
+import type { Speaker, SpeakerIndex } from './speakerIndex';
+
+// The diagnostics that underline a document's quotations and report problems in its text.
+// Messages name the speaker as the whole workspace knows them ("Mark Milley"), with the
+// words this document used when they differ ("named here as “he”").
+
+export function quoteDiagnostics(path: string, analysis: DocumentAnalysis, speakers: SpeakerIndex, severities: Severities): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const q of analysis.quotes) {
+    const speaker = q.attribution ? speakers.speakerOf(path, q.attribution.speakerKey) : null;
+    const code = !speaker ? 'unattributed-quote' : q.kind === 'indirect' ? 'reported-speech' : 'quote';
+    const severity = severities[code];
+    if (severity === 'off') continue;
+    out.push({ start: q.start, end: q.end, severity, code, message: speaker ? attributedMessage(path, q, speaker) : unattributedMessage(q), related: [] });
+  }
+  const unclosed = severities['unclosed-quote'];
+  if (unclosed !== 'off') {
+    for (const p of analysis.problems) out.push({ start: p.start, end: p.end, severity: unclosed, code: p.code, message: p.message, related: [] });
+  }
+  return out;
+}
+
+function attributedMessage(path: string, q: Quote, speaker: Speaker): string {
+  const what = q.kind === 'indirect' ? 'Reported speech' : q.kind === 'partial' ? 'Partial quote' : 'Quote';
+  // The fullest role this article gives ("the chairman of the US Joint Chiefs" over "General").
+  const here = speaker.roles.filter((r) => r.path === path);
+  const role = [...(here.length > 0 ? here : speaker.roles)].sort((a, b) => b.text.length - a.text.length)[0];
+  let message = `${what} by ${speaker.name}${role ? `, ${role.text}` : ''}`;
+  const a = q.attribution;
+  if (a?.via === 'continuation') message += ' (continues the previous quote)';
+  else if (a?.mention && !endsWithSurname(a.mention.text, speaker.name)) message += ` (named here as “${a.mention.text}”)`;
+  return message;
+}
+
+/** "US Army Chief of Staff Mark Milley" and "Milley" name Mark Milley plainly; "he" and "Milli" do not. */
+function endsWithSurname(mention: string, name: string): boolean {
+  const last = (s: string) => s.toLowerCase().replace(/['’]s$/, '').split(/\s+/).pop() ?? '';
+  return last(mention) === last(name);
+}
+
+function unattributedMessage(q: Quote): string {
+  return q.kind === 'indirect' ? 'Reported speech with no speaker found nearby' : 'Quotation with no speaker found nearby';
+}

@@ -1,0 +1,12 @@
+import type { DiagnosticCode } from '../core/types';
+
+// One line per diagnostic code, for SARIF rules, the README and hover links.
+
+export const RULE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
+  quote: 'A quotation in marks, attributed to its speaker.',
+  'reported-speech': 'Reported (indirect) speech, attributed to its speaker.',
+  'unattributed-quote': 'A quotation for which no speaker was found nearby.',
+  'unclosed-quote': 'A quotation mark that is never closed.',
+  'conflicting-claim': 'A numeric claim that disagrees with a claim about the same thing in another file.',
+  'analysis-truncated': 'The analysis of a file was cut short (time budget); later findings may be missing.',
+};

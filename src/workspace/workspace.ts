@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
+import type { Diagnostic } from '../core/types';
+import { quoteDiagnostics } from './quoteDiagnostics';
+import { DEFAULT_SEVERITIES, type Severities } from './severity';
+import { SpeakerIndex } from './speakerIndex';
+
+// The workspace index: every document's analysis, and what holds across documents (one
+// speaker list). Front ends (CLI, language server) add, update and remove documents and
+// ask for diagnostics; each change says which paths need their diagnostics published again.
+// A document whose text has not changed is never analysed again.
+
+export interface WorkspaceOptions {
+  analysis?: AnalysisOptions;
+  severities?: Severities;
+}
+
+export interface WorkspaceDocument {
+  path: string;
+  text: string;
+  /** Content hash of the text and the analysis options; the key of the on-disk cache. */
+  hash: string;
+  analysis: DocumentAnalysis;
+}
+
+export class Workspace {
+  readonly speakers = new SpeakerIndex();
+  private readonly documents = new Map<string, WorkspaceDocument>();
+  private analysisOptions: AnalysisOptions;
+  private severities: Severities;
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.analysisOptions = options.analysis ?? {};
+    this.severities = options.severities ?? DEFAULT_SEVERITIES;
+  }
+
+  /** The key a document's analysis is stored under: its text and the options that shape it. */
+  hashOf(text: string): string {
+    return createHash('sha1').update(JSON.stringify(this.analysisOptions)).update('\u0000').update(text).digest('hex');
+  }
+
+  /**
+   * Adds or replaces a document. `analysis` may come from a cache or another thread; it must
+   * be the analysis of `text` under this workspace's options. Returns the paths whose
+   * diagnostics may have changed.
+   */
+  set(path: string, text: string, analysis?: DocumentAnalysis): Set<string> {
+    const hash = this.hashOf(text);
+    const current = this.documents.get(path);
+    if (current && current.hash === hash) return new Set();
+    const doc: WorkspaceDocument = { path, text, hash, analysis: analysis ?? analyzeDocument(text, this.analysisOptions) };
+    this.documents.set(path, doc);
+    return this.speakers.set(path, doc.analysis.speakers, doc.analysis.quotes);
+  }
+
+  remove(path: string): Set<string> {
+    if (!this.documents.delete(path)) return new Set();
+    return this.speakers.remove(path);
+  }
+
+  has(path: string): boolean {
+    return this.documents.has(path);
+  }
+
+  get(path: string): WorkspaceDocument | undefined {
+    return this.documents.get(path);
+  }
+
+  paths(): string[] {
+    return [...this.documents.keys()].sort();
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /** Changing how diagnostics are shown republishes every document; changing the analysis re-analyses them. */
+  configure(options: WorkspaceOptions): Set<string> {
+    if (options.severities) this.severities = options.severities;
+    const analysis = options.analysis ?? this.analysisOptions;
+    if (JSON.stringify(analysis) !== JSON.stringify(this.analysisOptions)) {
+      this.analysisOptions = analysis;
+      for (const doc of [...this.documents.values()]) this.set(doc.path, doc.text);
+    }
+    return new Set(this.documents.keys());
+  }
+
+  diagnostics(path: string): Diagnostic[] {
+    const doc = this.documents.get(path);
+    if (!doc) return [];
+    return quoteDiagnostics(path, doc.analysis, this.speakers, this.severities).sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+}
