@@ -3,7 +3,7 @@ import { W, wordFlags } from '../text/lexicon';
 import type { Sentence } from '../document';
 import { PhraseTable } from './phrases';
 import { Tag, tagsOf } from './tags';
-import { placeName } from './places';
+import { countryOfDemonym, knownAlias, placeName } from './places';
 import { readNumber } from './numbers';
 import { isYear } from './nonComparable';
 
@@ -12,6 +12,8 @@ import { isYear } from './nonComparable';
 // 2022 budget) are not the same figure, however alike their words.
 
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'across', 'throughout', 'inside', 'within', 'into', 'out']);
+/** Before an unknown capitalised word, these make it a place of the sentence's context ("the city of Mariupol"). */
+const CONTEXT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'of', 'near', 'around', 'outside', 'at']);
 /** "the Ukrainian city of Kherson": the place is the name after "of". */
 const PLACE_NOUNS = new Set(['city', 'town', 'village', 'region', 'province', 'oblast', 'state', 'capital', 'port', 'district', 'county', 'area', 'republic']);
 const CLAUSE_ENDS = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–']);
@@ -74,6 +76,27 @@ function placeNameAt(tokens: readonly Token[], n: number, end: number): string |
   let k = n + 1;
   while (k < end && k - n < MAX_NAME_WORDS && tokens[k].cap && tokens[k].kind === 'word') k++;
   return placeName(tokens.slice(n, k).map((t) => t.norm).join(' '));
+}
+
+/**
+ * The places and peoples a sentence names: countries, cities and regions compromise knows,
+ * demonyms as their country ("Russian" → "russia"), and unknown capitalised words after "in",
+ * "from" or "of" ("in Kherson"). Person names are left out on purpose: "Trump said" ties
+ * together figures from unrelated stories.
+ */
+export function contextOf(tokens: readonly Token[], s: Sentence): string[] {
+  const found = new Set<string>();
+  for (let k = s.first; k < s.last; k++) {
+    const t = tokens[k];
+    if (!t.cap || t.kind !== 'word') continue;
+    const tags = tagsOf(t.norm);
+    const alias = knownAlias(t.norm);
+    if (alias !== null) found.add(alias);
+    else if ((tags & Tag.Demonym) !== 0) found.add(countryOfDemonym(t.norm) ?? t.norm.replace(/s$/, ''));
+    else if ((tags & (Tag.Country | Tag.Locality)) !== 0) found.add(placeName(t.norm));
+    else if (k > s.first && CONTEXT_PREPOSITIONS.has(tokens[k - 1].norm) && (wordFlags(t.norm) & NOT_PLACE) === 0) found.add(placeName(t.norm));
+  }
+  return [...found];
 }
 
 /** Eras named in words; a figure in a sentence about one of them belongs to it. */

@@ -8,8 +8,9 @@ import { APPROXIMATE_SHARE, hedgeAfter, hedgeBefore, hedgeInterval } from './hed
 import { MONEY_UNITS, TIME_UNITS, unitAfter } from './units';
 import { eventBefore, isEventNoun, isPersonNoun, nounPhraseAt, type NounPhrase } from './counted';
 import { HUMAN_MEASURES, measureAfter, measureBefore, measureWithin } from './measures';
-import { ageEnd, isChange, isYear, notAQuantity } from './nonComparable';
-import { placeAfter, placeBefore, whenOf } from './context';
+import { ageEnd, isChange, isPerItem, isYear, notAQuantity } from './nonComparable';
+import { contextOf, placeAfter, placeBefore, whenOf } from './context';
+import { countryOfDemonym } from './places';
 import { isQuoteMark } from './phrases';
 
 export type { Claim, Hedge, NotComparable } from './types';
@@ -44,7 +45,8 @@ export function findClaims(doc: ParsedDocument): Claim[] {
     const drafts = draftsOf(doc, s);
     if (drafts.length === 0) continue;
     const when = whenOf(doc.tokens, doc.text, s);
-    for (const d of drafts) claims.push(complete(doc, s, d, drafts, when));
+    const context = contextOf(doc.tokens, s);
+    for (const d of drafts) claims.push(complete(doc, s, d, drafts, when, context));
   }
   return claims;
 }
@@ -262,7 +264,7 @@ function ordinalDuration(tokens: readonly Token[], r: NumberReading, floor: numb
   };
 }
 
-function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null): Claim {
+function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null, sentenceContext: string[]): Claim {
   const { tokens, text } = doc;
   const end = s.last;
   const np = d.counted;
@@ -301,9 +303,17 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
   if (notComparable === null && isChange(tokens, d.first, d.last, after, s.first, unit, money, counted !== null)) notComparable = 'change';
   if (notComparable === null && d.hedge === 'magnitude') notComparable = 'vague';
   if (notComparable === null && d.share && counted === null) notComparable = 'share';
+  if (notComparable === null && asked(tokens, d.last, end)) notComparable = 'question';
+  if (notComparable === null && isPerItem(tokens, after, end)) notComparable = 'per-item';
 
   // A hedge quoted on its own ("well over" 100,000) keeps its opening mark.
   const first = d.first - 1 >= s.first && isQuoteMark(tokens[d.first - 1]) && quoteMarkWithin(tokens, d.first, d.last) ? d.first - 1 : d.first;
+  const place = placeBefore(tokens, d.first, s.first) ?? placeAfter(tokens, after, end, skipClaim);
+  const context = new Set(sentenceContext);
+  if (place !== null) context.add(place);
+  const people = counted?.split(/\s+/).map((w) => countryOfDemonym(w.toLowerCase())).find((c) => c !== null);
+  if (people) context.add(people);
+
   const start = tokens[first].start;
   const stop = tokens[d.last - 1].end;
   return {
@@ -317,11 +327,18 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
     unit,
     counted,
     measure,
-    place: placeBefore(tokens, d.first, s.first) ?? placeAfter(tokens, after, end, skipClaim),
+    place,
     when,
+    context: [...context],
     comparable: notComparable === null,
     notComparable,
   };
+}
+
+/** A question mark after the claim in its sentence: the figure is asked about, not asserted. */
+function asked(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = from; k < end; k++) if (tokens[k].text === '?') return true;
+  return false;
 }
 
 function quoteMarkWithin(tokens: readonly Token[], first: number, last: number): boolean {

@@ -16,7 +16,8 @@ const MEASURES: ReadonlyArray<readonly [string, string]> = [
     'perished', 'murdered', 'lives', 'have died', 'were killed',
   ]),
   ...rows('wounded', ['wounded', 'injured', 'injuries', 'hurt']),
-  ...rows('displaced', ['displaced', 'internally displaced', 'fled', 'refugees', 'uprooted', 'forced from their homes', 'forced to flee']),
+  // "Refugees" is what is counted, not what happened: "75 Syrian refugees arrived" is no displacement figure.
+  ...rows('displaced', ['displaced', 'internally displaced', 'fled', 'uprooted', 'forced from their homes', 'forced to flee']),
   ...rows('evacuated', ['evacuated', 'evacuees']),
   ...rows('arrested', ['arrested', 'detained', 'in custody']),
   ...rows('missing', ['missing']),

@@ -133,6 +133,16 @@ export function ageEnd(tokens: readonly Token[], r: NumberReading, floor: number
   return -1;
 }
 
+/** Words after a figure that make it a figure for each of several things: "two at each location". */
+const PER_ITEM = new Set(['each', 'apiece', 'respectively', 'every']);
+const CLAUSE_ENDS = new Set([',', ';', ':', '.', '!', '?', '—', '–']);
+
+/** "Two Americans were killed at each location": the figure is per item, from token `k` to the clause end. */
+export function isPerItem(tokens: readonly Token[], k: number, end: number): boolean {
+  for (; k < end && !CLAUSE_ENDS.has(tokens[k].text); k++) if (PER_ITEM.has(tokens[k].norm)) return true;
+  return false;
+}
+
 /** Words for a change of level: "shares rose 5%", "up 19 cents", "increased by $43.6 billion". */
 const CHANGE_BEFORE = new Set([
   'rose', 'rise', 'rises', 'risen', 'rising', 'up', 'down', 'fell', 'fall', 'falls', 'fallen', 'falling', 'dropped',

@@ -19,20 +19,29 @@ const DEMONYM_COUNTRY: Readonly<Record<string, string>> = {
   georgian: 'georgia', moldovan: 'moldova', lebanese: 'lebanon', yemeni: 'yemen', sudanese: 'sudan', libyan: 'libya',
   egyptian: 'egypt', saudi: 'saudi arabia', pakistani: 'pakistan', venezuelan: 'venezuela', brazilian: 'brazil',
   'north korean': 'north korea', 'south korean': 'south korea', korean: 'korea', taiwanese: 'taiwan',
+  european: 'europe', asian: 'asia', african: 'africa', 'latin american': 'latin america', arab: 'arab world',
 };
+
+/** Areas wider than a country, which count as countries when places are compared. */
+const WIDE_AREAS = ['europe', 'asia', 'africa', 'latin america', 'arab world', 'middle east', 'world'];
 
 /** The one spelling of a place written `norm` (lower case), or the word itself. */
 export function placeName(norm: string): string {
   return ALIASES[norm] ?? norm;
 }
 
+/** The one spelling of a place this table knows ("u.s." → "us"), or null. */
+export function knownAlias(norm: string): string | null {
+  return ALIASES[norm] ?? null;
+}
+
 export function countryOfDemonym(norm: string): string | null {
   return DEMONYM_COUNTRY[norm] ?? DEMONYM_COUNTRY[norm.replace(/s$/, '')] ?? null;
 }
 
-const COUNTRIES = new Set(['us', 'uk', ...Object.values(DEMONYM_COUNTRY)]);
+const COUNTRIES = new Set(['us', 'uk', ...Object.values(DEMONYM_COUNTRY), ...WIDE_AREAS]);
 
-/** A country, as opposed to a city or region: a country's figure may be compared with one that names no place. */
+/** A country or wider, as opposed to a city or region: a country's figure may be compared with one that names no place. */
 export function isCountry(place: string): boolean {
   return COUNTRIES.has(place) || hasTag(place, Tag.Country);
 }

@@ -35,8 +35,10 @@ export type Hedge =
  * change: "shares rose 5%" — a change over a period the text rarely states the same way twice.
  * vague:  "billions of dollars", "dozens of people" — an order of magnitude, not a figure.
  * share:  "one of the best", "one in five of them" with nothing counted — too little to compare.
+ * question: "before throwing another 100,000 lives into the abyss?" — asked, not asserted.
+ * per-item: "two Americans were killed at each location" — a figure for each of several things, not a total.
  */
-export type NotComparable = 'age' | 'change' | 'vague' | 'share';
+export type NotComparable = 'age' | 'change' | 'vague' | 'share' | 'question' | 'per-item';
 
 export interface Claim extends Span {
   /** The words of the claim as written, hedge included: "well over 100,000". */
@@ -57,6 +59,12 @@ export interface Claim extends Span {
   place: string | null;
   /** When, from the sentence: a year ("1914"), an era ("world war i"), "last year". */
   when: string | null;
+  /**
+   * Places and peoples the claim's sentence names, normalised ("kherson", "ukraine", "russia"
+   * for "Russian"): what ties a figure to its story. Claims in different files are compared
+   * only when their contexts meet.
+   */
+  context: string[];
   comparable: boolean;
   notComparable: NotComparable | null;
 }

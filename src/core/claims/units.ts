@@ -49,6 +49,7 @@ const UNIT_AFTER: Readonly<Record<string, string>> = {
   days: 'days', day: 'days', weeks: 'weeks', week: 'weeks', months: 'months', month: 'months', years: 'years', year: 'years',
   yrs: 'years', decades: 'decades', decade: 'decades', centuries: 'centuries', century: 'centuries',
   rpm: 'rpm', ppm: 'ppm', ppb: 'ppb', decibels: 'dB', db: 'dB', nm2: 'Nm', 'lb-ft': 'lb-ft', gpa: 'GPa', times: 'times',
+  points: 'points', point: 'points', pts: 'points',
 };
 
 /** Units that are money: a glued "m" after them is "million", not "metres". */
