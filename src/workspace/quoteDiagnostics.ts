@@ -26,8 +26,9 @@ export function quoteDiagnostics(path: string, analysis: DocumentAnalysis, speak
 function attributedMessage(path: string, q: Quote, speaker: Speaker): string {
   const what = q.kind === 'indirect' ? 'Reported speech' : q.kind === 'partial' ? 'Partial quote' : 'Quote';
   // The fullest role this article gives ("the chairman of the US Joint Chiefs" over "General").
-  const here = speaker.roles.filter((r) => r.path === path);
-  const role = [...(here.length > 0 ? here : speaker.roles)].sort((a, b) => b.text.length - a.text.length)[0];
+  const roles = speaker.roles.filter((r) => r.text.toLowerCase() !== speaker.name.toLowerCase());
+  const here = roles.filter((r) => r.path === path);
+  const role = [...(here.length > 0 ? here : roles)].sort((a, b) => b.text.length - a.text.length)[0];
   let message = `${what} by ${speaker.name}${role ? `, ${role.text}` : ''}`;
   const a = q.attribution;
   if (a?.via === 'continuation') message += ' (continues the previous quote)';

@@ -1,0 +1,151 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { run, EXIT } from '../../src/cli/main';
+import { fixturesDir } from '../helpers/paths';
+
+const articles = path.join(fixturesDir, 'workspace');
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+async function byline(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await run(args, out, err);
+  return { code, out: out.text, err: err.text };
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'byline-cli-'));
+}
+
+test('text output: path:line:col severity code message lines, speakers, and a summary', async () => {
+  const r = await byline('analyze', articles);
+  assert.equal(r.code, EXIT.ok, r.err);
+  const first = r.out.split('\n')[0];
+  assert.match(first, /^.*briefing\.txt:\d+:\d+ information reported-speech Reported speech by Mark Milley/);
+  assert.match(r.out, /Speakers \(\d+\):\n {2}Mark Milley — 4 quotes in 2 files; also Milley, Milli/);
+  assert.match(r.out, /3 files analysed, \d+ quotes \(\d+ attributed\)/);
+});
+
+test('json output follows the documented version-1 shape and its offsets point at the text', async () => {
+  const r = await byline('analyze', articles, '--format', 'json');
+  assert.equal(r.code, EXIT.ok);
+  const report = JSON.parse(r.out);
+  assert.equal(report.version, 1);
+  assert.deepEqual(Object.keys(report).sort(), ['conflicts', 'files', 'skipped', 'speakers', 'version']);
+  const file = report.files.find((f: { path: string }) => f.path.endsWith('briefing.txt'));
+  const text = fs.readFileSync(path.join(articles, 'briefing.txt'), 'utf8');
+  const direct = file.quotes.find((q: { kind: string }) => q.kind === 'direct');
+  assert.equal(text.slice(direct.start, direct.end), '"Winter will slow the fighting, but it will not stop it,"');
+  assert.equal(direct.text, 'Winter will slow the fighting, but it will not stop it,');
+  assert.equal(direct.speaker.name, 'Mark Milley');
+  assert.deepEqual(direct.speaker.mention, { start: text.indexOf(' he told') + 1, end: text.indexOf(' he told') + 3, text: 'he' });
+  assert.equal(direct.speaker.cue.text, 'told');
+  const d = file.diagnostics[0];
+  assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'end', 'line', 'message', 'related', 'severity', 'start']);
+  const milley = report.speakers.find((s: { id: string }) => s.id === 'person:mark-milley');
+  assert.equal(milley.quoteCount, 4);
+  assert.ok(milley.roles.every((role: { path: string; start: number; end: number }) => typeof role.path === 'string' && role.end > role.start));
+});
+
+test('sarif output is SARIF 2.1.0 with one result per finding', async () => {
+  const json = JSON.parse((await byline('analyze', articles, '--format', 'json')).out);
+  const r = await byline('analyze', articles, '--format', 'sarif');
+  const sarif = JSON.parse(r.out);
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  assert.equal(run0.tool.driver.name, 'Byline');
+  const findings = json.files.reduce((n: number, f: { diagnostics: unknown[] }) => n + f.diagnostics.length, 0);
+  assert.equal(run0.results.length, findings);
+  assert.ok(run0.results.every((x: { level: string }) => ['note', 'warning', 'error'].includes(x.level)));
+  assert.ok(run0.tool.driver.rules.some((rule: { id: string }) => rule.id === 'conflicting-claim'));
+});
+
+test('a missing path and a binary file are named on stderr, the rest is analysed, and the exit status says so', async () => {
+  const dir = tempDir();
+  fs.copyFileSync(path.join(articles, 'kyiv.txt'), path.join(dir, 'kyiv.txt'));
+  fs.writeFileSync(path.join(dir, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
+  const r = await byline('analyze', path.join(dir, 'missing.txt'), dir, '-q');
+  assert.equal(r.code, EXIT.unreadable);
+  assert.match(r.err, /missing\.txt: no such file or folder/);
+  assert.match(r.err, /scan\.txt: binary file/);
+  assert.match(r.out, /1 file analysed/);
+});
+
+test('a file over the size limit is skipped with a message that names the option', async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'huge.txt'), 'x'.repeat(3000));
+  fs.copyFileSync(path.join(articles, 'kyiv.txt'), path.join(dir, 'kyiv.txt'));
+  const r = await byline('analyze', dir, '--max-file-size', '2KB', '-q');
+  assert.equal(r.code, EXIT.unreadable);
+  assert.match(r.err, /huge\.txt: 2\.9 KB, over the 2 KB limit \(--max-file-size\); skipped/);
+});
+
+test('nothing to analyse and bad options are usage errors with a clear message', async () => {
+  const empty = tempDir();
+  let r = await byline('analyze', empty);
+  assert.equal(r.code, EXIT.usage);
+  assert.match(r.err, /nothing to analyse/);
+  r = await byline('analyze', articles, '--format', 'xml');
+  assert.equal(r.code, EXIT.usage);
+  assert.match(r.err, /--format must be text, json or sarif; got "xml"/);
+  r = await byline('analyze', articles, '--severity', 'quote=loud');
+  assert.equal(r.code, EXIT.usage);
+  assert.match(r.err, /must be one of error, warning, information, hint, off/);
+  r = await byline('analyse', articles);
+  assert.equal(r.code, EXIT.usage);
+  assert.match(r.err, /unknown command "analyse"/);
+});
+
+test('folders are walked for .txt and .news; --include widens and --exclude narrows', async () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'drafts'));
+  const article = fs.readFileSync(path.join(articles, 'kyiv.txt'));
+  fs.writeFileSync(path.join(dir, 'a.news'), article);
+  fs.writeFileSync(path.join(dir, 'b.md'), article);
+  fs.writeFileSync(path.join(dir, 'drafts', 'c.txt'), article);
+  const count = async (...extra: string[]) => Number(/(\d+) files? analysed/.exec((await byline('analyze', dir, '-q', ...extra)).out)?.[1]);
+  assert.equal(await count(), 2);
+  assert.equal(await count('--include', '**/*.md'), 3);
+  assert.equal(await count('--exclude', 'drafts/**'), 1);
+});
+
+test('--cue-verb adds a speech verb', async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'council.txt'), 'Mayor Ann Lee harrumphed that the budget was perfectly fine as it stood.\n');
+  const without = JSON.parse((await byline('analyze', dir, '--format', 'json')).out);
+  assert.equal(without.files[0].quotes.length, 0);
+  const withVerb = JSON.parse((await byline('analyze', dir, '--format', 'json', '--cue-verb', 'harrumph')).out);
+  assert.equal(withVerb.files[0].quotes.length, 1);
+  assert.equal(withVerb.files[0].quotes[0].kind, 'indirect');
+  assert.equal(withVerb.files[0].quotes[0].speaker.name, 'Ann Lee');
+});
+
+test('--fail-on makes findings fail a CI step', async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'broken.txt'), 'Ann Lee said "the bridge will open in May.\n\nNobody believed her.\n');
+  assert.equal((await byline('analyze', dir, '-q')).code, EXIT.ok);
+  assert.equal((await byline('analyze', dir, '-q', '--fail-on', 'warning')).code, EXIT.findings);
+});
+
+test('UTF-16 and CRLF files: offsets are string indices into the decoded text', async () => {
+  const dir = tempDir();
+  const text = 'Intro line.\r\n"Ready," Ann Lee said.\r\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  fs.writeFileSync(path.join(dir, 'wide.txt'), utf16);
+  const report = JSON.parse((await byline('analyze', dir, '--format', 'json')).out);
+  const q = report.files[0].quotes[0];
+  assert.equal(text.slice(q.start, q.end), '"Ready,"');
+  assert.equal(report.files[0].diagnostics[0].line, 2);
+  assert.equal(report.files[0].diagnostics[0].column, 1);
+});

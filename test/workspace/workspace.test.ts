@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Workspace } from '../../src/workspace/workspace';
+import { DEFAULT_SEVERITIES } from '../../src/workspace/severity';
+import { fixturesDir } from '../helpers/paths';
+
+const dir = path.join(fixturesDir, 'workspace');
+const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+
+function loaded(): Workspace {
+  const ws = new Workspace();
+  for (const name of ['briefing.txt', 'followup.txt', 'kyiv.txt']) ws.set(name, read(name));
+  return ws;
+}
+
+test('one person across files: full name, surname and misspelling merge, with every role and where it was stated', () => {
+  const ws = loaded();
+  const milley = ws.speakers.all().find((s) => s.name === 'Mark Milley');
+  assert.ok(milley, 'Mark Milley is a speaker');
+  assert.equal(milley.id, 'person:mark-milley');
+  assert.deepEqual(milley.files, ['briefing.txt', 'followup.txt']);
+  assert.ok(milley.aliases.includes('Milley') && milley.aliases.includes('Milli'), `aliases: ${milley.aliases}`);
+  assert.equal(milley.quoteCount, 4);
+  const role = milley.roles.find((r) => r.text === 'chairman of the Joint Chiefs');
+  assert.ok(role && role.path === 'briefing.txt');
+  assert.equal(read('briefing.txt').slice(role.start, role.end), 'chairman of the Joint Chiefs');
+});
+
+test('transliterations merge across files (Zelenskyy = Zelensky)', () => {
+  const ws = loaded();
+  const z = ws.speakers.all().filter((s) => /Zelensk/.test(s.name));
+  assert.equal(z.length, 1);
+  assert.deepEqual(z[0].files, ['followup.txt', 'kyiv.txt']);
+});
+
+test('unnamed sources stay apart: "a US official" in two files is two speakers; organisations merge', () => {
+  const ws = loaded();
+  const officials = ws.speakers.all().filter((s) => s.kind === 'anonymous' && /US official/.test(s.name));
+  assert.equal(officials.length, 2);
+  assert.notEqual(officials[0].id, officials[1].id);
+  const whiteHouse = ws.speakers.all().filter((s) => s.name === 'White House');
+  assert.equal(whiteHouse.length, 1);
+  assert.equal(whiteHouse[0].kind, 'organization');
+  assert.deepEqual(whiteHouse[0].files, ['briefing.txt', 'followup.txt']);
+});
+
+test('quotesOf lists a speaker’s quotes in every file, in order', () => {
+  const ws = loaded();
+  const refs = ws.speakers.quotesOf('person:mark-milley');
+  assert.deepEqual(
+    refs.map((r) => r.path),
+    ['briefing.txt', 'briefing.txt', 'followup.txt', 'followup.txt'],
+  );
+  assert.ok(refs.every((r, i) => i === 0 || r.path !== refs[i - 1].path || r.quote.start > refs[i - 1].quote.start));
+});
+
+test('an unchanged text is not analysed again; an edit that keeps the names touches only its own file', () => {
+  const ws = loaded();
+  assert.equal(ws.set('kyiv.txt', read('kyiv.txt')).size, 0);
+  const edited = read('followup.txt').replace('on Thursday', 'on Friday');
+  assert.deepEqual([...ws.set('followup.txt', edited)], ['followup.txt']);
+});
+
+test('a change of name in one file updates the files that share the speaker, and removal takes its contributions away', () => {
+  const ws = loaded();
+  // Without briefing.txt nobody gives Milley's first name: the merged speaker is renamed.
+  const changed = ws.remove('briefing.txt');
+  assert.ok(changed.has('followup.txt'), `changed: ${[...changed]}`);
+  assert.ok(!ws.has('briefing.txt'));
+  const milley = ws.speakers.all().find((s) => s.aliases.includes('Milli') || s.name === 'Milley');
+  assert.ok(milley);
+  assert.equal(milley.name, 'Milley');
+  assert.deepEqual(milley.files, ['followup.txt']);
+  assert.equal(milley.quoteCount, 2);
+});
+
+test('diagnostics: every quote underlined at Information, named by the workspace name; severities can be changed or turned off', () => {
+  const ws = loaded();
+  const diags = ws.diagnostics('followup.txt');
+  const misspelt = diags.find((d) => d.message.includes('Milli'));
+  assert.ok(misspelt);
+  assert.equal(misspelt.severity, 'information');
+  assert.equal(misspelt.code, 'reported-speech');
+  assert.match(misspelt.message, /by Mark Milley.*named here as “Milli”/);
+  ws.configure({ severities: { ...DEFAULT_SEVERITIES, 'reported-speech': 'off', quote: 'hint' } });
+  const after = ws.diagnostics('followup.txt');
+  assert.ok(after.every((d) => d.code !== 'reported-speech'));
+  assert.ok(after.filter((d) => d.code === 'quote').every((d) => d.severity === 'hint'));
+});
+
+test('an unclosed quotation is a Warning and the rest of the file is still read', () => {
+  const ws = new Workspace();
+  // The first paragraph never closes its quote and the next one does not reopen it.
+  ws.set('broken.txt', 'Mayor Ann Lee said "we will rebuild the bridge.\nThe council agreed. "It will take a year," Lee said.\n');
+  const diags = ws.diagnostics('broken.txt');
+  const unclosed = diags.find((d) => d.code === 'unclosed-quote');
+  assert.ok(unclosed && unclosed.severity === 'warning');
+  assert.equal(unclosed.start, 'Mayor Ann Lee said '.length);
+  const later = diags.filter((d) => d.code === 'quote' && d.start > unclosed.start + 30);
+  assert.equal(later.length, 1);
+  assert.match(later[0].message, /by Ann Lee/);
+});
