@@ -9,6 +9,9 @@ import { findClaims, type Claim, type Hedge } from '../../src/core/claims';
 // `<` an upper bound; `=`, `up` and `down` (a change, which Byline does not model as a
 // hedge) a number as written. Shares are percent in Byline and fractions in NewsQuant
 // ("a third" = 0.333), so a percent value is also compared divided by 100.
+//
+// `claimThroughput` times findClaims alone (documents parsed beforehand) over a folder of
+// articles: claims must not cost more than a small share of the engine's time budget.
 
 interface GoldQuantity {
   change: string;
@@ -103,8 +106,37 @@ export async function evaluateNewsQuant(file: string, verbose = false): Promise<
   return { lines, gold, reported, valueF1, valueHedgeF1, precision, recall };
 }
 
+export interface ThroughputResult {
+  lines: string[];
+  megabytesPerSecond: number;
+}
+
+/** Best of a few runs of findClaims over every .txt file in `dir`, after parsing them all. */
+export async function claimThroughput(dir: string, runs = 3): Promise<ThroughputResult> {
+  const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const docs = texts.map(parseDocument);
+  const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0) / 1e6;
+  let best = Infinity;
+  let claims = 0;
+  for (let r = 0; r < runs; r++) {
+    const started = process.hrtime.bigint();
+    claims = 0;
+    for (const doc of docs) claims += findClaims(doc).length;
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  const megabytesPerSecond = megabytes / best;
+  return {
+    lines: [`Claims throughput: ${texts.length} texts, ${megabytes.toFixed(1)} MB, ${claims} claims, ${megabytesPerSecond.toFixed(1)} MB/s (findClaims alone; target ≥ 2)`],
+    megabytesPerSecond,
+  };
+}
+
 if (require.main === module) {
   const root = path.resolve(__dirname, '..', '..', '..');
-  const file = path.resolve(root, '..', 'shared', 'corpora', 'newsquant', 'dev.json');
-  void evaluateNewsQuant(file, process.argv.includes('--verbose')).then((r) => console.log(r.lines.join('\n')));
+  const corpora = path.resolve(root, '..', 'shared', 'corpora');
+  void (async () => {
+    const quality = await evaluateNewsQuant(path.join(corpora, 'newsquant', 'dev.json'), process.argv.includes('--verbose'));
+    const speed = await claimThroughput(path.join(corpora, 'polnear', 'data', 'train', 'text'));
+    console.log([...quality.lines, ...speed.lines].join('\n'));
+  })();
 }

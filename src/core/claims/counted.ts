@@ -59,7 +59,8 @@ const PERSON_NOUNS = new Set([
   'victim', 'prisoner', 'hostage', 'member', 'user', 'customer', 'fan', 'passenger', 'inhabitant', 'recruit',
   'reservist', 'conscript', 'mercenary', 'volunteer', 'evacuee', 'demonstrator', 'protester', 'protestor', 'adult',
   'teenager', 'infant', 'baby', 'pensioner', 'staff', 'personnel', 'servicemember', 'marine', 'sailor', 'pilot',
-  'officer', 'police', 'policeman', 'doctor', 'nurse', 'teacher', 'journalist', 'american', 'player',
+  'officer', 'police', 'policeman', 'doctor', 'nurse', 'teacher', 'journalist', 'american', 'player', 'supporter',
+  'follower', 'attendee', 'participant', 'delegate', 'spectator', 'tourist', 'visitor', 'survivor', 'detainee',
 ]);
 
 export function isPersonNoun(norm: string): boolean {

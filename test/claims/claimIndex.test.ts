@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClaimIndex } from '../../src/workspace/claimIndex';
+import { claimsIn } from './helpers';
+
+// Claims across files: linked when they measure the same thing in the same story, agreeing
+// when their intervals overlap after hedges and rounding. No false alarms above all.
+
+function indexOf(files: Record<string, string>): ClaimIndex {
+  const index = new ClaimIndex();
+  for (const [path, text] of Object.entries(files)) index.set(path, claimsIn(text));
+  return index;
+}
+
+function relations(index: ClaimIndex): string[] {
+  const out: string[] = [];
+  for (const p of index.paths()) {
+    const claims = index.claimsOf(p);
+    index.linksOf(p).forEach((links, i) => {
+      for (const l of links) if (p < l.path) out.push(`${p}:${claims[i].text} ${l.relation} ${l.path}:${l.text}`);
+    });
+  }
+  return out.sort();
+}
+
+test('"now in its ninth month" and "more than eight-month war" agree', () => {
+  const index = indexOf({
+    'a.txt': 'Russian soldiers were killed in the war in Ukraine, now in its ninth month.',
+    'b.txt': "Kherson is the only capital taken in Ukraine's more than eight-month war.",
+  });
+  assert.deepEqual(relations(index), ['a.txt:ninth month agrees b.txt:more than eight-month']);
+});
+
+test('"100,000 Russian soldiers" is not comparable with "100,000 Ukrainian casualties"', () => {
+  const index = indexOf({
+    'a.txt': 'He said 100,000 Russian soldiers have been killed or wounded in Ukraine.',
+    'b.txt': 'There have been 100,000 Ukrainian casualties in the war with Russia.',
+    'c.txt': 'He said 30,000 Russian soldiers have been killed or wounded in Ukraine.',
+  });
+  assert.deepEqual(relations(index), ['a.txt:100,000 conflicts c.txt:30,000']);
+});
+
+test('"40,000 deaths" and "40,000 killed or wounded" measure different things', () => {
+  const index = indexOf({
+    'a.txt': 'Ukraine has suffered 40,000 civilian deaths since Russia invaded.',
+    'b.txt': 'In Ukraine, 10,000 civilians have been killed or wounded since Russia invaded.',
+  });
+  assert.deepEqual(relations(index), []);
+  assert.deepEqual(index.conflicts(), []);
+});
+
+test('a First World War death toll is not a Ukraine figure', () => {
+  const index = indexOf({
+    'a.txt': 'In World War I, one million people died in Europe within six months.',
+    'b.txt': 'The war in Europe has killed 200,000 people.',
+  });
+  assert.deepEqual(relations(index), []);
+});
+
+test('figures of different stories are not compared: the same measure in two unrelated attacks', () => {
+  const index = indexOf({
+    'a.txt': 'The gunman killed 49 people at a nightclub in Orlando.',
+    'b.txt': 'The attackers killed 130 people in Paris.',
+    'c.txt': 'Police said 49 people were killed in Orlando on Sunday.',
+  });
+  assert.deepEqual(relations(index), ['a.txt:49 agrees c.txt:49']);
+});
+
+test('rounding: "100,000" agrees with "98,000"; hedges widen; "$38 billion" conflicts with "$45 billion"', () => {
+  const index = indexOf({
+    'a.txt': 'The government in Kyiv says 100,000 people have fled Kharkiv. The US requested $38 billion in aid for Ukraine.',
+    'b.txt': 'Officials in Kyiv said 98,000 people have fled Kharkiv. The White House asked for $45 billion in aid for Ukraine.',
+  });
+  assert.deepEqual(relations(index), ['a.txt:$38 billion conflicts b.txt:$45 billion', 'a.txt:100,000 agrees b.txt:98,000']);
+});
+
+test('a conflict is a warning on each side naming what disagrees, related to every conflicting claim', () => {
+  const index = indexOf({
+    'a.txt': 'The White House requested $38 billion in aid for Ukraine.',
+    'b.txt': 'The administration requested $45 billion in aid for Ukraine.',
+    'c.txt': 'Congress weighs a request of $50 billion in aid for Ukraine.',
+  });
+  const [d] = index.diagnostics('a.txt');
+  assert.equal(d.code, 'conflicting-claim');
+  assert.equal(d.severity, 'warning');
+  assert.equal(d.message, "Figures disagree on in aid (USD): $38 billion here; '$45 billion' in b.txt, '$50 billion' in c.txt.");
+  assert.deepEqual(d.related.map((r) => [r.path, r.message]), [['b.txt', "'$45 billion' here"], ['c.txt', "'$50 billion' here"]]);
+  const text = 'The White House requested $38 billion in aid for Ukraine.';
+  assert.deepEqual([d.start, d.end], [text.indexOf('$38'), text.indexOf(' in aid')]);
+  assert.equal(index.diagnostics('b.txt').length, 1);
+  // Each pair once, with a reason.
+  const conflicts = index.conflicts();
+  assert.deepEqual(conflicts.map((c) => [c.a.path, c.b.path]), [['a.txt', 'b.txt'], ['a.txt', 'c.txt'], ['b.txt', 'c.txt']]);
+  assert.match(conflicts[0].reason, /'\$38 billion' .* and '\$45 billion' .* do not overlap/);
+});
+
+test('the severity can be set', () => {
+  const index = new ClaimIndex('information');
+  index.set('a.txt', claimsIn('Police in Minsk said 45 people were arrested.'));
+  index.set('b.txt', claimsIn('In Minsk, 90 people were arrested.'));
+  assert.equal(index.diagnostics('a.txt')[0].severity, 'information');
+});
+
+test('incremental: setting a file recomputes only its groups and reports the files whose links changed', () => {
+  const index = indexOf({
+    'a.txt': 'Russia has 20,000 troops in Kherson. The war has displaced 13 million Ukrainians.',
+    'b.txt': 'Russia has 20,000 troops in Kherson.',
+    'c.txt': 'The war has displaced 13 million Ukrainians.',
+  });
+  assert.deepEqual(relations(index).length, 2);
+
+  // b changes its figure: only the troops group is recomputed; a and b change, c does not.
+  const changed = index.set('b.txt', claimsIn('Russia has 40,000 troops in Kherson.'));
+  assert.deepEqual([...changed].sort(), ['a.txt', 'b.txt']);
+  assert.deepEqual([...index.lastRecomputed()], ['people|soldier||']);
+  assert.equal(index.diagnostics('a.txt').length, 1);
+  assert.equal(index.diagnostics('c.txt').length, 0);
+
+  // Setting the same claims again changes nobody's links but its own file's.
+  assert.deepEqual([...index.set('b.txt', claimsIn('Russia has 40,000 troops in Kherson.'))], ['b.txt']);
+
+  // Removing b clears the conflict in a.
+  assert.deepEqual([...index.remove('b.txt')].sort(), ['a.txt', 'b.txt']);
+  assert.equal(index.diagnostics('a.txt').length, 0);
+  assert.deepEqual(index.linksOf('b.txt'), []);
+  assert.deepEqual([...index.remove('b.txt')], []);
+});
+
+test('claims in one file are never linked to each other', () => {
+  const index = indexOf({ 'a.txt': 'Russia has 20,000 troops in Kherson. Others say Russia has 40,000 troops in Kherson.' });
+  assert.deepEqual(index.conflicts(), []);
+  assert.deepEqual(index.diagnostics('a.txt'), []);
+});
