@@ -55,7 +55,9 @@ export const VARIANTS: Variant[] = [
   { name: 'share occupied rounded differently', edit: ['002', 'roughly 20 percent', 'roughly 21 percent'], conflicts: [] },
 ];
 
-export async function evaluateConflicts(samplesDir: string, fixturesDir: string): Promise<ConflictEvalResult> {
+/** `fixturesRoot` is the repository's test/fixtures; the cases are in its claims/conflicts folder. */
+export async function evaluateConflicts(samplesDir: string, fixturesRoot: string): Promise<ConflictEvalResult> {
+  const fixturesDir = path.join(fixturesRoot, 'claims', 'conflicts');
   const lines: string[] = [];
   const score = { tp: 0, fp: 0, fn: 0 };
 
@@ -158,6 +160,5 @@ function compare(found: Pair[], expected: Pair[], score: { tp: number; fp: numbe
 if (require.main === module) {
   const root = path.resolve(__dirname, '..', '..', '..');
   const samplesDir = path.resolve(root, '..', 'shared', 'samples', 'kherson-talks');
-  const fixturesDir = path.join(root, 'test', 'fixtures', 'claims', 'conflicts');
-  void evaluateConflicts(samplesDir, fixturesDir).then((r) => console.log(r.lines.join('\n')));
+  void evaluateConflicts(samplesDir, path.join(root, 'test', 'fixtures')).then((r) => console.log(r.lines.join('\n')));
 }

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { fixturesDir, samplesDir } from '../helpers/paths';
 import { SAMPLE_AGREEMENTS, evaluateConflicts } from '../../scripts/eval/conflicts';
 
@@ -8,7 +7,7 @@ import { SAMPLE_AGREEMENTS, evaluateConflicts } from '../../scripts/eval/conflic
 // through the same evaluation `npm run eval` prints.
 
 test('sample workspace: no conflict, the shared figures agree; fixtures and variants: every expected pair, no false alarm', async () => {
-  const result = await evaluateConflicts(samplesDir, path.join(fixturesDir, 'claims', 'conflicts'));
+  const result = await evaluateConflicts(samplesDir, fixturesDir);
   assert.equal(result.sampleConflicts, 0, result.lines.join('\n'));
   assert.ok(result.lines.includes(`  expected agreements found: ${SAMPLE_AGREEMENTS.length}/${SAMPLE_AGREEMENTS.length}`), result.lines.join('\n'));
   assert.equal(result.precision, 1, result.lines.join('\n'));
