@@ -1,5 +1,7 @@
 import { LineIndex } from '../core/text/lineIndex';
 import type { Diagnostic, QuoteKind, RelatedLocation, Severity, SpeakerKind, TextSpan } from '../core/types';
+import type { Claim } from '../core/claims';
+import type { Conflict, RelatedClaim } from './claimIndex';
 import type { SpeakerRole } from './speakerIndex';
 import type { Workspace } from './workspace';
 
@@ -30,10 +32,14 @@ export interface DiagnosticReport {
   related: RelatedLocation[];
 }
 
+export interface ClaimReport extends Claim {
+  related: RelatedClaim[];
+}
+
 export interface FileReport {
   path: string;
   quotes: QuoteReport[];
-  claims: unknown[];
+  claims: ClaimReport[];
   diagnostics: DiagnosticReport[];
 }
 
@@ -56,7 +62,7 @@ export interface Report {
   version: typeof REPORT_VERSION;
   files: FileReport[];
   speakers: SpeakerReport[];
-  conflicts: unknown[];
+  conflicts: Conflict[];
   skipped: SkippedFile[];
 }
 
@@ -71,7 +77,7 @@ export function buildReport(workspace: Workspace, skipped: readonly SkippedFile[
     quoteCount: s.quoteCount,
     files: s.files,
   }));
-  return { version: REPORT_VERSION, files, speakers, conflicts: [], skipped: [...skipped] };
+  return { version: REPORT_VERSION, files, speakers, conflicts: workspace.claims.conflicts(), skipped: [...skipped] };
 }
 
 function fileReport(workspace: Workspace, path: string): FileReport {
@@ -89,7 +95,9 @@ function fileReport(workspace: Workspace, path: string): FileReport {
       speaker: a && speaker ? { id: speaker.id, name: speaker.name, mention: a.mention, cue: a.cue } : null,
     };
   });
-  return { path, quotes, claims: doc.analysis.claims, diagnostics: workspace.diagnostics(path).map((d) => diagnosticReport(lines, d)) };
+  const links = workspace.claims.linksOf(path);
+  const claims = doc.analysis.claims.map((c, i) => ({ ...c, related: links[i] ?? [] }));
+  return { path, quotes, claims, diagnostics: workspace.diagnostics(path).map((d) => diagnosticReport(lines, d)) };
 }
 
 export function diagnosticReport(lines: LineIndex, d: Diagnostic): DiagnosticReport {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
 import type { Diagnostic } from '../core/types';
+import { ClaimIndex } from './claimIndex';
 import { quoteDiagnostics } from './quoteDiagnostics';
 import { DEFAULT_SEVERITIES, type Severities } from './severity';
 import { SpeakerIndex } from './speakerIndex';
 
 // The workspace index: every document's analysis, and what holds across documents (one
-// speaker list). Front ends (CLI, language server) add, update and remove documents and
+// speaker list, claims linked to the same figure elsewhere). Front ends (CLI, language server) add, update and remove documents and
 // ask for diagnostics; each change says which paths need their diagnostics published again.
 // A document whose text has not changed is never analysed again.
 
@@ -25,6 +26,7 @@ export interface WorkspaceDocument {
 
 export class Workspace {
   readonly speakers = new SpeakerIndex();
+  readonly claims: ClaimIndex;
   private readonly documents = new Map<string, WorkspaceDocument>();
   private analysisOptions: AnalysisOptions;
   private severities: Severities;
@@ -32,6 +34,7 @@ export class Workspace {
   constructor(options: WorkspaceOptions = {}) {
     this.analysisOptions = options.analysis ?? {};
     this.severities = options.severities ?? DEFAULT_SEVERITIES;
+    this.claims = new ClaimIndex();
   }
 
   /** The key a document's analysis is stored under: its text and the options that shape it. */
@@ -50,12 +53,17 @@ export class Workspace {
     if (current && current.hash === hash) return new Set();
     const doc: WorkspaceDocument = { path, text, hash, analysis: analysis ?? analyzeDocument(text, this.analysisOptions) };
     this.documents.set(path, doc);
-    return this.speakers.set(path, doc.analysis.speakers, doc.analysis.quotes);
+    const changed = this.speakers.set(path, doc.analysis.speakers, doc.analysis.quotes);
+    for (const p of this.claims.set(path, doc.analysis.claims)) changed.add(p);
+    return changed;
   }
 
   remove(path: string): Set<string> {
     if (!this.documents.delete(path)) return new Set();
-    return this.speakers.remove(path);
+    const changed = this.speakers.remove(path);
+    for (const p of this.claims.remove(path)) changed.add(p);
+    changed.delete(path);
+    return changed;
   }
 
   has(path: string): boolean {
@@ -88,6 +96,8 @@ export class Workspace {
   diagnostics(path: string): Diagnostic[] {
     const doc = this.documents.get(path);
     if (!doc) return [];
-    return quoteDiagnostics(path, doc.analysis, this.speakers, this.severities).sort((a, b) => a.start - b.start || a.end - b.end);
+    const conflict = this.severities['conflicting-claim'];
+    const conflicts = conflict === 'off' ? [] : this.claims.diagnostics(path).map((d) => ({ ...d, severity: conflict }));
+    return [...quoteDiagnostics(path, doc.analysis, this.speakers, this.severities), ...conflicts].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }
