@@ -5,6 +5,7 @@ import { W, wordFlags } from '../text/lexicon';
 import type { NameMention, TokenRange } from '../speakers/entities';
 import { PhraseReader, type SpeakerPhrase } from '../speakers/phrase';
 import { cueAt, type CueLexicon, type CueMatch } from './cues';
+import { SubjectReader } from './subject';
 
 // Finds every quotation — in marks or reported — and the phrase and cue that name its speaker.
 // Who that phrase refers to (a pronoun, a description) is settled afterwards, in document order.
@@ -33,6 +34,8 @@ const SCARE_QUOTE_WORDS = 3;
 const TITLE_WORDS = 6;
 /** How far after a quote its cue may stand: “…,” the second US official told reporters in Kyiv. */
 const POST_CUE_REACH = 16;
+/** Longest parenthesis read past between a quote and its cue: (D-Wash.), (R-Texas). */
+const MAX_PARENTHESIS = 8;
 /** How far before a quote its cue may stand: he said on Friday in a statement: “…”. */
 const PRE_CUE_REACH = 7;
 /** Cues followed by the person spoken to: told reporters, informed the committee. */
@@ -54,6 +57,7 @@ export function findQuotes(doc: ParsedDocument, names: readonly NameMention[], l
 
 class QuoteFinder {
   private readonly reader: PhraseReader;
+  private readonly subjects: SubjectReader;
   private readonly tokens: readonly Token[];
   /** Cue tokens already used by a quotation in marks. */
   private readonly consumed = new Set<number>();
@@ -66,6 +70,7 @@ class QuoteFinder {
     private readonly lex: CueLexicon,
   ) {
     this.reader = new PhraseReader(doc, names);
+    this.subjects = new SubjectReader(doc, this.reader);
     this.tokens = doc.tokens;
   }
 
@@ -73,8 +78,10 @@ class QuoteFinder {
     const marked = this.markedFindings();
     for (const f of marked) this.attachAdjacentCue(f);
     const reported = this.reportedFindings();
+    // Words in marks inside someone's reported speech are theirs; only the others look for a subject.
+    const inReport = (f: QuoteFinding) => reported.some((r) => r.start <= f.start && f.end <= r.end) || this.mixed.some((r) => r.start <= f.start && f.end <= r.end);
     for (const f of marked) {
-      if (f.kind === 'partial' && !f.phrase && !reported.some((r) => r.start <= f.start && f.end <= r.end)) this.attachSubject(f);
+      if (f.kind === 'partial' && !f.phrase && !inReport(f)) this.attachSubject(f);
     }
     reported.push(...this.mixed);
     const all = [...marked, ...reported].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -93,7 +100,7 @@ class QuoteFinder {
       const f = all[i];
       if (f.inheritance !== 'continuation' || f.inherits === null || f.kind === 'indirect') continue;
       const p = all[f.inherits];
-      if (p.kind === 'indirect' || !p.cue || p.cue.first < p.last || p.paragraph !== f.paragraph) continue;
+      if (p.kind === 'indirect' || !p.cue || p.cue.first < p.last || this.lastParagraph(p) !== f.paragraph) continue;
       if (!this.onlyFrameBetween(p.last, f.first) || f.first - p.last > POST_CUE_REACH + 2) continue;
       p.parts = [...p.parts, ...f.parts];
       p.end = f.end;
@@ -104,6 +111,10 @@ class QuoteFinder {
       for (let k = i + 1; k < all.length; k++) if (all[k].inherits === i) all[k].inherits = f.inherits;
     }
     return merged;
+  }
+
+  private lastParagraph(f: QuoteFinding): number {
+    return this.doc.paragraphOf[f.last - 1];
   }
 
   private onlyFrameBetween(from: number, to: number): boolean {
@@ -246,45 +257,11 @@ class QuoteFinder {
    */
   private attachSubject(f: QuoteFinding): void {
     const sentence = this.doc.sentences[this.doc.sentenceOf[f.first]];
-    const subject = this.clauseSubject(sentence.first, f.first);
+    const subject = this.subjects.subjectBefore(sentence.first, f.first);
     if (!subject) return;
     f.phrase = subject.phrase;
     f.cue = { first: subject.verb, last: subject.verb + 1 };
     this.addMixed(subject.phrase, f.cue, subject.verb + 1, this.clauseEnd(f.last, sentence.last));
-  }
-
-  private clauseSubject(first: number, before: number): { phrase: SpeakerPhrase; verb: number } | null {
-    const { tokens } = this;
-    let k = first;
-    // "Ahead of the contest Tuesday, Bush referred …": an opening phrase up to its comma is not the subject.
-    for (let c = k; c < Math.min(before, k + 10); c++) {
-      if (tokens[c].kind === 'word' && !tokens[c].cap && wordFlags(tokens[c].norm) & W.Verb && !(wordFlags(tokens[c].norm) & W.Preposition)) break;
-      if (tokens[c].text === ',') {
-        k = c + 1;
-        break;
-      }
-    }
-    while (k < before && (tokens[k].kind === 'punct' || wordFlags(tokens[k].norm) & (W.Conjunction | W.Adverb))) k++;
-    const phrase = this.reader.after(k, before);
-    if (!phrase || phrase.last >= before || !this.canSpeak(phrase)) return null;
-    let v = phrase.last;
-    while (v < before && tokens[v].kind === 'word' && wordFlags(tokens[v].norm) & W.Adverb) v++;
-    // "is telling", "has called": the main verb follows its auxiliaries.
-    let main = v;
-    while (main + 1 < before && wordFlags(tokens[main].norm) & W.Auxiliary && tokens[main + 1].kind === 'word' && wordFlags(tokens[main + 1].norm) & (W.Verb | W.Auxiliary | W.Adverb)) main++;
-    const verb = tokens[main];
-    if (!verb || verb.kind !== 'word' || verb.cap) return null;
-    const f = wordFlags(verb.norm);
-    const verbLike = f & (W.Verb | W.Auxiliary) || (f === 0 && /(s|ed)$/.test(verb.norm));
-    return verbLike && !(f & (W.Determiner | W.Preposition | W.Pronoun)) ? { phrase, verb: main } : null;
-  }
-
-  /** People, bodies and unnamed sources speak; "the music" and "it" do not. */
-  private canSpeak(phrase: SpeakerPhrase): boolean {
-    if (phrase.kind === 'pronoun') return this.tokens[phrase.first].norm !== 'it';
-    if (phrase.kind === 'name') return true;
-    const head = this.tokens[phrase.headEnd - 1];
-    return (wordFlags(head.norm) & (W.SourceNoun | W.Title | W.OrgHead)) !== 0;
   }
 
   /** “…,” he remarked / “…,” remarked Kupchan / “…,” according to Kirby. */
@@ -294,10 +271,18 @@ class QuoteFinder {
     const paragraph = doc.paragraphOf[f.last - 1];
     if (j < tokens.length && tokens[j].text === ',' && doc.paragraphOf[j] === paragraph) j++;
     let limit = j;
-    while (limit < tokens.length && limit - j < POST_CUE_REACH && doc.paragraphOf[limit] === paragraph) {
+    let reach = 0;
+    while (limit < tokens.length && reach < POST_CUE_REACH && doc.paragraphOf[limit] === paragraph) {
       const t = tokens[limit];
+      // “…,” Rep. Jim McDermott (D-Wash.) said — a parenthesis is read past, whatever its periods.
+      const close = t.text === '(' ? this.closingParenthesis(limit, paragraph) : -1;
+      if (close > 0) {
+        limit = close + 1;
+        continue;
+      }
       if (doc.quoteOf[limit] >= 0 || (t.kind === 'punct' && '.!?;'.includes(t.text) && !isGluedPeriod(tokens, limit))) break;
       limit++;
+      reach++;
     }
     if (j >= limit) return null;
     const found = this.postCue(j, limit);
@@ -321,9 +306,24 @@ class QuoteFinder {
       if (!m) continue;
       if (m.kind === 'source-after' || m.gerund) return null;
       const phrase = this.reader.before(c, j);
-      return phrase && phrase.first === j && !this.clauseFollows(m.last, limit) ? { phrase, cue: m } : null;
+      // A cue inside an apposition ("Cruz, who has proposed …, said") is not the quote's.
+      if (!phrase || phrase.first !== j) {
+        c = m.last - 1;
+        continue;
+      }
+      return this.clauseFollows(m.last, limit) ? null : { phrase, cue: m };
     }
     return this.postVerb(j, limit);
+  }
+
+  /** The index of the ")" closing the "(" at `open` within a few tokens of its paragraph, or -1. */
+  private closingParenthesis(open: number, paragraph: number): number {
+    const { tokens, doc } = this;
+    for (let k = open + 1; k < tokens.length && k - open <= MAX_PARENTHESIS && doc.paragraphOf[k] === paragraph; k++) {
+      if (tokens[k].text === ')') return k;
+      if (tokens[k].text === '(' || doc.quoteOf[k] >= 0) return -1;
+    }
+    return -1;
   }
 
   /** "…, he claimed they had never met": the cue governs a clause of its own, not the quote. */
@@ -354,7 +354,7 @@ class QuoteFinder {
       return null;
     }
     const phrase = this.reader.after(j, limit);
-    if (!phrase || phrase.kind === 'description' && !this.canSpeak(phrase)) return null;
+    if (!phrase || phrase.kind === 'description' && !this.subjects.canSpeak(phrase)) return null;
     let v = phrase.last;
     while (v < limit && wordFlags(tokens[v].norm) & W.Adverb) v++;
     if (!isVerb(v)) return null;
@@ -397,7 +397,7 @@ class QuoteFinder {
         m.kind === 'source-after'
           ? this.reader.after(m.last, j + 1)
           : m.gerund
-            ? (this.clauseSubject(sentenceFirst, c)?.phrase ?? null)
+            ? (this.subjects.subjectBefore(sentenceFirst, c)?.phrase ?? null)
             : (this.reader.before(c, min) ?? this.invertedBeforeQuote(m, j + 1));
       return phrase ? { phrase, cue: m } : null;
     }
@@ -417,7 +417,7 @@ class QuoteFinder {
         if (phrase) return { phrase, cue: m };
       }
     }
-    const subject = this.clauseSubject(sentenceFirst, colon);
+    const subject = this.subjects.subjectBefore(sentenceFirst, colon);
     if (!subject) return null;
     const v = subject.verb;
     return { phrase: subject.phrase, cue: { first: v, last: v + 1, lemma: this.tokens[v].norm, kind: 'quote-only', gerund: false } };
@@ -573,7 +573,7 @@ class QuoteFinder {
     const earlier = this.speakerOfEarlierCue(first, m.first);
     const introduces = /^(that|:)$/.test(this.tokens[start - 1]?.norm ?? '') || this.isOpeningMark(start);
     if (!earlier && !introduces) return null;
-    const speaker = earlier ?? this.clauseSubject(first, m.first)?.phrase ?? null;
+    const speaker = earlier ?? this.subjects.subjectBefore(first, m.first)?.phrase ?? null;
     return speaker ? this.reported(speaker, m, [{ first: start, last: trimEnd(this.tokens, first, last) }]) : null;
   }
 
@@ -682,7 +682,9 @@ class QuoteFinder {
       if (prev === null) continue;
       const p = all[prev];
       const opensParagraph = f.first === 0 || this.doc.paragraphOf[f.first - 1] !== f.paragraph;
-      if (p.paragraph === f.paragraph || (opensParagraph && p.paragraph === f.paragraph - 1)) {
+      // A quote over several paragraphs is continued from where it ends.
+      const pEnds = this.lastParagraph(p);
+      if (pEnds === f.paragraph || (opensParagraph && pEnds === f.paragraph - 1)) {
         f.inherits = prev;
         f.inheritance = 'continuation';
       }

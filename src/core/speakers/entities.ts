@@ -239,7 +239,10 @@ function classify(tokens: readonly Token[], from: number, to: number, titled: bo
     const hyphenated = /-\p{Ll}/u.test(t.text);
     if (!hyphenated && (f & W.FirstName || !(f & W.Known) || (t.text.length === 1 && t.cap))) nameLike++;
   }
-  if (allTime || allPlace) return null;
+  if (allTime) return null;
+  // "Bolton" is a town to the lexicon but may be the surname of someone the text names in
+  // full; the registry decides, and leaves it alone otherwise.
+  if (allPlace) return length === 1 && !titled ? 'unknown' : null;
   if (titled && !orgish) return 'person';
   if (orgish) return afterThe || length > 1 || institution ? 'organization' : 'unknown';
   if (firstName && length >= 2) return 'person';

@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../document';
 import type { AttributionVia, DocumentSpeaker, Role, SpeakerKind, TextSpan } from '../types';
 import { W, wordFlags } from '../text/lexicon';
 import type { QuoteFinding } from '../quotes/attribute';
-import { looksLikePersonName, type NameMention, type RoleRange, type TokenRange } from './entities';
+import { isAcronym, looksLikePersonName, type NameMention, type RoleRange, type TokenRange } from './entities';
 import { nameWords, personNamesMatch, surnamesMatch } from './names';
 import type { SpeakerPhrase } from './phrase';
 import { roleFamilies } from './roles';
@@ -114,12 +114,29 @@ export class SpeakerRegistry {
     // ("Milleys comments") where they match someone.
     for (const pass of [true, false]) {
       for (const n of names) {
-        if (n.words.length !== 1 || n.kind === 'organization' || isPerson(n) !== pass || this.byMention.has(n)) continue;
+        if (n.words.length !== 1 || isPerson(n) !== pass || this.byMention.has(n)) continue;
+        if ((n.kind === 'organization' || this.isPlace(n)) && !(pass === false && this.isSurnameOfNamedPerson(n))) continue;
         const entity = this.personForSingleName(n) ?? (pass ? this.newEntity('person', n.words, this.people) : null);
         if (entity) this.attach(entity, n);
       }
     }
     for (const p of this.people) p.display = this.displayName(p);
+  }
+
+  /**
+   * "Bolton" after "John Bolton" is the man, not the town or the football club the lexicon
+   * knows: a one-word "organisation" that is exactly the surname of someone the text named in
+   * full is that person — unless it is a known institution or reads "the Bolton".
+   */
+  private isSurnameOfNamedPerson(n: NameMention): boolean {
+    const w = n.words[0];
+    const t = this.doc.tokens[n.first];
+    if (wordFlags(w) & W.Institution || isAcronym(t) || this.doc.tokens[n.first - 1]?.norm === 'the') return false;
+    return this.people.some((p) => p.words.length >= 2 && p.words[p.words.length - 1] === w);
+  }
+
+  private isPlace(n: NameMention): boolean {
+    return (wordFlags(n.words[0]) & W.Place) !== 0;
   }
 
   /** "Milley" (or "Milli") → the person whose surname it is; "Hillary" → the person with that first name. */
