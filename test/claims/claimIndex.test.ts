@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClaimIndex } from '../../src/workspace/claimIndex';
+import { roundingOf } from '../../src/workspace/claims/compare';
 import { claimsIn } from './helpers';
 
 // Claims across files: linked when they measure the same thing in the same story, agreeing
@@ -130,4 +131,12 @@ test('claims in one file are never linked to each other', () => {
   const index = indexOf({ 'a.txt': 'Russia has 20,000 troops in Kherson. Others say Russia has 40,000 troops in Kherson.' });
   assert.deepEqual(index.conflicts(), []);
   assert.deepEqual(index.diagnostics('a.txt'), []);
+});
+
+test('rounding allowance: half a unit of the last significant digit, at most 5% of the figure', () => {
+  assert.equal(roundingOf(38e9), 0.5e9);
+  assert.equal(roundingOf(100000), 5000);
+  assert.equal(roundingOf(7.5e6), 50000);
+  assert.equal(roundingOf(20), 1);
+  assert.equal(roundingOf(0), 0);
 });

@@ -6,7 +6,7 @@ import { PhraseTable, isQuoteMark } from './phrases';
 // as 40,000", "10,000 or more"). Phrases are lower-case words; the longest one that ends
 // right before the number (quotation marks between are allowed: "well over" 100,000) wins.
 
-export const HEDGES_BEFORE: ReadonlyArray<[string, Hedge]> = [
+const HEDGES_BEFORE: ReadonlyArray<[string, Hedge]> = [
   ...words('approximate', [
     'about', 'around', 'roughly', 'some', 'approximately', 'approx', 'an estimated', 'estimated', 'circa',
     'an approximate', 'roughly about', 'somewhere around', 'in the region of', 'on the order of', '~', '≈',
@@ -30,7 +30,7 @@ export const HEDGES_BEFORE: ReadonlyArray<[string, Hedge]> = [
 ];
 
 /** Words after the number: "10,000 or more", "40-odd", "100,000-plus", "500+". */
-export const HEDGES_AFTER: ReadonlyArray<[string, Hedge]> = [
+const HEDGES_AFTER: ReadonlyArray<[string, Hedge]> = [
   ['or more', 'at-least'],
   ['or higher', 'at-least'],
   ['or above', 'at-least'],
@@ -72,7 +72,7 @@ export function hedgeAfter(tokens: readonly Token[], i: number, end: number): { 
 
 /** How far "about" and "nearly" reach: a reporter rounding 90,000 may write "about 100,000". */
 export const APPROXIMATE_SHARE = 0.1;
-export const NEARLY_SHARE = 0.1;
+const NEARLY_SHARE = 0.1;
 
 /** The interval a hedged number allows; null on an unbounded side. Counts are never negative. */
 export function hedgeInterval(value: number, hedge: Hedge | null): { low: number | null; high: number | null } {

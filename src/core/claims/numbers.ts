@@ -62,86 +62,98 @@ export function readNumber(tokens: readonly Token[], text: string, i: number, fl
 }
 
 function readDigits(tokens: readonly Token[], text: string, i: number, floor: number, end: number): NumberReading | null {
-  const t = tokens[i];
-  let first = i;
-  let unit: string | null = null;
-  let sign = 1;
-  let gluedHedge: Hedge | null = null;
-  let at = t.start;
-  if (t.kind === 'word') {
-    // "USD10m", "RM23.50", "$US55,931,000", "minus-130": letters, then the digits.
-    const m = /^(\p{L}+)(-?)(?=\d)/u.exec(t.text);
-    if (!m) return null;
-    const letters = m[1].toLowerCase();
-    const signBefore = tokens[i - 1]?.text === '$' && i - 1 >= floor && tokens[i - 1].end === t.start;
-    const prefix = m[2] === '-' ? PREFIXES[letters] : undefined;
-    if (prefix !== undefined) {
-      sign = prefix.sign;
-      gluedHedge = prefix.hedge;
-    } else {
-      unit = m[2] === '' ? moneyPrefix(letters, signBefore) : null;
-      if (unit === null) return null;
-      if (signBefore) first = i - 1;
-    }
-    at = t.start + m[0].length;
-  } else {
-    const money = moneyBefore(tokens, i, floor);
-    if (money) {
-      unit = money.unit;
-      first = money.first;
-    }
-    const before = tokens[i - 1];
-    if (before && i - 1 >= floor && before.end === t.start && before.text === '.' && !DIGIT.test(text[before.start - 1] ?? '')) {
-      // ".001 per cent"
-      at = before.start;
-      first = i - 1;
-    }
-    if (before && i - 1 >= floor && (before.norm === 'minus' || (before.text === '-' && before.end === t.start && tokens[i - 2]?.text === '$'))) {
-      // "minus 387", "$-50.8bn"
-      sign = -1;
-      const money = before.text === '-' ? moneyBefore(tokens, i - 1, floor) : null;
-      if (money) unit = money.unit;
-      first = Math.min(first, money ? money.first : i - 1);
-    }
-  }
-
-  LITERAL.lastIndex = at;
+  const before = startOfDigits(tokens, text, i, floor);
+  if (before === null) return null;
+  LITERAL.lastIndex = before.at;
   const m = LITERAL.exec(text);
   if (!m || (m[1] === '' && m[2] === undefined)) return null;
-  const digits = m[1].replace(/,/g, '');
-  let value = sign * Number(digits + (m[2] ?? ''));
-  let glued = m[3];
-  const literalEnd = at + m[0].length;
+  const literalEnd = before.at + m[0].length;
   let last = i;
   while (last < end && tokens[last].start < literalEnd) last++;
 
-  let scale = 1;
-  let ordinal = false;
+  const glued = readGlued(m[3], before.unit);
+  const reading: NumberReading = {
+    first: before.first,
+    last,
+    value: before.sign * Number(m[1].replace(/,/g, '') + (m[2] ?? '')) * glued.scale,
+    magnitude: false,
+    ordinal: glued.ordinal,
+    share: false,
+    unit: glued.unit,
+    integer: m[2] === undefined && m[1].indexOf(',') < 0 && glued.scale === 1 ? m[1] : null,
+    glued: glued.rest,
+    scale: glued.scale,
+    hyphenNoun: null,
+    gluedHedge: before.gluedHedge,
+  };
+  if (!reading.ordinal) applyScales(tokens, reading, end);
+  return reading;
+}
+
+interface DigitsStart {
+  /** First token of the number, a money sign or "minus" included. */
+  first: number;
+  /** Text offset where the digits (or a leading ".") begin. */
+  at: number;
+  unit: string | null;
+  sign: number;
+  gluedHedge: Hedge | null;
+}
+
+/** What stands before the digits: a money sign or code, "minus", letters glued on ("USD10m"), a leading ".". */
+function startOfDigits(tokens: readonly Token[], text: string, i: number, floor: number): DigitsStart | null {
+  const t = tokens[i];
+  const start: DigitsStart = { first: i, at: t.start, unit: null, sign: 1, gluedHedge: null };
+  if (t.kind === 'word') {
+    // "USD10m", "RM23.50", "$US55,931,000", "minus-130", "sub-7".
+    const m = /^(\p{L}+)(-?)(?=\d)/u.exec(t.text);
+    if (!m) return null;
+    const letters = m[1].toLowerCase();
+    const prefix = m[2] === '-' ? PREFIXES[letters] : undefined;
+    if (prefix !== undefined) {
+      start.sign = prefix.sign;
+      start.gluedHedge = prefix.hedge;
+    } else {
+      const signBefore = i - 1 >= floor && tokens[i - 1].text === '$' && tokens[i - 1].end === t.start;
+      start.unit = m[2] === '' ? moneyPrefix(letters, signBefore) : null;
+      if (start.unit === null) return null;
+      if (signBefore) start.first = i - 1;
+    }
+    start.at = t.start + m[0].length;
+    return start;
+  }
+  const money = moneyBefore(tokens, i, floor);
+  if (money) {
+    start.unit = money.unit;
+    start.first = money.first;
+  }
+  const before = i - 1 >= floor ? tokens[i - 1] : undefined;
+  if (before === undefined) return start;
+  if (before.text === '.' && before.end === t.start && !DIGIT.test(text[before.start - 1] ?? '')) {
+    // ".001 per cent"
+    start.at = before.start;
+    start.first = i - 1;
+  } else if (before.norm === 'minus' || (before.text === '-' && before.end === t.start && tokens[i - 2]?.text === '$')) {
+    // "minus 387", "$-50.8bn"
+    start.sign = -1;
+    const sign = before.text === '-' ? moneyBefore(tokens, i - 1, floor) : null;
+    if (sign) start.unit = sign.unit;
+    start.first = Math.min(start.first, sign ? sign.first : i - 1);
+  }
+  return start;
+}
+
+/** Letters glued to the digits: a scale ("bn", "k", "m" after money), an ordinal suffix, or a unit ("kW", "pc"). */
+function readGlued(glued: string, unit: string | null): { scale: number; ordinal: boolean; unit: string | null; rest: string } {
+  if (glued === '') return { scale: 1, ordinal: false, unit, rest: '' };
   const lower = glued.toLowerCase();
   const money = unit !== null && MONEY_UNITS.has(unit);
-  if (glued !== '') {
-    const gluedScale = GLUED_SCALES[lower] ?? (glued === 'M' || (lower === GLUED_MILLION && money) ? 1e6 : undefined);
-    if (gluedScale !== undefined) {
-      value *= gluedScale;
-      scale = gluedScale;
-      glued = '';
-    } else if (ORDINAL_SUFFIX.test(glued)) {
-      ordinal = true;
-    } else {
-      const u = gluedUnit(glued);
-      if (u !== null) {
-        unit = unit ?? u;
-        glued = '';
-      }
-    }
-  }
-  const reading: NumberReading = {
-    first, last, value, magnitude: false, ordinal, share: false, unit,
-    integer: m[2] === undefined && m[1].indexOf(',') < 0 && scale === 1 ? m[1] : null,
-    glued, scale, hyphenNoun: null, gluedHedge,
-  };
-  if (!ordinal) applyScales(tokens, reading, end);
-  return reading;
+  const scale = GLUED_SCALES[lower] ?? (glued === 'M' || (lower === GLUED_MILLION && money) ? 1e6 : undefined);
+  if (scale !== undefined) return { scale, ordinal: false, unit, rest: '' };
+  if (ORDINAL_SUFFIX.test(glued)) return { scale: 1, ordinal: true, unit, rest: glued };
+  const gluedUnitName = gluedUnit(glued);
+  if (gluedUnitName !== null) return { scale: 1, ordinal: false, unit: unit ?? gluedUnitName, rest: '' };
+  return { scale: 1, ordinal: false, unit, rest: glued };
 }
 
 /** "7.5 million", "4 hundred million", "1.8 billion-mile": scale words after a number. */

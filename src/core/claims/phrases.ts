@@ -17,7 +17,7 @@ export interface PhraseMatch<T> {
   last: number;
 }
 
-const isQuoteMark = (t: Token) => t.kind === 'punct' && '"“”\'‘’'.includes(t.text);
+export const isQuoteMark = (t: Token): boolean => t.kind === 'punct' && '"“”\'‘’'.includes(t.text);
 
 export class PhraseTable<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
@@ -68,4 +68,3 @@ function add<T>(map: Map<string, Entry<T>[]>, key: string, entry: Entry<T>): voi
   map.set(key, list);
 }
 
-export { isQuoteMark };

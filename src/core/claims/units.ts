@@ -93,21 +93,20 @@ export function moneyPrefix(letters: string, signBefore: boolean): string | null
 
 /** The unit written directly after the number, from token `i` on: tokens used and canonical name. */
 export function unitAfter(tokens: readonly Token[], i: number, end: number): { unit: string; last: number } | null {
+  if (i >= end) return null;
+  // "km/h" arrives as km, /, h.
+  if (i + 2 < end && tokens[i + 1].text === '/') {
+    const unit = UNIT_AFTER[`${tokens[i].norm}/${tokens[i + 2].norm}`];
+    if (unit !== undefined) return { unit, last: i + 3 };
+  }
   for (let n = Math.min(MAX_UNIT_WORDS, end - i); n >= 1; n--) {
-    const words: string[] = [];
-    for (let k = i; k < i + n; k++) {
-      // "km/h" arrives as km, /, h; multi-word units are written with spaces between their words.
-      if (tokens[k].text === '/' && k > i && k + 1 < i + n) continue;
-      words.push(tokens[k].norm);
-    }
-    const key = n === 3 && tokens[i + 1].text === '/' ? `${words[0]}/${words[1]}` : words.join(' ');
+    const key = n === 1 ? tokens[i].norm : tokens.slice(i, i + n).map((t) => t.norm).join(' ');
     const unit = UNIT_AFTER[key];
-    if (unit === undefined) continue;
-    if (n === 1 && GLUED_ONLY.has(key) && tokens[i].kind !== 'punct') continue;
+    if (unit === undefined || (n === 1 && GLUED_ONLY.has(key) && tokens[i].kind !== 'punct')) continue;
     return { unit, last: i + n };
   }
   const t = tokens[i];
-  if (t && t.kind === 'word' && hasTag(t.norm, Tag.Unit) && !hasTag(t.norm, Tag.Verb)) return { unit: t.norm, last: i + 1 };
+  if (t.kind === 'word' && hasTag(t.norm, Tag.Unit) && !hasTag(t.norm, Tag.Verb)) return { unit: t.norm, last: i + 1 };
   return null;
 }
 

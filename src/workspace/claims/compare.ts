@@ -78,7 +78,7 @@ function sharedContext(a: readonly string[], b: readonly string[]): boolean {
  * ("38 billion" ± 0.5 billion), but never more than ROUNDING_SHARE of it, because writers
  * round 104,000 to "100,000" but not 140,000.
  */
-export const ROUNDING_SHARE = 0.05;
+const ROUNDING_SHARE = 0.05;
 
 export function roundingOf(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return 0;
