@@ -1,0 +1,143 @@
+import type { Claim } from '../core/claims';
+import type { Quote } from '../core/types';
+import type { RelatedClaim } from '../workspace/claimIndex';
+import type { Speaker } from '../workspace/speakerIndex';
+import type { Workspace } from '../workspace/workspace';
+import type { Found } from './lookup';
+
+// Hover cards, in Markdown. A quote's card says who spoke, the roles the articles give them
+// and where else they are quoted; a claim's card says what the figure counts and what every
+// other file says about the same thing. Every file is a link that opens it at the place.
+
+/** At most this many files are listed on a card; the rest are counted. */
+const MAX_FILES = 8;
+/** At most this many roles are listed on a card. */
+const MAX_ROLES = 6;
+
+export type LineOf = (uri: string, offset: number) => number | null;
+
+export function hoverMarkdown(workspace: Workspace, uri: string, found: Found, lineOf: LineOf): string {
+  switch (found.kind) {
+    case 'claim':
+      return claimCard(found.claim, workspace.claims.linksOf(uri)[found.index] ?? [], lineOf);
+    case 'quote':
+      return quoteCard(workspace, found.quote, found.speaker, lineOf);
+    case 'speaker':
+      return speakerCard(workspace, found.speaker, lineOf, true);
+  }
+}
+
+function quoteCard(workspace: Workspace, quote: Quote, speaker: Speaker | null, lineOf: LineOf): string {
+  const what = quote.kind === 'indirect' ? 'Reported speech' : quote.kind === 'partial' ? 'Partial quote' : 'Quote';
+  if (!speaker) return `**${what}** — no speaker found nearby.\n\nByline found no attribution cue (such as *said* or *according to*) for these words.`;
+  const lines = [speakerCard(workspace, speaker, lineOf, false)];
+  const a = quote.attribution;
+  if (a) {
+    const how = a.via === 'continuation' ? 'continues the previous quote' : a.via === 'pronoun' ? `“${a.mention?.text}” refers to ${speaker.name}` : a.via === 'description' ? `“${a.mention?.text}” is ${speaker.name}` : null;
+    const cue = a.cue ? `cue *${escape(a.cue.text)}*` : null;
+    const parts = [how, cue].filter(Boolean);
+    lines.push(`---\n${what}${parts.length ? ': ' + parts.join('; ') : ''}.`);
+  }
+  return lines.join('\n\n');
+}
+
+export function speakerCard(workspace: Workspace, speaker: Speaker, lineOf: LineOf, withAliases: boolean): string {
+  const lines: string[] = [`**${escape(speaker.name)}**${speaker.kind === 'person' ? '' : ` · ${kindLabel(speaker.kind)}`}`];
+  const roles = distinctRoles(speaker);
+  if (roles.length > 0) {
+    lines.push(
+      'Roles in the articles: ' +
+        roles
+          .slice(0, MAX_ROLES)
+          .map((r) => `${escape(r.text)} (${link(fileName(r.path), r.path, lineOf(r.path, r.start))})`)
+          .join(' · ') +
+        (roles.length > MAX_ROLES ? ` · and ${roles.length - MAX_ROLES} more` : ''),
+    );
+  }
+  const quotes = workspace.speakers.quotesOf(speaker.id);
+  if (quotes.length > 0) {
+    const byFile = new Map<string, number[]>();
+    for (const q of quotes) byFile.set(q.path, [...(byFile.get(q.path) ?? []), q.quote.start]);
+    const files = [...byFile].slice(0, MAX_FILES).map(([p, starts]) => `${link(fileName(p), p, lineOf(p, starts[0]))} (${starts.length})`);
+    const more = byFile.size > MAX_FILES ? ` · and ${byFile.size - MAX_FILES} more files` : '';
+    lines.push(`**${plural(quotes.length, 'quote')}** in ${plural(byFile.size, 'file')}: ${files.join(' · ')}${more}`);
+  } else {
+    lines.push('No quotes in the workspace.');
+  }
+  if (withAliases && speaker.aliases.length > 0) lines.push(`Also named: ${speaker.aliases.map(escape).join(', ')}`);
+  return lines.join('\n\n');
+}
+
+function claimCard(claim: Claim, links: readonly RelatedClaim[], lineOf: LineOf): string {
+  const lines = [`**${escape(claim.text)}** — ${escape(claimDescription(claim))}`];
+  if (!claim.comparable) {
+    lines.push(`Not compared with other files${claim.notComparable ? ` (${NOT_COMPARABLE[claim.notComparable]})` : ''}.`);
+    return lines.join('\n\n');
+  }
+  if (links.length === 0) {
+    lines.push('No other file gives a figure for the same thing.');
+    return lines.join('\n\n');
+  }
+  const sorted = [...links].sort((a, b) => (a.relation === b.relation ? a.path.localeCompare(b.path) : a.relation === 'conflicts' ? -1 : 1));
+  lines.push('Other files on the same figure:');
+  lines.push(sorted.map((l) => `- ${l.relation === 'conflicts' ? '⚠ **conflicts**' : '✓ agrees'}: ${link(`“${l.text}” in ${fileName(l.path)}`, l.path, lineOf(l.path, l.start))}`).join('\n'));
+  return lines.join('\n\n');
+}
+
+const NOT_COMPARABLE: Record<string, string> = {
+  age: 'a person’s age',
+  change: 'a change over a period',
+  vague: 'an order of magnitude, not a figure',
+  share: 'too little to say what it counts',
+};
+
+function claimDescription(c: Claim): string {
+  const parts: string[] = [];
+  parts.push(interval(c));
+  const what = [c.counted, c.measure].filter(Boolean).join(', ');
+  if (what) parts.push(what);
+  if (c.place) parts.push(`in ${c.place}`);
+  if (c.when) parts.push(c.when);
+  return parts.join(' · ');
+}
+
+function interval(c: Claim): string {
+  const unit = c.unit && c.unit !== 'people' ? ` ${c.unit}` : '';
+  const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (c.low !== null && c.high !== null && c.low !== c.high) return `${n(c.low)}–${n(c.high)}${unit}`;
+  if (c.low !== null && c.high === null) return `at least ${n(c.low)}${unit}`;
+  if (c.low === null && c.high !== null) return `at most ${n(c.high)}${unit}`;
+  if (c.value !== null) return `${n(c.value)}${unit}`;
+  return 'a figure';
+}
+
+function distinctRoles(speaker: Speaker) {
+  const seen = new Set<string>();
+  return speaker.roles.filter((r) => {
+    const key = r.text.toLowerCase();
+    if (seen.has(key) || key === speaker.name.toLowerCase()) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function kindLabel(kind: Speaker['kind']): string {
+  return kind === 'organization' ? 'organisation' : kind === 'group' ? 'unnamed group' : 'unnamed source';
+}
+
+/** A Markdown link that opens a file at a line (VS Code reads `#L12` in file links). */
+function link(label: string, uri: string, line: number | null): string {
+  return `[${escape(label)}](${uri}${line !== null ? `#L${line + 1}` : ''})`;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,155 @@
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CLAIM_GROUPS_REQUEST,
+  CONFLICTS_REQUEST,
+  RESCAN_REQUEST,
+  SPEAKER_AT_REQUEST,
+  SPEAKER_QUOTES_REQUEST,
+  SPEAKERS_REQUEST,
+  STATUS_NOTIFICATION,
+  type SpeakerAtParams,
+} from '../shared/protocol';
+import { hoverMarkdown } from './hover';
+import { findAt } from './lookup';
+import { claimGroups, claimReferences, conflictLocations, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
+import { Session, type Progress } from './session';
+import { parseSettings } from './settings';
+
+// The Byline language server: the engine in its own process, so that indexing a large
+// folder never slows typing. Any LSP client can start it (`node dist/server.js --stdio`);
+// the VS Code extension starts it over IPC.
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let canConfigure = false;
+  let canShowProgress = false;
+  let lastSettingsProblems = '';
+
+  const session = new Session({
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
+    progress: async (title) => (canShowProgress ? startProgress(connection, title) : null),
+  });
+  const rangeOf = (uri: string, start: number, end: number) => session.rangeOf(uri, start, end);
+  const lineOf = (uri: string, offset: number) => session.rangeOf(uri, offset, offset)?.start.line ?? null;
+
+  connection.onInitialize((params): InitializeResult => {
+    canConfigure = params.capabilities.workspace?.configuration === true;
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'Byline' },
+    };
+  });
+
+  async function loadSettings(): Promise<boolean> {
+    const raw = canConfigure ? await connection.workspace.getConfiguration('byline') : {};
+    const { settings, problems } = parseSettings(raw);
+    const text = problems.join('; ');
+    // Each bad setting is reported once, not on every change of every other setting.
+    if (text && text !== lastSettingsProblems) void connection.window.showWarningMessage(`Byline: ${text}`);
+    lastSettingsProblems = text;
+    return session.configure(settings);
+  }
+
+  connection.onInitialized(async () => {
+    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'byline' });
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const folders = await connection.workspace.getWorkspaceFolders();
+      session.setFolders((folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+      await session.scan();
+    });
+    await loadSettings();
+    await session.scan();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    if (await loadSettings()) await session.scan();
+  });
+
+  documents.onDidOpen((e) => session.opened(e.document.uri, e.document.getText(), e.document.version));
+  documents.onDidChangeContent((e) => session.changed(e.document.uri, e.document.getText(), e.document.version));
+  documents.onDidClose((e) => void session.closed(e.document.uri));
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      if (change.type === FileChangeType.Deleted) session.fileDeleted(change.uri);
+      else await session.fileChanged(change.uri);
+    }
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const offset = session.offsetOf(textDocument.uri, position);
+    if (offset === null) return null;
+    const found = findAt(session.index, textDocument.uri, offset);
+    if (!found) return null;
+    const span = found.kind === 'claim' ? found.claim : found.kind === 'quote' ? found.quote : found;
+    const range = session.rangeOf(textDocument.uri, span.start, span.end) ?? undefined;
+    return { contents: { kind: 'markdown', value: hoverMarkdown(session.index, textDocument.uri, found, lineOf) }, range };
+  });
+
+  connection.onReferences(({ textDocument, position }) => {
+    const offset = session.offsetOf(textDocument.uri, position);
+    if (offset === null) return [];
+    const found = findAt(session.index, textDocument.uri, offset);
+    if (found?.kind === 'claim') return claimReferences(session.index, textDocument.uri, found.index, rangeOf);
+    if (found?.kind === 'quote' || found?.kind === 'speaker') {
+      const speaker = found.speaker;
+      return speaker ? speakerQuotes(session.index, speaker.id, rangeOf).map((q) => ({ uri: q.uri, range: q.range })) : [];
+    }
+    return [];
+  });
+
+  connection.onWorkspaceSymbol(({ query }) => speakerSymbols(session.index, query, rangeOf));
+
+  connection.onRequest(CONFLICTS_REQUEST, () => conflictLocations(session.index, rangeOf));
+  connection.onRequest(SPEAKERS_REQUEST, () => speakerSummaries(session.index));
+  connection.onRequest(SPEAKER_QUOTES_REQUEST, (params: { id: string }) => speakerQuotes(session.index, params.id, rangeOf));
+  connection.onRequest(CLAIM_GROUPS_REQUEST, () => claimGroups(session.index, rangeOf));
+  connection.onRequest(RESCAN_REQUEST, () => session.scan());
+  connection.onRequest(SPEAKER_AT_REQUEST, (params: SpeakerAtParams) => {
+    const offset = session.offsetOf(params.uri, params.position);
+    const found = offset === null ? null : findAt(session.index, params.uri, offset);
+    return found && found.kind !== 'claim' && found.speaker ? found.speaker.id : null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+async function startProgress(connection: Connection, title: string): Promise<Progress> {
+  const reporter = await connection.window.createWorkDoneProgress();
+  let cancelled = false;
+  reporter.token.onCancellationRequested(() => {
+    cancelled = true;
+  });
+  reporter.begin(title, 0, undefined, true);
+  return {
+    report: (percentage, message) => reporter.report(Math.round(percentage), message),
+    get cancelled() {
+      return cancelled;
+    },
+    done: () => reporter.done(),
+  };
+}
+
+if (require.main === module) startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,88 @@
+import type { SymbolInformation } from 'vscode-languageserver';
+import { groupKey, describe } from '../workspace/claims/compare';
+import type { Workspace } from '../workspace/workspace';
+import type { ClaimGroup, ConflictLocation, SpeakerQuote, SpeakerSummary, WireLocation } from '../shared/protocol';
+import type { RangeOf } from './convert';
+
+// Going from one place to another: every file's figure for the same thing (references),
+// conflicts one after another, a speaker's quotes, speakers by name (workspace symbols),
+// and the Byline view's lists.
+
+/** The same figure in every file: the claim itself and every claim linked to it. */
+export function claimReferences(workspace: Workspace, uri: string, index: number, rangeOf: RangeOf): WireLocation[] {
+  const claim = workspace.get(uri)?.analysis.claims[index];
+  if (!claim) return [];
+  const links = workspace.claims.linksOf(uri)[index] ?? [];
+  return [{ path: uri, start: claim.start, end: claim.end }, ...links].flatMap((l) => located(l.path, l.start, l.end, rangeOf));
+}
+
+/** Every conflicting claim, in file and text order. */
+export function conflictLocations(workspace: Workspace, rangeOf: RangeOf): ConflictLocation[] {
+  const out: ConflictLocation[] = [];
+  for (const uri of workspace.paths()) {
+    for (const d of workspace.claims.diagnostics(uri)) {
+      const range = rangeOf(uri, d.start, d.end);
+      const doc = workspace.get(uri);
+      if (range && doc) out.push({ uri, range, text: doc.text.slice(d.start, d.end), message: d.message });
+    }
+  }
+  return out;
+}
+
+export function speakerSummaries(workspace: Workspace): SpeakerSummary[] {
+  return workspace.speakers
+    .all()
+    .filter((s) => s.quoteCount > 0)
+    .map((s) => ({ id: s.id, name: s.name, kind: s.kind, quoteCount: s.quoteCount, files: s.files.length, roles: [...new Set(s.roles.map((r) => r.text))], aliases: s.aliases }));
+}
+
+export function speakerQuotes(workspace: Workspace, id: string, rangeOf: RangeOf): SpeakerQuote[] {
+  return workspace.speakers.quotesOf(id).flatMap(({ path, quote }) => {
+    const range = rangeOf(path, quote.start, quote.end);
+    return range ? [{ uri: path, range, kind: quote.kind, text: quote.text }] : [];
+  });
+}
+
+/** Workspace symbols: speakers whose name or alias contains the query, at their first quote or mention. */
+export function speakerSymbols(workspace: Workspace, query: string, rangeOf: RangeOf): SymbolInformation[] {
+  const q = query.toLowerCase();
+  const out: SymbolInformation[] = [];
+  for (const s of workspace.speakers.all()) {
+    if (q && ![s.name, ...s.aliases].some((n) => n.toLowerCase().includes(q))) continue;
+    const first = workspace.speakers.quotesOf(s.id)[0];
+    const place = first ? { path: first.path, start: first.quote.start, end: first.quote.end } : s.roles[0];
+    if (!place) continue;
+    const range = rangeOf(place.path, place.start, place.end);
+    if (!range) continue;
+    // SymbolKind: Object (19) for organisations, Constant (14) for unnamed sources, Class (5) for people.
+    const kind = s.kind === 'person' ? 5 : s.kind === 'organization' ? 19 : 14;
+    out.push({ name: s.name, kind, location: { uri: place.path, range }, containerName: `${s.quoteCount} quotes · ${s.files.length} files` });
+  }
+  return out;
+}
+
+/** Claims grouped by what they measure; groups with conflicts first, then the larger groups. */
+export function claimGroups(workspace: Workspace, rangeOf: RangeOf): ClaimGroup[] {
+  const groups = new Map<string, ClaimGroup>();
+  for (const uri of workspace.paths()) {
+    const claims = workspace.claims.claimsOf(uri);
+    const links = workspace.claims.linksOf(uri);
+    claims.forEach((claim, i) => {
+      const key = groupKey(claim);
+      if (key === null || (links[i] ?? []).length === 0) return;
+      const range = rangeOf(uri, claim.start, claim.end);
+      if (!range) return;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { label: describe(claim), conflicts: 0, claims: [] }));
+      const conflicting = (links[i] ?? []).some((l) => l.relation === 'conflicts');
+      if (conflicting) g.conflicts++;
+      g.claims.push({ uri, range, text: claim.text, conflicting });
+    });
+  }
+  return [...groups.values()].sort((a, b) => b.conflicts - a.conflicts || b.claims.length - a.claims.length || a.label.localeCompare(b.label));
+}
+
+function located(uri: string, start: number, end: number, rangeOf: RangeOf): WireLocation[] {
+  const range = rangeOf(uri, start, end);
+  return range ? [{ uri, range }] : [];
+}

@@ -1,0 +1,254 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { DiagnosticCode } from '../core/types';
+import { LineIndex } from '../core/text/lineIndex';
+import { findFiles, matchesFilter, readArticle } from '../node/files';
+import type { StatusParams, WireRange } from '../shared/protocol';
+import { Workspace } from '../workspace/workspace';
+import { toLspDiagnostic } from './convert';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+// The language server's view of the workspace: the files under the include globs as they
+// are on disk, overridden by what is open (unsaved edits count), kept current by the file
+// watcher. Edits are debounced, and a result is published only if the document has not
+// changed again meanwhile. Files that are not open only show what needs attention
+// (conflicts, unclosed quotes); open files show every quote.
+
+export interface SessionHost {
+  publish(uri: string, diagnostics: LspDiagnostic[]): void;
+  status(params: StatusParams): void;
+  /** Begins a cancellable progress report; returns null where the client cannot show one. */
+  progress(title: string): Promise<Progress | null>;
+}
+
+export interface Progress {
+  report(percentage: number, message: string): void;
+  readonly cancelled: boolean;
+  done(): void;
+}
+
+/** Pause after the last keystroke before an edit is analysed. */
+export const EDIT_DEBOUNCE_MS = 150;
+/** Files read between two yields to the event loop during a scan, so requests are answered. */
+const SCAN_BATCH = 20;
+/** Codes shown for files that are not open: those that need attention. */
+const CLOSED_FILE_CODES: ReadonlySet<DiagnosticCode> = new Set(['conflicting-claim', 'unclosed-quote', 'analysis-truncated']);
+
+export class Session {
+  private workspace: Workspace;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private folders: string[] = [];
+  /** Open documents and their latest version. */
+  private readonly open = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Set<string>();
+  private readonly skipped = new Map<string, string>();
+  private readonly lines = new Map<string, { hash: string; index: LineIndex }>();
+  private scanGeneration = 0;
+  private indexing = false;
+
+  constructor(private readonly host: SessionHost) {
+    this.workspace = this.newWorkspace();
+  }
+
+  get index(): Workspace {
+    return this.workspace;
+  }
+
+  get isIndexing(): boolean {
+    return this.indexing;
+  }
+
+  setFolders(folders: string[]): void {
+    this.folders = folders;
+  }
+
+  /** Applies new settings; returns true when the set of files to read changed (a rescan is due). */
+  configure(settings: Settings): boolean {
+    const filesChanged =
+      JSON.stringify([settings.include, settings.exclude, settings.maxFileSize]) !== JSON.stringify([this.settings.include, this.settings.exclude, this.settings.maxFileSize]);
+    const analysisChanged = JSON.stringify([settings.cueVerbs, settings.numericTolerance]) !== JSON.stringify([this.settings.cueVerbs, this.settings.numericTolerance]);
+    this.settings = settings;
+    if (analysisChanged) {
+      // Cue verbs change every analysis: start from an empty index and read everything again.
+      this.workspace = this.newWorkspace();
+      return true;
+    }
+    this.publishAll(this.workspace.configure({ severities: settings.severities }));
+    return filesChanged;
+  }
+
+  private newWorkspace(): Workspace {
+    return new Workspace({ analysis: { cueVerbs: this.settings.cueVerbs }, severities: this.settings.severities });
+  }
+
+  // ── Open documents ───────────────────────────────────────────────────────────────────
+
+  /** True when Byline analyses this document (the include/exclude globs accept it). */
+  accepts(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    const folder = this.folders.find((f) => file === f || file.startsWith(f + path.sep));
+    const relative = folder ? path.relative(folder, file) : path.basename(file);
+    return matchesFilter(relative, this.settings);
+  }
+
+  opened(uri: string, text: string, version: number): void {
+    if (!this.accepts(uri)) return;
+    this.open.set(uri, version);
+    this.apply(uri, text);
+  }
+
+  changed(uri: string, text: string, version: number): void {
+    if (!this.open.has(uri)) return;
+    this.open.set(uri, version);
+    clearTimeout(this.pending.get(uri));
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        // A newer edit arrived while this one waited: it will be analysed instead.
+        if (this.open.get(uri) === version) this.apply(uri, text);
+      }, EDIT_DEBOUNCE_MS),
+    );
+  }
+
+  /** Applies an edit now (tests and benchmarks; the editor goes through `changed`). */
+  applyNow(uri: string, text: string): Set<string> {
+    return this.apply(uri, text);
+  }
+
+  async closed(uri: string): Promise<void> {
+    if (!this.open.delete(uri)) return;
+    clearTimeout(this.pending.get(uri));
+    this.pending.delete(uri);
+    // Unsaved edits are gone with the editor: the file on disk counts again.
+    await this.readFromDisk(uri);
+    this.publishAll(new Set([uri]));
+  }
+
+  // ── Files on disk ────────────────────────────────────────────────────────────────────
+
+  /** Reads every file under the include globs of every folder. A newer scan cancels an older one. */
+  async scan(): Promise<void> {
+    const generation = ++this.scanGeneration;
+    this.indexing = true;
+    this.sendStatus();
+    const progress = await this.host.progress('Byline: indexing articles');
+    try {
+      const found = await findFiles(this.folders, this.settings);
+      const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
+      this.skipped.clear();
+      for (const s of found.skipped) this.skipped.set(pathToFileURL(s.path).href, s.reason);
+      const changed = new Set<string>();
+      let done = 0;
+      for (const uri of uris) {
+        if (generation !== this.scanGeneration || progress?.cancelled) return;
+        if (!this.open.has(uri)) for (const p of await this.readFromDisk(uri)) changed.add(p);
+        if (++done % SCAN_BATCH === 0) {
+          progress?.report((100 * done) / uris.size, `${done} of ${uris.size} files`);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      // Files that no longer match (settings changed) leave the index.
+      for (const uri of this.workspace.paths()) {
+        if (!uris.has(uri) && !this.open.has(uri)) for (const p of this.remove(uri)) changed.add(p);
+      }
+      this.publishAll(changed);
+    } finally {
+      progress?.done();
+      if (generation === this.scanGeneration) this.indexing = false;
+      this.sendStatus();
+    }
+  }
+
+  /** The file watcher saw a file appear or change. */
+  async fileChanged(uri: string): Promise<void> {
+    if (this.open.has(uri) || !this.accepts(uri)) return;
+    this.publishAll(await this.readFromDisk(uri));
+  }
+
+  /** The file watcher saw a file (or a folder) disappear. */
+  fileDeleted(uri: string): void {
+    const changed = new Set<string>();
+    for (const p of this.workspace.paths()) {
+      if ((p === uri || p.startsWith(uri.endsWith('/') ? uri : uri + '/')) && !this.open.has(p)) for (const c of this.remove(p)) changed.add(c);
+    }
+    this.skipped.delete(uri);
+    this.publishAll(changed);
+  }
+
+  private async readFromDisk(uri: string): Promise<Set<string>> {
+    const read = await readArticle(fileURLToPath(uri), this.settings.maxFileSize, 'the byline.maxFileSizeKB setting');
+    if (!read.ok) {
+      this.skipped.set(uri, read.reason);
+      return this.remove(uri);
+    }
+    this.skipped.delete(uri);
+    return this.workspace.set(uri, read.text);
+  }
+
+  private remove(uri: string): Set<string> {
+    const changed = this.workspace.remove(uri);
+    this.lines.delete(uri);
+    changed.add(uri);
+    return changed;
+  }
+
+  private apply(uri: string, text: string): Set<string> {
+    const changed = this.workspace.set(uri, text);
+    changed.add(uri);
+    this.publishAll(changed);
+    return changed;
+  }
+
+  // ── Publishing ───────────────────────────────────────────────────────────────────────
+
+  private publishAll(uris: Iterable<string>): void {
+    for (const uri of uris) this.publish(uri);
+    this.sendStatus();
+  }
+
+  private publish(uri: string): void {
+    const isOpen = this.open.has(uri);
+    const diagnostics = this.workspace
+      .diagnostics(uri)
+      .filter((d) => isOpen || CLOSED_FILE_CODES.has(d.code))
+      .flatMap((d) => toLspDiagnostic(uri, d, (u, s, e) => this.rangeOf(u, s, e)) ?? []);
+    if (diagnostics.length === 0 && !this.published.has(uri)) return;
+    this.host.publish(uri, diagnostics);
+    if (diagnostics.length > 0) this.published.add(uri);
+    else this.published.delete(uri);
+  }
+
+  private sendStatus(): void {
+    this.host.status({
+      files: this.workspace.size,
+      conflicts: this.workspace.claims.conflicts().length,
+      indexing: this.indexing,
+      skipped: [...this.skipped].map(([uri, reason]) => ({ uri, reason })),
+    });
+  }
+
+  // ── Positions ────────────────────────────────────────────────────────────────────────
+
+  lineIndex(uri: string): LineIndex | null {
+    const doc = this.workspace.get(uri);
+    if (!doc) return null;
+    const cached = this.lines.get(uri);
+    if (cached && cached.hash === doc.hash) return cached.index;
+    const index = new LineIndex(doc.text);
+    this.lines.set(uri, { hash: doc.hash, index });
+    return index;
+  }
+
+  rangeOf(uri: string, start: number, end: number): WireRange | null {
+    const index = this.lineIndex(uri);
+    return index ? { start: index.positionAt(start), end: index.positionAt(end) } : null;
+  }
+
+  offsetOf(uri: string, position: { line: number; character: number }): number | null {
+    return this.lineIndex(uri)?.offsetAt(position) ?? null;
+  }
+}

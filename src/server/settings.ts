@@ -1,0 +1,98 @@
+import type { DiagnosticCode } from '../core/types';
+import { DEFAULT_SEVERITIES, parseSeverities, type Severities } from '../workspace/severity';
+
+// The byline.* settings, read and checked. A bad value never fails silently: it is named in
+// a message, and its default is used instead.
+
+export interface Settings {
+  include: string[];
+  exclude: string[];
+  severities: Severities;
+  cueVerbs: string[];
+  /** Extra relative slack when comparing figures (0.05 = 5%), on top of hedges and rounding. */
+  numericTolerance: number;
+  maxFileSize: number;
+}
+
+/** Articles: .news always; .txt except the text files every code repository has. */
+export const DEFAULT_INCLUDE = ['**/*.news', '**/*.txt'];
+export const DEFAULT_EXCLUDE = [
+  '**/README*',
+  '**/LICENSE*',
+  '**/LICENCE*',
+  '**/COPYING*',
+  '**/NOTICE*',
+  '**/AUTHORS*',
+  '**/CONTRIBUTORS*',
+  '**/CHANGELOG*',
+  '**/CHANGES*',
+  '**/requirements*.txt',
+  '**/constraints*.txt',
+  '**/CMakeLists.txt',
+  '**/robots.txt',
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/vendor/**',
+  '**/third_party/**',
+  '**/site-packages/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/target/**',
+  '**/logs/**',
+];
+export const DEFAULT_MAX_FILE_SIZE_KB = 5 * 1024;
+export const DEFAULT_TOLERANCE = 0;
+
+export const DEFAULT_SETTINGS: Settings = {
+  include: DEFAULT_INCLUDE,
+  exclude: DEFAULT_EXCLUDE,
+  severities: DEFAULT_SEVERITIES,
+  cueVerbs: [],
+  numericTolerance: DEFAULT_TOLERANCE,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE_KB * 1024,
+};
+
+export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const globs = (name: string, fallback: string[]): string[] => {
+    const v = r[name];
+    if (v === undefined || v === null) return fallback;
+    if (!Array.isArray(v) || v.some((g) => typeof g !== 'string' || g.trim() === '')) {
+      problems.push(`byline.${name} must be a list of glob patterns such as "**/*.txt"; using the default`);
+      return fallback;
+    }
+    return v as string[];
+  };
+  const { severities, problems: severityProblems } = parseSeverities(r.severity);
+  problems.push(...severityProblems.map((p) => `byline.${p}`));
+  const s: Record<DiagnosticCode, Severities[DiagnosticCode]> = { ...severities };
+  if (r.underlineReportedSpeech === false) s['reported-speech'] = 'off';
+  else if (r.underlineReportedSpeech !== undefined && typeof r.underlineReportedSpeech !== 'boolean') problems.push('byline.underlineReportedSpeech must be true or false');
+
+  let cueVerbs: string[] = [];
+  if (r.cueVerbs !== undefined) {
+    if (Array.isArray(r.cueVerbs) && r.cueVerbs.every((v) => typeof v === 'string' && /^[a-z][a-z' -]*$/i.test(v.trim()))) cueVerbs = r.cueVerbs.map((v: string) => v.trim().toLowerCase());
+    else problems.push('byline.cueVerbs must be a list of verbs such as "opine" or "point out"; ignored');
+  }
+
+  let numericTolerance = DEFAULT_TOLERANCE;
+  if (r.numericTolerance !== undefined) {
+    if (typeof r.numericTolerance === 'number' && r.numericTolerance >= 0 && r.numericTolerance <= 1) numericTolerance = r.numericTolerance;
+    else problems.push(`byline.numericTolerance must be a number from 0 to 1 (0.05 = 5%); got ${JSON.stringify(r.numericTolerance)}, using ${DEFAULT_TOLERANCE}`);
+  }
+
+  let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  if (r.maxFileSizeKB !== undefined) {
+    if (typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 && Number.isFinite(r.maxFileSizeKB)) maxFileSize = Math.round(r.maxFileSizeKB * 1024);
+    else problems.push(`byline.maxFileSizeKB must be a positive number of kilobytes; got ${JSON.stringify(r.maxFileSizeKB)}, using ${DEFAULT_MAX_FILE_SIZE_KB}`);
+  }
+
+  return {
+    settings: { include: globs('include', DEFAULT_INCLUDE), exclude: globs('exclude', DEFAULT_EXCLUDE), severities: s, cueVerbs, numericTolerance, maxFileSize },
+    problems,
+  };
+}
