@@ -61,3 +61,9 @@ test('counted words meet across spellings: troops and soldiers, plural and singu
   assert.equal(countedKey('civilians'), countedKey('civilian'));
   assert.notEqual(countedKey('Russian soldiers'), countedKey('Ukrainian soldiers'));
 });
+
+test('plural nouns the lexicon also knows as verbs are counted: "60 votes", "two major parties"', () => {
+  assert.equal(claim('The White House wanted 60 votes on climate.', '60').counted, 'votes');
+  assert.equal(claim('The nominees of the two major parties met.', 'two').counted, 'major parties');
+  assert.equal(claim('The case will be heard by 10 judges rather than 11.', '10').counted, 'judges');
+});

@@ -61,3 +61,13 @@ test('a figure in a question, a figure per item, and "one of" are never compared
   assert.equal(claim('Two Americans were killed at each location.', 'Two').notComparable, 'per-item');
   assert.equal(claim('Kherson was one of the targets.', 'one').notComparable, 'share');
 });
+
+test('a sum raised is a figure, a rise "by" is a change; "make up" is no rise', () => {
+  assert.equal(claim('The two raised $350 million through the program.', '$350 million').notComparable, null);
+  assert.equal(claim('The bank raised rates by 0.5 percent.', '0.5 percent').notComparable, 'change');
+  assert.equal(claim('Chinese citizens make up about 80 percent of the investors.', 'about 80 percent').notComparable, null);
+});
+
+test('a capitalised number word inside a sentence is a name: "Ground Zero"', () => {
+  assert.deepEqual(claimsIn('She was seen at Ground Zero on Sunday.'), []);
+});

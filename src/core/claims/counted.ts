@@ -17,8 +17,9 @@ export interface NounPhrase {
 const MAX_WORDS = 5;
 /** Words that end a counted phrase although the lexicon may call them nouns. */
 const STOP = new Set([
-  'who', 'which', 'that', 'than', 'per', 'each', 'more', 'less', 'fewer', 'ago', 'earlier', 'later', 'apiece',
-  'today', 'yesterday', 'tomorrow', 'last', 'next', 'this', 'so', 'or', 'and', 'of', 'to', 'in', 'old',
+  'who', 'whom', 'whose', 'which', 'that', 'than', 'per', 'each', 'more', 'less', 'fewer', 'ago', 'earlier', 'later',
+  'apiece', 'today', 'yesterday', 'tomorrow', 'last', 'next', 'this', 'so', 'or', 'and', 'of', 'to', 'in', 'old',
+  'over', 'under', 'ahead', 'apart', 'rather', 'instead', 'too', 'alone', 'together',
 ]);
 const STOP_FLAGS = W.Determiner | W.Preposition | W.Conjunction | W.Pronoun | W.Auxiliary;
 
@@ -31,7 +32,8 @@ export function nounPhraseAt(tokens: readonly Token[], i: number, end: number): 
 
 function isStop(t: Token): boolean {
   if (t.kind !== 'word' || STOP.has(t.norm) || cardinalWord(t.norm) !== undefined) return true;
-  if (t.norm === "'s") return true;
+  // "'s", and contractions: "the most successful businessmen we've …".
+  if (t.norm.includes("'")) return true;
   const f = wordFlags(t.norm);
   if ((f & STOP_FLAGS) !== 0 && (f & W.Adjective) === 0) return true;
   return (tagsOf(t.norm) & (Tag.Month | Tag.WeekDay)) !== 0;
@@ -41,15 +43,21 @@ function canModify(tokens: readonly Token[], k: number, end: number): boolean {
   const t = tokens[k];
   if (isStop(t)) return false;
   const f = wordFlags(t.norm);
-  const verbish = (f & W.Verb) !== 0 && !isNounish(t.norm);
-  const adverb = (f & W.Adverb) !== 0 && t.norm.endsWith('ly');
+  const verbish = (f & W.Verb) !== 0 && !isNounish(t.norm) && !isPluralNoun(t.norm);
+  const adverb = (f & W.Adverb) !== 0;
   if (!verbish && !adverb) return true;
   // A participle or adverb is part of the phrase only when a noun phrase goes on after it.
   return k + 1 < end && !isStop(tokens[k + 1]) && canModify(tokens, k + 1, end);
 }
 
 function isNounish(norm: string): boolean {
-  return hasTag(norm, Tag.Noun) || hasTag(norm, Tag.Actor) || PERSON_NOUNS.has(singular(norm));
+  const one = singular(norm);
+  return hasTag(norm, Tag.Noun) || hasTag(norm, Tag.Actor) || hasTag(one, Tag.Noun) || PERSON_NOUNS.has(one);
+}
+
+/** After a number, a word in -s that could be a verb is a plural noun: "60 votes", "two major parties". */
+function isPluralNoun(norm: string): boolean {
+  return norm.length > 3 && norm.endsWith('s') && !norm.endsWith('ss') && (wordFlags(norm) & W.Auxiliary) === 0;
 }
 
 /** Nouns for people that compromise does not mark as actors; a count of them has the unit "people". */

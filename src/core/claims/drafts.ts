@@ -8,6 +8,7 @@ import { APPROXIMATE_SHARE, hedgeAfter, hedgeBefore, hedgeInterval } from './hed
 import { TIME_UNITS, unitAfter } from './units';
 import { eventBefore, isEventNoun, nounPhraseAt, type NounPhrase } from './counted';
 import { ageEnd, isYear, notAQuantity } from './nonComparable';
+import { isQuoteMark } from './phrases';
 
 // The first pass over a sentence: every number read with its range, ratio, hedge and unit,
 // and the words after it that may say what it counts. Numbers that are not quantities
@@ -68,7 +69,7 @@ function draft(doc: ParsedDocument, s: Sentence, r: NumberReading, paragraphFirs
   const { tokens, text } = doc;
   const floor = s.first;
   const end = s.last;
-  if (isPronounOne(tokens, r, floor, end)) return null;
+  if (isPronounOne(tokens, r, floor, end) || isNameWord(tokens, r, floor)) return null;
   if (r.ordinal) return ordinalDuration(tokens, r, floor, end);
   if (notAQuantity(tokens, r, floor, end, paragraphFirst) !== null) return null;
 
@@ -120,6 +121,8 @@ function draft(doc: ParsedDocument, s: Sentence, r: NumberReading, paragraphFirs
     if (after !== null) {
       d.hedge = after.hedge;
       d.last = after.last;
+      // "15-plus years": the unit comes after the hedge.
+      if (d.notComparable === null) readUnitAfter(tokens, d, r, end);
     }
   }
   if (d.value !== null && d.hedge !== 'range') {
@@ -180,6 +183,13 @@ function readCounted(tokens: readonly Token[], d: Draft, r: NumberReading, end: 
   d.counted = nounPhraseAt(tokens, at, end);
 }
 
+/** A capitalised number word inside a sentence is part of a name: "Ground Zero", "BBC One". */
+function isNameWord(tokens: readonly Token[], r: NumberReading, floor: number): boolean {
+  const t = tokens[r.first];
+  const word = NUMBER_STARTS.has(t.norm) || NUMBER_STARTS.has(t.norm.split('-')[0]);
+  return word && t.cap && r.first > floor && !isQuoteMark(tokens[r.first - 1]);
+}
+
 /** "one" as a pronoun: "each one", "the same one", "one another". */
 const ONE_PRONOUN_BEFORE = new Set(['the', 'each', 'every', 'any', 'no', 'this', 'that', 'which', 'same', 'another', 'other', 'someone', 'anyone']);
 
@@ -188,8 +198,6 @@ function isPronounOne(tokens: readonly Token[], r: NumberReading, floor: number,
   const prev = r.first - 1 >= floor ? tokens[r.first - 1].norm : '';
   const next = r.last < end ? tokens[r.last] : undefined;
   if (ONE_PRONOUN_BEFORE.has(prev)) return true;
-  // "BBC One": a name.
-  if (tokens[r.first].cap && r.first > floor) return true;
   if (next === undefined) return false;
   return next.norm === "'s" || next.norm === 'another' || next.kind === 'number' || (next.cap && prev !== '');
 }

@@ -143,15 +143,19 @@ export function isPerItem(tokens: readonly Token[], k: number, end: number): boo
   return false;
 }
 
-/** Words for a change of level: "shares rose 5%", "up 19 cents", "increased by $43.6 billion". */
+/** Words for a change of level: "shares rose 5%", "up 19 cents". */
 const CHANGE_BEFORE = new Set([
   'rose', 'rise', 'rises', 'risen', 'rising', 'up', 'down', 'fell', 'fall', 'falls', 'fallen', 'falling', 'dropped',
   'drop', 'drops', 'gained', 'gain', 'gains', 'lost', 'loses', 'jumped', 'jump', 'jumps', 'climbed', 'climb', 'climbs',
   'slid', 'slide', 'slides', 'slipped', 'declined', 'decline', 'declines', 'increased', 'increase', 'increases',
   'decreased', 'decrease', 'grew', 'grow', 'grows', 'shrank', 'shrink', 'surged', 'soared', 'plunged', 'plummeted',
-  'tumbled', 'advanced', 'edged', 'eased', 'sank', 'dipped', 'rallied', 'spiked', 'lowered', 'slashed', 'hiked', 'added',
-  'shed', 'boosted', 'lifted', 'raised', '+',
+  'tumbled', 'advanced', 'edged', 'eased', 'sank', 'dipped', 'rallied', 'spiked', 'shed', '+',
 ]);
+/** Verbs that change a level only with "by": "raised rates by 0.5%", but "raised $350 million" is a sum. */
+const CHANGE_WITH_BY = new Set(['raised', 'raise', 'raises', 'added', 'cut', 'cuts', 'lowered', 'boosted', 'lifted', 'slashed', 'hiked', 'reduced', 'expanded']);
+const BY_REACH = 3;
+/** Verbs before "up" that make a phrasal verb, not a rise: "make up 80 percent". */
+const PHRASAL_UP = new Set(['make', 'makes', 'made', 'making', 'take', 'takes', 'took', 'taking', 'end', 'ends', 'ended', 'add', 'adds', 'added', 'sum', 'set', 'pick', 'picked', 'show', 'showed', 'turn', 'turned', 'back', 'backed', 'round', 'rounded', 'account']);
 const CHANGE_AFTER = new Set([
   'higher', 'lower', 'rise', 'increase', 'drop', 'decline', 'gain', 'fall', 'jump', 'boost', 'cut', 'hike', 'growth',
   'surge', 'slump', 'improvement', 'reduction', 'decrease', 'rebound', 'loss', 'up', 'down',
@@ -175,8 +179,15 @@ export function isChange(
 ): boolean {
   if (!(money || (unit !== null && LEVEL_UNITS.has(unit)) || (unit === null && !counted))) return false;
   let k = first - 1;
-  if (k >= floor && tokens[k].norm === 'by') k--;
-  if (k >= floor && CHANGE_BEFORE.has(tokens[k].norm)) return true;
+  if (k >= floor && tokens[k].norm === 'by') {
+    // "increased by 5%", "raised rates by 0.5 percent": the verb is a few words back.
+    for (let j = k - 1; j >= floor && k - j <= BY_REACH; j--) if (CHANGE_WITH_BY.has(tokens[j].norm) || CHANGE_BEFORE.has(tokens[j].norm)) return true;
+    k--;
+  }
+  if (k >= floor && CHANGE_BEFORE.has(tokens[k].norm)) {
+    const upOf = (tokens[k].norm === 'up' || tokens[k].norm === 'down') && k - 1 >= floor ? tokens[k - 1].norm : '';
+    return !PHRASAL_UP.has(upOf);
+  }
   for (let j = last; j < after; j++) if (CHANGE_AFTER.has(tokens[j].norm)) return true;
   return false;
 }
