@@ -24,6 +24,8 @@ export const SPEECH_VERBS: readonly string[] = [
 export const QUOTE_ONLY_VERBS: readonly string[] = [
   'continue', 'go on', 'begin', 'laugh', 'smile', 'sigh', 'shrug', 'chuckle', 'interject',
   'offer', 'put it', 'wonder', 'reason', 'call', 'describe', 'dub', 'label', 'brand', 'term',
+  'read', 'echo', 'charge', 'bark', 'snap', 'fume', 'thunder', 'crow', 'gloat', 'tease', 'marvel',
+  'interrupt', 'shoot back', 'fire back', 'hit back', 'cut in', 'chime in', 'pipe up',
 ];
 
 /** Multi-word cues that take their source after them: “according to Kirby, …”. */

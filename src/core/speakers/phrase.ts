@@ -172,6 +172,7 @@ export class PhraseReader {
     const { tokens } = this.doc;
     const t = tokens[k];
     if (t.kind === 'number') return true;
+    if (isAgeHyphen(tokens, k)) return true;
     if (t.kind === 'punct') return t.text === '.' && k > 0 && tokens[k - 1].end === t.start && tokens[k - 1].kind === 'word' && (tokens[k - 1].text.length <= 4 || tokens[k - 1].cap);
     if (t.norm === "'s") return true;
     if (t.norm === 'of' || t.norm === 'for') {
@@ -187,6 +188,7 @@ export class PhraseReader {
     const { tokens } = this.doc;
     const t = tokens[k];
     if (t.kind === 'number') return k === 0 || tokens[k - 1].kind !== 'number';
+    if (isAgeHyphen(tokens, k)) return true;
     if (t.kind === 'punct') return t.text === '.' && k > 0 && tokens[k - 1].end === t.start && tokens[k - 1].kind === 'word' && tokens[k - 1].text.length <= 4 && tokens[k - 1].cap;
     if (t.norm === "'s") return true;
     if (t.norm === 'of') return k + 1 < max && k > 0 && (tokens[k - 1].cap || (wordFlags(tokens[k - 1].norm) & W.Title) !== 0) && (tokens[k + 1].cap || tokens[k + 1].norm === 'the');
@@ -205,6 +207,15 @@ function isPhraseWord(t: Token): boolean {
   if (f & (W.Preposition | W.Conjunction | W.Pronoun | W.Auxiliary | W.Adverb | W.Determiner | W.Common | W.Time)) return false;
   if (f & W.Verb && !(f & W.Adjective)) return false;
   return true;
+}
+
+/** The hyphen of "the 46-year-old", which the tokenizer splits as 46 | - | year-old. */
+function isAgeHyphen(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t.text !== '-' || k === 0 || k + 1 >= tokens.length) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return prev.kind === 'number' && prev.end === t.start && next.kind === 'word' && next.start === t.end;
 }
 
 function isMark(t: Token): boolean {

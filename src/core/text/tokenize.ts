@@ -18,10 +18,11 @@ export interface Token {
 // One alternation, tried left to right at each position:
 //  1. dotted abbreviations: U.S., D.C., a.m.
 //  2. numbers glued to letters or with separators: 100,000  7.5  7th  2.5bn  pre-2014 stays a word
-//  3. words with inner hyphens and contractions (don't, Milley's splits below)
+//  3. words with inner hyphens and contractions (don't, Milley's splits below), and Irish and
+//     French names with an apostrophe after their initial (O’Donnell, D'Souza)
 //  4. any other single non-space character
 const TOKEN_RE =
-  /(\p{L}\.(?:\p{L}\.)+)|(\d[\d,.]*\d(?:\p{L}+)?|\d(?:\p{L}+)?)|(\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐][\p{L}\p{M}\p{N}]+)*(?:['’](?:t|re|ll|ve|d|m|T|RE|LL|VE|D|M)(?![\p{L}]))?)|(['’]s(?![\p{L}])|['’]S(?![\p{L}]))|(\S)/gu;
+  /(\p{L}\.(?:\p{L}\.)+)|(\d[\d,.]*\d(?:\p{L}+)?|\d(?:\p{L}+)?)|((?:\p{Lu}['’](?=\p{Lu}\p{Ll}))?\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐][\p{L}\p{M}\p{N}]+)*(?:['’](?:t|re|ll|ve|d|m|T|RE|LL|VE|D|M)(?![\p{L}]))?)|(['’]s(?![\p{L}])|['’]S(?![\p{L}]))|(\S)/gu;
 
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
