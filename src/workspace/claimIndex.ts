@@ -4,10 +4,11 @@ import type { Diagnostic, Severity } from '../core/types';
 import { describe, describeInterval, groupKey, relation, sameStory, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
-// same unit, counted thing, measure and time); links are computed within a group only, so
-// setting or removing a file recomputes just the groups its old and new claims are in, and
-// reports which files' links changed so that only their diagnostics are published again.
-// Pure data: no editor, no file system.
+// same unit, counted thing, measure and time), and links are made within a group only. Setting
+// or removing a file touches just the groups its old and new claims are in, and within each
+// only the links to that file: the cost grows with the group, not with its square, so a folder
+// of 10,000 articles loads in linear time. Each update reports which files' links changed, so
+// that only their diagnostics are published again. Pure data: no editor, no file system.
 
 export interface ClaimLocation {
   path: string;
@@ -28,51 +29,56 @@ export interface Conflict {
 
 interface Member {
   path: string;
-  /** Index of the claim in its file's list. */
-  index: number;
   claim: Claim;
+  /** This claim's links to claims in other files. */
+  links: Link[];
 }
 
-interface Group {
-  members: Member[];
-  /** Links of each member, by `memberId`. */
-  links: Map<string, RelatedClaim[]>;
-  /** Each conflicting pair once. */
-  conflicts: Conflict[];
+interface Link {
+  other: Member;
+  relation: Relation;
 }
 
 interface FileEntry {
   claims: readonly Claim[];
+  /** The group of each claim, or null when it is not compared. */
   keys: Array<string | null>;
+  /** The member of each claim, where it has a group. */
+  members: Array<Member | null>;
 }
 
-const memberId = (path: string, index: number) => `${index}\u0000${path}`;
 const locationOf = (m: Member): ClaimLocation => ({ path: m.path, start: m.claim.start, end: m.claim.end, text: m.claim.text });
 
 export class ClaimIndex {
   private readonly files = new Map<string, FileEntry>();
-  private readonly groups = new Map<string, Group>();
+  /** Members of each group, by group key. */
+  private readonly groups = new Map<string, Set<Member>>();
   private recomputedKeys = new Set<string>();
 
   constructor(private readonly severity: Severity = 'warning') {}
 
   /** Adds or replaces a file's claims. Returns the paths whose links changed (this one included). */
   set(filePath: string, claims: readonly Claim[]): Set<string> {
-    const old = this.files.get(filePath);
+    const before = this.linkedPaths(filePath);
+    this.detach(filePath);
     const keys = claims.map(groupKey);
-    this.files.set(filePath, { claims, keys });
-    return this.update(filePath, old, keys, claims);
+    const members = keys.map((key, i) => (key === null ? null : this.attach(key, { path: filePath, claim: claims[i], links: [] })));
+    this.files.set(filePath, { claims, keys, members });
+    this.recomputedKeys = new Set([...before.keys, ...keys.filter((k): k is string => k !== null)]);
+    return this.changedSince(filePath, before.links);
   }
 
-  /** Forgets a file. Returns the paths whose links changed (this one included). */
+  /** Forgets a file. Returns the paths whose links changed (this one included), or none if it was unknown. */
   remove(filePath: string): Set<string> {
-    const old = this.files.get(filePath);
-    if (old === undefined) return new Set();
+    if (!this.files.has(filePath)) return new Set();
+    const before = this.linkedPaths(filePath);
+    this.detach(filePath);
     this.files.delete(filePath);
-    return this.update(filePath, old, [], []);
+    this.recomputedKeys = before.keys;
+    return this.changedSince(filePath, before.links);
   }
 
-  /** The group keys the last `set` or `remove` recomputed: the groups of the file's old and new claims. */
+  /** The groups the last `set` or `remove` touched: those of the file's old and new claims. */
   lastRecomputed(): ReadonlySet<string> {
     return this.recomputedKeys;
   }
@@ -89,13 +95,24 @@ export class ClaimIndex {
   linksOf(filePath: string): RelatedClaim[][] {
     const file = this.files.get(filePath);
     if (file === undefined) return [];
-    return file.keys.map((key, i) => (key === null ? [] : this.groups.get(key)?.links.get(memberId(filePath, i)) ?? []));
+    return file.members.map((m) => (m === null ? [] : m.links.map((l) => ({ ...locationOf(l.other), relation: l.relation }))));
   }
 
-  /** Every conflicting pair in the workspace, once. */
+  /** Every conflicting pair in the workspace, once, with what disagrees. */
   conflicts(): Conflict[] {
     const all: Conflict[] = [];
-    for (const g of this.groups.values()) all.push(...g.conflicts);
+    for (const members of this.groups.values()) {
+      for (const a of members) {
+        for (const { other: b, relation: r } of a.links) {
+          if (r !== 'conflicts' || !isFirst(a, b)) continue;
+          all.push({
+            a: locationOf(a),
+            b: locationOf(b),
+            reason: `${describe(a.claim)}: '${a.claim.text}' (${describeInterval(a.claim)}) and '${b.claim.text}' (${describeInterval(b.claim)}) do not overlap`,
+          });
+        }
+      }
+    }
     return all.sort((x, y) => x.a.path.localeCompare(y.a.path) || x.a.start - y.a.start || x.b.path.localeCompare(y.b.path) || x.b.start - y.b.start);
   }
 
@@ -121,72 +138,63 @@ export class ClaimIndex {
     return diagnostics;
   }
 
-  private update(filePath: string, old: FileEntry | undefined, keys: Array<string | null>, claims: readonly Claim[]): Set<string> {
-    const touched = new Set<string>();
-    old?.keys.forEach((k) => k !== null && touched.add(k));
-    keys.forEach((k) => k !== null && touched.add(k));
-    this.recomputedKeys = touched;
-
-    const changed = new Set<string>([filePath]);
-    for (const key of touched) {
-      const before = this.groups.get(key);
-      const members = (before?.members ?? []).filter((m) => m.path !== filePath);
-      keys.forEach((k, index) => k === key && members.push({ path: filePath, index, claim: claims[index] }));
-      const after = link(members);
-      for (const p of pathsWithChangedLinks(before, after)) changed.add(p);
-      if (members.length === 0) this.groups.delete(key);
-      else this.groups.set(key, after);
+  /** Puts a member in its group, linked to every member of another file about the same story. */
+  private attach(key: string, member: Member): Member {
+    let group = this.groups.get(key);
+    if (group === undefined) this.groups.set(key, (group = new Set()));
+    for (const other of group) {
+      if (other.path === member.path || !sameStory(member.claim, other.claim)) continue;
+      const r = relation(member.claim, other.claim);
+      member.links.push({ other, relation: r });
+      other.links.push({ other: member, relation: r });
     }
+    group.add(member);
+    return member;
+  }
+
+  /** Takes a file's members out of their groups and their links out of the other members. */
+  private detach(filePath: string): void {
+    const file = this.files.get(filePath);
+    if (file === undefined) return;
+    file.members.forEach((m, i) => {
+      if (m === null) return;
+      for (const { other } of m.links) other.links = other.links.filter((l) => l.other !== m);
+      const key = file.keys[i] as string;
+      const group = this.groups.get(key);
+      group?.delete(m);
+      if (group?.size === 0) this.groups.delete(key);
+    });
+  }
+
+  /** The file's group keys, and a signature of each other file's links to it. */
+  private linkedPaths(filePath: string): { keys: Set<string>; links: Map<string, string> } {
+    const file = this.files.get(filePath);
+    return { keys: new Set(file?.keys.filter((k): k is string => k !== null) ?? []), links: this.linksTo(filePath) };
+  }
+
+  /** For each other file linked to this one: its links to this file, as a comparable string. */
+  private linksTo(filePath: string): Map<string, string> {
+    const byPath = new Map<string, string[]>();
+    for (const m of this.files.get(filePath)?.members ?? []) {
+      for (const l of m?.links ?? []) {
+        const list = byPath.get(l.other.path) ?? [];
+        list.push(`${l.other.claim.start}-${l.other.claim.end}>${m?.claim.start}-${m?.claim.end}=${l.relation}`);
+        byPath.set(l.other.path, list);
+      }
+    }
+    return new Map([...byPath].map(([p, list]) => [p, list.sort().join(',')]));
+  }
+
+  /** This file, and every other file whose links to it differ from `before`. */
+  private changedSince(filePath: string, before: Map<string, string>): Set<string> {
+    const after = this.linksTo(filePath);
+    const changed = new Set<string>([filePath]);
+    for (const p of new Set([...before.keys(), ...after.keys()])) if (before.get(p) !== after.get(p)) changed.add(p);
     return changed;
   }
 }
 
-/** Links every pair of members from different files that are about the same story. */
-function link(members: Member[]): Group {
-  const links = new Map<string, RelatedClaim[]>();
-  const conflicts: Conflict[] = [];
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      const a = members[i];
-      const b = members[j];
-      if (a.path === b.path || !sameStory(a.claim, b.claim)) continue;
-      const r = relation(a.claim, b.claim);
-      push(links, memberId(a.path, a.index), { ...locationOf(b), relation: r });
-      push(links, memberId(b.path, b.index), { ...locationOf(a), relation: r });
-      if (r === 'conflicts') {
-        const [x, y] = a.path < b.path ? [a, b] : [b, a];
-        conflicts.push({
-          a: locationOf(x),
-          b: locationOf(y),
-          reason: `${describe(x.claim)}: '${x.claim.text}' (${describeInterval(x.claim)}) and '${y.claim.text}' (${describeInterval(y.claim)}) do not overlap`,
-        });
-      }
-    }
-  }
-  return { members, links, conflicts };
-}
-
-function push(map: Map<string, RelatedClaim[]>, id: string, related: RelatedClaim): void {
-  const list = map.get(id);
-  if (list) list.push(related);
-  else map.set(id, [related]);
-}
-
-/** Files whose members' links differ between two versions of a group. */
-function pathsWithChangedLinks(before: Group | undefined, after: Group): Set<string> {
-  const signature = (g: Group | undefined) => {
-    const byPath = new Map<string, string[]>();
-    for (const m of g?.members ?? []) {
-      const links = g?.links.get(memberId(m.path, m.index)) ?? [];
-      const list = byPath.get(m.path) ?? [];
-      list.push(`${m.claim.start}:${links.map((l) => `${l.path}@${l.start}-${l.end}=${l.relation}`).join(',')}`);
-      byPath.set(m.path, list);
-    }
-    return new Map([...byPath].map(([p, l]) => [p, l.join(';')]));
-  };
-  const a = signature(before);
-  const b = signature(after);
-  const changed = new Set<string>();
-  for (const p of new Set([...a.keys(), ...b.keys()])) if (a.get(p) !== b.get(p)) changed.add(p);
-  return changed;
+/** Orders the two ends of a pair so that each pair is listed once. */
+function isFirst(a: Member, b: Member): boolean {
+  return a.path < b.path || (a.path === b.path && a.claim.start < b.claim.start);
 }

@@ -67,3 +67,8 @@ test('plural nouns the lexicon also knows as verbs are counted: "60 votes", "two
   assert.equal(claim('The nominees of the two major parties met.', 'two').counted, 'major parties');
   assert.equal(claim('The case will be heard by 10 judges rather than 11.', '10').counted, 'judges');
 });
+
+test('a figure inside a quotation is still a claim', () => {
+  const c = claim('“We have lost 5,000 Ukrainian soldiers,” the general said.', '5,000');
+  assert.deepEqual([c.counted, c.comparable], ['Ukrainian soldiers', true]);
+});
