@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 
 // The compromise tags that claims need beyond the engine's word classes (text/lexicon.ts):
-// units, currencies, countries as opposed to cities, number words. Read once from
+// units, currencies, countries as opposed to cities, demonyms, words for people. Read once from
 // compromise's lexicon and asked per word, so no sentence is ever run through its tagger.
 
 export const enum Tag {
@@ -10,17 +10,13 @@ export const enum Tag {
   Country = 1 << 2,
   /** A city, region or other place below a country. */
   Locality = 1 << 3,
-  Cardinal = 1 << 4,
-  Ordinal = 1 << 5,
-  Duration = 1 << 6,
-  Month = 1 << 7,
-  WeekDay = 1 << 8,
-  Demonym = 1 << 9,
+  Month = 1 << 4,
+  WeekDay = 1 << 5,
+  Demonym = 1 << 6,
   /** A word for a person or a group of people: actor, soldier, teacher. */
-  Actor = 1 << 10,
-  Noun = 1 << 11,
-  Adjective = 1 << 12,
-  Verb = 1 << 13,
+  Actor = 1 << 7,
+  Noun = 1 << 8,
+  Verb = 1 << 9,
 }
 
 const TAG_OF: Record<string, Tag> = {
@@ -30,9 +26,6 @@ const TAG_OF: Record<string, Tag> = {
   City: Tag.Locality,
   Region: Tag.Locality,
   Place: Tag.Locality,
-  Cardinal: Tag.Cardinal,
-  Ordinal: Tag.Ordinal,
-  Duration: Tag.Duration,
   Month: Tag.Month,
   WeekDay: Tag.WeekDay,
   Demonym: Tag.Demonym,
@@ -41,9 +34,6 @@ const TAG_OF: Record<string, Tag> = {
   Singular: Tag.Noun,
   Plural: Tag.Noun,
   Uncountable: Tag.Noun,
-  Adjective: Tag.Adjective,
-  Comparative: Tag.Adjective,
-  Superlative: Tag.Adjective,
   Verb: Tag.Verb,
   PastTense: Tag.Verb,
   PresentTense: Tag.Verb,

@@ -13,6 +13,7 @@ import type { Span } from '../types';
 //   'less-than'   fewer than, less than, under, below                  → [0, v]
 //   'at-most'     as many as, up to, no more than, at most, a maximum of → [0, v]
 //   'range'       20,000 to 30,000, 20,000-30,000, between 40 and 50  → [a, b]; value is null
+//                 ("about 20,000 to 30,000" is a range widened by 10% at both ends)
 //   'magnitude'   dozens, hundreds of, tens of thousands, millions of  → [base, 10 × base]; value is null
 //   'ordinal'     "in its ninth month": the ninth is under way          → [v − 1, v]
 // An unbounded side is null in `low`/`high` (JSON has no infinity). Rounding is not part of
