@@ -84,7 +84,7 @@ test('a conflict is a warning on each side naming what disagrees, related to eve
   const [d] = index.diagnostics('a.txt');
   assert.equal(d.code, 'conflicting-claim');
   assert.equal(d.severity, 'warning');
-  assert.equal(d.message, "Figures disagree on in aid (USD): $38 billion here; '$45 billion' in b.txt, '$50 billion' in c.txt.");
+  assert.equal(d.message, "Figures disagree on aid (USD): $38 billion here; '$45 billion' in b.txt, '$50 billion' in c.txt.");
   assert.deepEqual(d.related.map((r) => [r.path, r.message]), [['b.txt', "'$45 billion' here"], ['c.txt', "'$50 billion' here"]]);
   const text = 'The White House requested $38 billion in aid for Ukraine.';
   assert.deepEqual([d.start, d.end], [text.indexOf('$38'), text.indexOf(' in aid')]);
@@ -139,4 +139,16 @@ test('rounding allowance: half a unit of the last significant digit, at most 5% 
   assert.equal(roundingOf(7.5e6), 50000);
   assert.equal(roundingOf(20), 1);
   assert.equal(roundingOf(0), 0);
+});
+
+test('messages name what is measured: a share, the length of a war, people killed or wounded', () => {
+  const index = indexOf({
+    'a.txt': 'Russia occupies around 20% of Ukraine. The war in Ukraine, now in its ninth month, goes on. As many as 40,000 Ukrainian civilians have been killed or wounded.',
+    'b.txt': 'Russia occupies roughly 30 percent of Ukraine. The war in Ukraine entered its third month. Some 60,000 Ukrainian civilians have been killed or wounded.',
+  });
+  assert.deepEqual(index.diagnostics('a.txt').map((d) => d.message), [
+    "Figures disagree on share of Ukraine occupied: around 20% here; 'roughly 30 percent' in b.txt.",
+    "Figures disagree on length of the war (months): ninth month here; 'third month' in b.txt.",
+    "Figures disagree on Ukrainian civilians killed or wounded: As many as 40,000 here; 'Some 60,000' in b.txt.",
+  ]);
 });

@@ -104,11 +104,14 @@ function widened(c: Claim): [number, number] {
   return [low, high];
 }
 
-/** What a claim measures, in words: "Ukrainian civilians killed or wounded", "Ukraine occupied (percent)". */
+/** What a claim measures, in words: "Ukrainian civilians killed or wounded", "share of Ukraine occupied", "aid (USD)". */
 export function describe(c: Claim): string {
-  const words = [c.counted, c.measure === 'aid' ? 'in aid' : c.measure].filter((w): w is string => w !== null);
+  const measure = c.measure === 'aid' && c.counted !== null ? 'in aid' : c.measure;
+  const what = [c.counted, measure].filter((w): w is string => w !== null).join(' ');
+  if (c.unit === 'percent') return `share of ${what || 'a whole'}`;
+  if (c.unit !== null && TIME_UNITS.has(c.unit) && what !== '') return `length of the ${what} (${c.unit})`;
   const unit = c.unit !== null && c.unit !== 'people' ? ` (${c.unit})` : '';
-  return `${words.join(' ') || 'figure'}${unit}`;
+  return `${what || 'figure'}${unit}`;
 }
 
 /** The interval a claim allows, in words: "at most 40,000", "20,000–30,000". */
