@@ -80,7 +80,7 @@ export class Session {
   }
 
   private newWorkspace(): Workspace {
-    return new Workspace({ analysis: { cueVerbs: this.settings.cueVerbs }, severities: this.settings.severities });
+    return new Workspace({ analysis: { cueVerbs: this.settings.cueVerbs }, severities: this.settings.severities, numericTolerance: this.settings.numericTolerance });
   }
 
   // ── Open documents ───────────────────────────────────────────────────────────────────

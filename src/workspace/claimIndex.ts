@@ -55,7 +55,11 @@ export class ClaimIndex {
   private readonly groups = new Map<string, Set<Member>>();
   private recomputedKeys = new Set<string>();
 
-  constructor(private readonly severity: Severity = 'warning') {}
+  /** `tolerance`: extra relative slack when comparing figures (0.05 = 5%), beyond hedges and rounding. */
+  constructor(
+    private readonly severity: Severity = 'warning',
+    private readonly tolerance = 0,
+  ) {}
 
   /** Adds or replaces a file's claims. Returns the paths whose links changed (this one included). */
   set(filePath: string, claims: readonly Claim[]): Set<string> {
@@ -144,7 +148,7 @@ export class ClaimIndex {
     if (group === undefined) this.groups.set(key, (group = new Set()));
     for (const other of group) {
       if (other.path === member.path || !sameStory(member.claim, other.claim)) continue;
-      const r = relation(member.claim, other.claim);
+      const r = relation(member.claim, other.claim, this.tolerance);
       member.links.push({ other, relation: r });
       other.links.push({ other: member, relation: r });
     }

@@ -14,6 +14,8 @@ import { SpeakerIndex } from './speakerIndex';
 export interface WorkspaceOptions {
   analysis?: AnalysisOptions;
   severities?: Severities;
+  /** Extra relative slack when comparing figures (0.05 = 5%), beyond hedges and rounding. */
+  numericTolerance?: number;
 }
 
 export interface WorkspaceDocument {
@@ -34,7 +36,7 @@ export class Workspace {
   constructor(options: WorkspaceOptions = {}) {
     this.analysisOptions = options.analysis ?? {};
     this.severities = options.severities ?? DEFAULT_SEVERITIES;
-    this.claims = new ClaimIndex();
+    this.claims = new ClaimIndex('warning', options.numericTolerance ?? 0);
   }
 
   /** The key a document's analysis is stored under: its text and the options that shape it. */

@@ -102,3 +102,16 @@ test('an unclosed quotation is a Warning and the rest of the file is still read'
   assert.equal(later.length, 1);
   assert.match(later[0].message, /by Ann Lee/);
 });
+
+test('numeric tolerance: figures a little apart conflict by default and agree within the tolerance', () => {
+  const a = 'The White House requested $38 billion in aid for Ukraine on Tuesday, officials in Kyiv said.\n';
+  const b = 'The White House requested $39.5 billion in aid for Ukraine on Tuesday, officials in Kyiv said.\n';
+  const strict = new Workspace();
+  strict.set('a.txt', a);
+  strict.set('b.txt', b);
+  assert.equal(strict.claims.conflicts().length, 1);
+  const lenient = new Workspace({ numericTolerance: 0.05 });
+  lenient.set('a.txt', a);
+  lenient.set('b.txt', b);
+  assert.equal(lenient.claims.conflicts().length, 0);
+});

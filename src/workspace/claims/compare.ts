@@ -91,16 +91,20 @@ export function roundingOf(x: number): number {
 
 export type Relation = 'agrees' | 'conflicts';
 
-/** Agree when the intervals overlap once each finite end is allowed its rounding. */
-export function relation(a: Claim, b: Claim): Relation {
-  const [aLow, aHigh] = widened(a);
-  const [bLow, bHigh] = widened(b);
+/**
+ * Agree when the intervals overlap once each finite end is allowed its rounding, or the
+ * user's `tolerance` (a share of the figure, the byline.numericTolerance setting) if larger.
+ */
+export function relation(a: Claim, b: Claim, tolerance = 0): Relation {
+  const [aLow, aHigh] = widened(a, tolerance);
+  const [bLow, bHigh] = widened(b, tolerance);
   return aLow <= bHigh && bLow <= aHigh ? 'agrees' : 'conflicts';
 }
 
-function widened(c: Claim): [number, number] {
-  const low = c.low === null ? -Infinity : c.low - roundingOf(c.low);
-  const high = c.high === null ? Infinity : c.high + roundingOf(c.high);
+function widened(c: Claim, tolerance: number): [number, number] {
+  const slack = (x: number) => Math.max(roundingOf(x), Math.abs(x) * tolerance);
+  const low = c.low === null ? -Infinity : c.low - slack(c.low);
+  const high = c.high === null ? Infinity : c.high + slack(c.high);
   return [low, high];
 }
 
