@@ -46,6 +46,14 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'h
 /** Words that start a new clause, where a quote's clause ends. */
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though']);
 
+const DASHES = new Set(['-', '—', '–', '--']);
+/** Words that may stand before a speaker's label: "More from the report:", "Here's Clinton:". */
+const LABEL_LEAD_INS = new Set(['more', 'from', 'here', "'s", 'and', 'but', 'also']);
+
+/** Words before a noun that a cue word can also be: "many promises", "several reports". */
+const QUANTIFIERS = new Set(['many', 'several', 'few', 'numerous', 'multiple', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose']);
+
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", 'am']);
 
 /** Reported speech shorter than this (in tokens) is not a claim worth underlining. */
@@ -205,7 +213,31 @@ class QuoteFinder {
     if (next && next.norm === "'s") return null;
     // "are asking", "is telling": a participle after "be" is the verb of its clause.
     if (m.gerund && prev && BE_FORMS.has(prev.norm)) return { ...m, gerund: false };
+    if (this.isPassive(i) || this.readsAsNoun(i, m)) return null;
     return m;
+  }
+
+  /** "was first reported by the Times", "he was told": the subject is not who spoke. */
+  private isPassive(i: number): boolean {
+    let k = i - 1;
+    while (k >= 0 && this.tokens[k].kind === 'word' && wordFlags(this.tokens[k].norm) & W.Adverb && !BE_FORMS.has(this.tokens[k].norm)) k--;
+    return k >= 0 && BE_FORMS.has(this.tokens[k].norm) && !/ing$/.test(this.tokens[i].norm);
+  }
+
+  /**
+   * "his home state of Vermont", "many promises", "claims of fraud": a cue word in its plain or
+   * -s form is a noun after a possessive and a modifier, after a number or quantifier, or before "of".
+   */
+  private readsAsNoun(i: number, m: CueMatch): boolean {
+    const { tokens } = this;
+    if (m.last - m.first !== 1 || !isPlainOrSForm(tokens[i].norm, m.lemma)) return false;
+    if (tokens[m.last]?.norm === 'of') return true;
+    const prev = tokens[i - 1];
+    if (!prev) return false;
+    if (prev.kind === 'number' || QUANTIFIERS.has(prev.norm)) return true;
+    const before = tokens[i - 2];
+    const modifier = prev.kind === 'word' && !prev.cap && !(wordFlags(prev.norm) & (W.Plural | W.SourceNoun | W.Title | W.OrgHead | W.Pronoun | W.Adverb | W.Auxiliary));
+    return modifier && before !== undefined && POSSESSIVES.has(before.norm);
   }
 
   private attachAdjacentCue(f: QuoteFinding): void {
@@ -256,6 +288,8 @@ class QuoteFinder {
    * that subject is someone who can speak: Christie refers to him as “Mr. Trump”.
    */
   private attachSubject(f: QuoteFinding): void {
+    // Without a speech verb, a title or a word or two in marks is the writer's: “Morning Joe”, the “establishment”.
+    if (this.isTitle(f)) return;
     const sentence = this.doc.sentences[this.doc.sentenceOf[f.first]];
     const subject = this.subjects.subjectBefore(sentence.first, f.first);
     if (!subject) return;
@@ -397,7 +431,7 @@ class QuoteFinder {
         m.kind === 'source-after'
           ? this.reader.after(m.last, j + 1)
           : m.gerund
-            ? (this.subjects.subjectBefore(sentenceFirst, c)?.phrase ?? null)
+            ? this.participleSubject(c, sentenceFirst)
             : (this.reader.before(c, min) ?? this.invertedBeforeQuote(m, j + 1));
       return phrase ? { phrase, cue: m } : null;
     }
@@ -412,15 +446,38 @@ class QuoteFinder {
     const sentenceFirst = this.doc.sentences[this.doc.sentenceOf[colon]].first;
     for (let c = colon - 1; c >= sentenceFirst && colon - c <= PRE_CUE_REACH; c--) {
       const m = this.cue(c, colon);
-      if (m && !m.gerund && m.kind !== 'source-after') {
-        const phrase = this.reader.before(c, this.frameStart(c, sentenceFirst)) ?? this.invertedBeforeQuote(m, colon);
-        if (phrase) return { phrase, cue: m };
-      }
+      if (!m || m.kind === 'source-after') continue;
+      // "reacted to the news, saying: “…”" — a participle speaks for its clause's subject.
+      const phrase = m.gerund ? this.participleSubject(c, sentenceFirst) : (this.reader.before(c, this.frameStart(c, sentenceFirst)) ?? this.invertedBeforeQuote(m, colon));
+      if (phrase) return { phrase, cue: m };
     }
     const subject = this.subjects.subjectBefore(sentenceFirst, colon);
-    if (!subject) return null;
-    const v = subject.verb;
-    return { phrase: subject.phrase, cue: { first: v, last: v + 1, lemma: this.tokens[v].norm, kind: 'quote-only', gerund: false } };
+    if (subject) {
+      const v = subject.verb;
+      return { phrase: subject.phrase, cue: { first: v, last: v + 1, lemma: this.tokens[v].norm, kind: 'quote-only', gerund: false } };
+    }
+    return this.labelBeforeColon(colon, sentenceFirst);
+  }
+
+  /**
+   * "Philip Bump: “…”", "More from the report: “…”" — in round-ups and transcripts a speaker
+   * named alone before a colon introduces their words.
+   */
+  private labelBeforeColon(colon: number, sentenceFirst: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const { tokens } = this;
+    let start = sentenceFirst;
+    for (let k = sentenceFirst; k < colon; k++) if (DASHES.has(tokens[k].text)) start = k + 1;
+    while (start < colon && LABEL_LEAD_INS.has(tokens[start].norm)) start++;
+    const phrase = this.reader.before(colon, start);
+    if (!phrase || phrase.first !== start || phrase.kind === 'pronoun' || !this.subjects.canSpeak(phrase)) return null;
+    return { phrase, cue: { first: colon, last: colon + 1, lemma: ':', kind: 'quote-only', gerund: false } };
+  }
+
+  /** "with Trump reportedly yelling: …" names its speaker right before it; ", saying …" hangs on the clause's subject. */
+  private participleSubject(c: number, sentenceFirst: number): SpeakerPhrase | null {
+    const adjacent = this.tokens[c - 1]?.text !== ',' ? this.reader.before(c, this.frameStart(c, sentenceFirst)) : null;
+    if (adjacent && adjacent.kind !== 'description') return adjacent;
+    return this.subjects.subjectBefore(sentenceFirst, c)?.phrase ?? null;
   }
 
   /** said Milley: “…” — the phrase after the cue must reach the quote, or it is the cue's object. */
@@ -713,8 +770,10 @@ class QuoteFinder {
 
   /** Scare quotes and titles: a few words in marks, with no speaker in reach. */
   private isScareQuote(f: QuoteFinding): boolean {
-    if (f.kind === 'indirect' || f.phrase) return false;
-    if (this.isTitle(f)) return true;
+    if (f.kind === 'indirect') return false;
+    // A title inside a sentence is named, not quoted, even next to a cue: told NBC’s “Today”.
+    if (this.isTitle(f) && (f.kind === 'partial' || !f.phrase)) return true;
+    if (f.phrase) return false;
     if (f.inherits !== null) return false;
     return this.wordCount(f) <= SCARE_QUOTE_WORDS;
   }
@@ -752,6 +811,13 @@ function dropKeepingLinks(all: QuoteFinding[], drop: (f: QuoteFinding) => boolea
     kept.push({ ...f, inherits: target === null ? null : newIndex[target] });
   });
   return kept;
+}
+
+/** "state", "states" of the verb "state" — not "stated" or "stating". */
+function isPlainOrSForm(norm: string, lemma: string): boolean {
+  if (norm === lemma) return true;
+  const stem = lemma.endsWith('y') ? lemma.slice(0, -1) + 'ie' : lemma;
+  return norm === `${stem}s` || norm === `${stem}es`;
 }
 
 function trimEnd(tokens: readonly Token[], first: number, last: number): number {

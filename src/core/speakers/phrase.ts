@@ -57,7 +57,7 @@ export class PhraseReader {
     // "Another person familiar with the situation said": the speaker is before the preposition.
     if (first > min + 1 && tokens[first - 1].kind === 'word' && /^(with|for|at|in|from|on|close)$/.test(tokens[first - 1].norm)) {
       const head = this.before(first - 1, min);
-      if (head && head.kind === 'description') return { ...head, last: j + 1, headEnd: head.last };
+      if (head && head.kind === 'description') return { ...head, last: j + 1, headEnd: this.headNounEnd(head) };
     }
     // "But", "Still", "Meanwhile" opening a sentence are not part of the phrase.
     while (first <= j && this.isLeadingFiller(first)) first++;
@@ -65,6 +65,14 @@ export class PhraseReader {
     // A determiner alone ("the state said") names nobody.
     if (first === j && tokens[j].kind === 'word' && wordFlags(tokens[j].norm) & W.Determiner) return null;
     return this.make(first, j + 1);
+  }
+
+  /** "a source familiar (with …)", "officials close (to …)": the head is the noun before the adjective. */
+  private headNounEnd(phrase: SpeakerPhrase): number {
+    const { tokens } = this.doc;
+    const last = phrase.last - 1;
+    const f = wordFlags(tokens[last].norm);
+    return last > phrase.first && f & W.Adjective && !(f & (W.SourceNoun | W.Title)) ? last : phrase.last;
   }
 
   /** The speaker phrase that starts at token `start` (inverted order: said Milley), not reaching `max`. */
@@ -147,11 +155,15 @@ export class PhraseReader {
         j--;
         continue;
       }
-      // "Zelensky on Tuesday said", "Milley last week said"
+      // "Zelensky on Tuesday said", "Milley last week said", "Trump at the time said"
       if (f & W.Time && j - 1 >= min) {
         const p = tokens[j - 1].norm;
         if (p === 'on' || p === 'last' || p === 'this' || p === 'earlier' || p === 'late' || p === 'next') {
           j -= 2;
+          continue;
+        }
+        if ((p === 'the' || p === 'that') && j - 2 >= min && /^(at|by|since|for|in)$/.test(tokens[j - 2].norm)) {
+          j -= 3;
           continue;
         }
       }
