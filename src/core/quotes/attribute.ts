@@ -236,8 +236,11 @@ class QuoteFinder {
     if (!prev) return false;
     if (prev.kind === 'number' || QUANTIFIERS.has(prev.norm)) return true;
     const before = tokens[i - 2];
-    const modifier = prev.kind === 'word' && !prev.cap && !(wordFlags(prev.norm) & (W.Plural | W.SourceNoun | W.Title | W.OrgHead | W.Pronoun | W.Adverb | W.Auxiliary));
-    return modifier && before !== undefined && POSSESSIVES.has(before.norm);
+    const fp = wordFlags(prev.norm);
+    const modifier = prev.kind === 'word' && !prev.cap && !(fp & (W.Plural | W.SourceNoun | W.Title | W.OrgHead | W.Pronoun | W.Adverb | W.Auxiliary));
+    if (!modifier || before === undefined) return false;
+    // "his home state", "some interesting claims" — but "the poll says", "the campaign says".
+    return POSSESSIVES.has(before.norm) || ((wordFlags(before.norm) & W.Determiner) !== 0 && (fp & W.Adjective) !== 0);
   }
 
   private attachAdjacentCue(f: QuoteFinding): void {
@@ -303,6 +306,10 @@ class QuoteFinder {
     const { doc, tokens } = this;
     let j = f.last;
     const paragraph = doc.paragraphOf[f.last - 1];
+    if (j < tokens.length && doc.paragraphOf[j] !== paragraph && DASHES.has(tokens[j].text)) {
+      // A quote paragraph signed by the next one: "- Bernie Sanders."
+      return this.signature(j, this.paragraphEnd(j));
+    }
     if (j < tokens.length && tokens[j].text === ',' && doc.paragraphOf[j] === paragraph) j++;
     let limit = j;
     let reach = 0;
@@ -322,7 +329,7 @@ class QuoteFinder {
     const found = this.postCue(j, limit);
     // “… blood.” Zelensky said on Friday. — the quote ended its sentence, so the next one may
     // only be its cue, not a new report ("She says they are going ahead").
-    if (found && doc.sentenceOf[j] !== doc.sentenceOf[f.last - 1]) {
+    if (found && doc.sentenceOf[j] !== doc.sentenceOf[f.last - 1] && tokens[found.cue.last]?.text !== ',') {
       const end = doc.sentences[doc.sentenceOf[j]].last;
       if (this.contentStart(found.cue, trimEnd(tokens, j, end)) !== null) return null;
     }
@@ -330,6 +337,8 @@ class QuoteFinder {
   }
 
   private postCue(j: number, limit: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const signed = this.signature(j, limit);
+    if (signed) return signed;
     const first = this.cue(j, limit);
     if (first && !first.gerund) {
       const phrase = this.reader.after(first.last, limit);
@@ -348,6 +357,20 @@ class QuoteFinder {
       return this.clauseFollows(m.last, limit) ? null : { phrase, cue: m };
     }
     return this.postVerb(j, limit);
+  }
+
+  /** “…” — Bernie Sanders. A name alone after a dash signs the quote (fact checks, epigraphs). */
+  private signature(dash: number, limit: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    if (!DASHES.has(this.tokens[dash].text)) return null;
+    const name = this.reader.after(dash + 1, limit);
+    if (!name || name.kind !== 'name' || (name.last < limit && this.tokens[name.last].kind !== 'punct')) return null;
+    return { phrase: name, cue: { first: dash, last: dash + 1, lemma: '-', kind: 'quote-only', gerund: false } };
+  }
+
+  private paragraphEnd(i: number): number {
+    let k = i;
+    while (k < this.tokens.length && this.doc.paragraphOf[k] === this.doc.paragraphOf[i]) k++;
+    return k;
   }
 
   /** The index of the ")" closing the "(" at `open` within a few tokens of its paragraph, or -1. */
@@ -763,9 +786,24 @@ class QuoteFinder {
       if (p.end > all[i].start) continue; // an enclosing reported quote
       // A title or scare quote in between ("Meet the Press") does not interrupt the speaker.
       if (!p.phrase && p.inherits === null && p.kind === 'partial') continue;
-      return p.phrase || p.inherits !== null ? k : null;
+      if (!p.phrase && p.inherits === null) return null;
+      return p.kind === 'indirect' ? this.quoteFramingReport(all, k) : k;
     }
     return null;
+  }
+
+  /**
+   * “…,” Lieberman told the Journal, after de Blasio stated an interest … “These contracts are
+   * binding.” — reported speech inside the cue's sentence of a quote does not take its words over.
+   */
+  private quoteFramingReport(all: QuoteFinding[], report: number): number {
+    const sentence = this.doc.sentenceOf[all[report].first];
+    for (let k = report - 1; k >= 0; k--) {
+      const q = all[k];
+      if (q.kind === 'indirect' || !q.cue) continue;
+      return this.doc.sentenceOf[q.cue.first] === sentence ? k : report;
+    }
+    return report;
   }
 
   /** Scare quotes and titles: a few words in marks, with no speaker in reach. */

@@ -119,21 +119,47 @@ export class PhraseReader {
     return null;
   }
 
-  /** NAME, APPOSITION, CUE — the speaker is the phrase before the apposition. */
+  /**
+   * NAME, APPOSITION, CUE — the speaker is the phrase before the apposition, which may hold
+   * commas of its own (", a salesman from Sumter, South Carolina,") — or DESCRIPTION, NAME, CUE
+   * ("her senior policy adviser, Jake Sullivan, said"), where the name is the apposition.
+   */
   private beforeApposition(comma: number, min: number): SpeakerPhrase | null {
     const { tokens } = this.doc;
-    let k = comma - 1;
-    while (k >= min && comma - k <= MAX_APPOSITION && tokens[k].text !== ',' && !isMark(tokens[k])) k--;
-    if (k < min || tokens[k].text !== ',' || k === comma - 1) return null;
-    const opener = tokens[k + 1];
+    const named = this.nameEndingAt.get(comma);
+    if (named && named.first - 1 > min && tokens[named.first - 1].text === ',' && this.endsWithRole(named.first - 1, min)) {
+      return this.make(named.first, comma);
+    }
+    for (let k = comma - 1; k >= min && comma - k <= MAX_APPOSITION; k--) {
+      if (isMark(tokens[k])) return null;
+      if (tokens[k].text !== ',') continue;
+      if (k === comma - 1) return null;
+      const relative = tokens[k + 1].norm === 'who';
+      // A description may carry a relative clause ("a senior official, who …, said"); only a name takes an apposition.
+      if (!relative && !(this.nameEndingAt.has(k) && this.opensApposition(k + 1, comma))) continue;
+      const phrase = this.before(k, min);
+      return phrase && phrase.kind !== 'pronoun' ? phrase : null;
+    }
+    return null;
+  }
+
+  /** ", the chairman …", ", 35, …", ", Sanders’ campaign manager," — not ", Kentucky," or ", and then". */
+  private opensApposition(first: number, end: number): boolean {
+    const { tokens } = this.doc;
+    const opener = tokens[first];
     const f = wordFlags(opener.norm);
-    const relative = opener.norm === 'who';
-    const appositive = relative || opener.kind === 'number' || (!opener.cap && opener.kind === 'word') || (f & (W.Determiner | W.Title | W.TitleModifier)) !== 0;
-    if (!appositive) return null;
-    // A description may carry a relative clause ("a senior official, who …, said"); only a name takes an apposition.
-    if (!this.nameEndingAt.has(k) && !relative) return null;
-    const phrase = this.before(k, min);
-    return phrase && phrase.kind !== 'pronoun' ? phrase : null;
+    if (opener.kind === 'number' || (f & (W.Determiner | W.Title | W.TitleModifier)) !== 0) return true;
+    if (opener.kind !== 'word' || f & W.Conjunction) return false;
+    if (!opener.cap) return true;
+    // A capitalised opener is a possessive before a role: "Twitter’s director of political advertising".
+    for (let k = first + 1; k < end; k++) if (tokens[k].kind === 'word' && !tokens[k].cap && wordFlags(tokens[k].norm) & (W.Title | W.SourceNoun)) return true;
+    return false;
+  }
+
+  /** True when the words before `comma` end with a role noun: "her senior policy adviser". */
+  private endsWithRole(comma: number, min: number): boolean {
+    const t = this.doc.tokens[comma - 1];
+    return comma - 1 >= min && t.kind === 'word' && !t.cap && (wordFlags(t.norm) & (W.Title | W.SourceNoun)) !== 0;
   }
 
   private skipAdverbialsLeft(j: number, min: number): number {
