@@ -46,6 +46,8 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'h
 /** Words that start a new clause, where a quote's clause ends. */
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though']);
 
+/** Words that join a cue to an earlier verb of the same subject: "… and joked", "… but argues". */
+const COORDINATORS = new Set(['and', 'but', 'then']);
 const DASHES = new Set(['-', '—', '–', '--']);
 /** Words that may stand before a speaker's label: "More from the report:", "Here's Clinton:". */
 const LABEL_LEAD_INS = new Set(['more', 'from', 'here', "'s", 'and', 'but', 'also']);
@@ -455,7 +457,7 @@ class QuoteFinder {
           ? this.reader.after(m.last, j + 1)
           : m.gerund
             ? this.participleSubject(c, sentenceFirst)
-            : (this.reader.before(c, min) ?? this.invertedBeforeQuote(m, j + 1));
+            : (this.reader.before(c, min) ?? this.invertedBeforeQuote(m, j + 1) ?? this.coordinatedSubject(c, sentenceFirst, true));
       return phrase ? { phrase, cue: m } : null;
     }
     return null;
@@ -494,6 +496,17 @@ class QuoteFinder {
     const phrase = this.reader.before(colon, start);
     if (!phrase || phrase.first !== start || phrase.kind === 'pronoun' || !this.subjects.canSpeak(phrase)) return null;
     return { phrase, cue: { first: colon, last: colon + 1, lemma: ':', kind: 'quote-only', gerund: false } };
+  }
+
+  /**
+   * "He then adopted a fake accent and joked, “…”", "interrupted me to announce, “…”": a cue
+   * that shares its subject with an earlier verb of the clause.
+   */
+  private coordinatedSubject(c: number, sentenceFirst: number, infinitive: boolean): SpeakerPhrase | null {
+    let k = c - 1;
+    while (k >= sentenceFirst && this.tokens[k].kind === 'word' && wordFlags(this.tokens[k].norm) & W.Adverb) k--;
+    if (k < sentenceFirst || !(COORDINATORS.has(this.tokens[k].norm) || (infinitive && this.tokens[k].norm === 'to'))) return null;
+    return this.subjects.subjectBefore(sentenceFirst, k)?.phrase ?? null;
   }
 
   /** "with Trump reportedly yelling: …" names its speaker right before it; ", saying …" hangs on the clause's subject. */
@@ -618,7 +631,9 @@ class QuoteFinder {
   private reportedBy(m: CueMatch, first: number, last: number): QuoteFinding | null {
     const { tokens } = this;
     const contentEnd = trimEnd(tokens, first, last);
-    const subject = this.reader.before(m.first, this.frameStart(m.first, first));
+    // "careful to point out that …" reports; "prepared to say publicly …" does not: after "to", only with "that".
+    const infinitive = this.tokens[m.last]?.norm === 'that';
+    const subject = this.reader.before(m.first, this.frameStart(m.first, first)) ?? this.coordinatedSubject(m.first, first, infinitive);
     if (subject && !this.isPossessive(subject)) {
       const commaAfter = tokens[m.last]?.text === ',';
       const start = this.contentStart(m, contentEnd);

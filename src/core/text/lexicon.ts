@@ -85,6 +85,9 @@ const TABLES: Array<[number, string]> = [
       'organization organisation alliance nato un eu coalition network center centre inc corp ltd forum club conference ' +
       'summit council league federation society academy',
   ],
+  // Given names compromise files only as common nouns ("bill", "hope"): without them "Bill Clinton" is no person.
+  [W.FirstName | W.Male, 'bill newt rand rush jeb mitt reince dean ray gene earl cliff jay lee max miles reed rod woody sonny tad'],
+  [W.FirstName | W.Female, 'kellyanne hope joy faith dawn june rose ruby holly huma melania ivanka'],
   [W.Institution, 'pentagon kremlin congress senate parliament nato reuters ap afp cnn bbc msnbc politico bloomberg un eu fbi cia nsa duma knesset'],
   [W.Place, 'us u.s. uk u.k. usa u.s.a. peninsula river sea region oblast province island islands mountains valley bay gulf ocean lake street avenue square county district'],
   [W.TitleModifier, 'former retired acting outgoing incoming then late deputy senior top chief assistant associate interim'],
