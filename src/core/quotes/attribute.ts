@@ -56,6 +56,8 @@ const LABEL_LEAD_INS = new Set(['more', 'from', 'here', "'s", 'and', 'but', 'als
 const QUANTIFIERS = new Set(['many', 'several', 'few', 'numerous', 'multiple', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose']);
 
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
+
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", 'am']);
 
 /** Reported speech shorter than this (in tokens) is not a claim worth underlining. */
@@ -241,8 +243,11 @@ class QuoteFinder {
     const fp = wordFlags(prev.norm);
     const modifier = prev.kind === 'word' && !prev.cap && !(fp & (W.Plural | W.SourceNoun | W.Title | W.OrgHead | W.Pronoun | W.Adverb | W.Auxiliary));
     if (!modifier || before === undefined) return false;
-    // "his home state", "some interesting claims" — but "the poll says", "the campaign says".
-    return POSSESSIVES.has(before.norm) || ((wordFlags(before.norm) & W.Determiner) !== 0 && (fp & W.Adjective) !== 0);
+    // "his home state", "Clinton’s stock answer", "a snappy retort", "some interesting claims" —
+    // but "the poll says", "the campaign says".
+    if (POSSESSIVES.has(before.norm) || before.norm === "'s") return true;
+    if ((before.norm === 'a' || before.norm === 'an') && tokens[i].norm === m.lemma) return true;
+    return (wordFlags(before.norm) & W.Determiner) !== 0 && (fp & W.Adjective) !== 0;
   }
 
   private attachAdjacentCue(f: QuoteFinding): void {
@@ -328,7 +333,9 @@ class QuoteFinder {
       reach++;
     }
     if (j >= limit) return null;
-    const found = this.postCue(j, limit);
+    // “… details.” The aide declined to … — after a quote that ended its sentence, only a real cue attributes.
+    const endedSentence = doc.sentenceOf[j] !== doc.sentenceOf[f.last - 1] && !/[?!]/.test(tokens[f.last - 2]?.text ?? '');
+    const found = this.postCue(j, limit, !endedSentence);
     // “… blood.” Zelensky said on Friday. — the quote ended its sentence, so the next one may
     // only be its cue, not a new report ("She says they are going ahead").
     if (found && doc.sentenceOf[j] !== doc.sentenceOf[f.last - 1] && tokens[found.cue.last]?.text !== ',') {
@@ -338,7 +345,7 @@ class QuoteFinder {
     return found;
   }
 
-  private postCue(j: number, limit: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+  private postCue(j: number, limit: number, anyVerb: boolean): { phrase: SpeakerPhrase; cue: CueMatch } | null {
     const signed = this.signature(j, limit);
     if (signed) return signed;
     const first = this.cue(j, limit);
@@ -358,7 +365,7 @@ class QuoteFinder {
       }
       return this.clauseFollows(m.last, limit) ? null : { phrase, cue: m };
     }
-    return this.postVerb(j, limit);
+    return anyVerb ? this.postVerb(j, limit) : null;
   }
 
   /** “…” — Bernie Sanders. A name alone after a dash signs the quote (fact checks, epigraphs). */
@@ -428,7 +435,8 @@ class QuoteFinder {
     if (k >= limit) return true;
     const t = this.tokens[k];
     if (t.kind === 'punct') return true;
-    return (wordFlags(t.norm) & (W.Preposition | W.Time | W.Adverb)) !== 0 && t.norm !== 'that';
+    // "declined to specify" goes on; "said on Friday" ends.
+    return (wordFlags(t.norm) & (W.Preposition | W.Time | W.Adverb)) !== 0 && t.norm !== 'that' && t.norm !== 'to';
   }
 
   /** he advised, “…” / Milley said: “…” / According to Kirby, “…”. */
@@ -512,12 +520,17 @@ class QuoteFinder {
   /** "with Trump reportedly yelling: …" names its speaker right before it; ", saying …" hangs on the clause's subject. */
   private participleSubject(c: number, sentenceFirst: number): SpeakerPhrase | null {
     const adjacent = this.tokens[c - 1]?.text !== ',' ? this.reader.before(c, this.frameStart(c, sentenceFirst)) : null;
-    if (adjacent && adjacent.kind !== 'description') return adjacent;
+    // "with Trump reportedly yelling" — but not "responded on Facebook writing": there the name is a place of speech.
+    const opener = adjacent ? this.tokens[adjacent.first - 1] : undefined;
+    const absolute = opener === undefined || adjacent!.first === sentenceFirst || /^(with|and|,)$/.test(opener.norm) || DASHES.has(opener.text);
+    if (adjacent && adjacent.kind !== 'description' && absolute) return adjacent;
     return this.subjects.subjectBefore(sentenceFirst, c)?.phrase ?? null;
   }
 
   /** said Milley: “…” — the phrase after the cue must reach the quote, or it is the cue's object. */
   private invertedBeforeQuote(m: CueMatch, limit: number): SpeakerPhrase | null {
+    // "told Fox News: “…”" — after a verb of telling comes the listener, never the speaker.
+    if (LISTENER_VERBS.has(m.lemma)) return null;
     const phrase = this.reader.after(m.last, limit);
     return phrase && phrase.last >= limit - 1 ? phrase : null;
   }
@@ -529,7 +542,7 @@ class QuoteFinder {
     return k + 1;
   }
 
-  /** True when tokens [from, to) are only time words and short prepositional phrases ("on Friday in a statement"). */
+  /** True when tokens [from, to) are only time words and short prepositional phrases ("on Friday in a statement", "vowed to “…”"). */
   private onlyAdverbials(from: number, to: number): boolean {
     for (let k = from; k < to; k++) {
       const t = this.tokens[k];
@@ -539,7 +552,7 @@ class QuoteFinder {
       }
       const fl = wordFlags(t.norm);
       if (fl & W.Verb && !(fl & (W.Preposition | W.Time)) && !t.cap) return false;
-      if (fl & W.Conjunction && t.norm !== 'and') return false;
+      if (fl & W.Conjunction && t.norm !== 'and' && t.norm !== 'to') return false;
     }
     return true;
   }
@@ -600,7 +613,26 @@ class QuoteFinder {
     const end = this.tokens[k].text === ',' ? k : k + 1;
     let start = this.afterDateline(first, end);
     while (start < end && this.isFiller(start)) start++;
-    return end - start >= MIN_INDIRECT_TOKENS ? { first: start, last: end } : null;
+    // "On the health care page, she vows …": words before a cue are its content only if they make a clause.
+    return end - start >= MIN_INDIRECT_TOKENS && this.hasClause(start, end) ? { first: start, last: end } : null;
+  }
+
+  /**
+   * True when tokens [first, end) hold a verb, an infinitive ("In order to help …"), a subject
+   * pronoun or words in marks: something said, not a setting ("At one point") or a name.
+   */
+  private hasClause(first: number, end: number): boolean {
+    for (let k = first; k < end; k++) {
+      const t = this.tokens[k];
+      if (this.doc.quoteOf[k] >= 0) return true;
+      if (t.kind !== 'word') continue;
+      if (SUBJECT_PRONOUNS.has(t.norm)) return true;
+      if (t.cap) continue;
+      if (t.norm === 'to' && k + 1 < end && this.tokens[k + 1].kind === 'word' && !this.tokens[k + 1].cap && !(wordFlags(this.tokens[k + 1].norm) & W.Determiner)) return true;
+      const f = wordFlags(t.norm);
+      if (f & (W.Verb | W.Auxiliary) && !(f & W.Preposition)) return true;
+    }
+    return false;
   }
 
   /** "WASHINGTON -- " or "KYIV, Ukraine (AP) — " opening a story is not anyone's words. */

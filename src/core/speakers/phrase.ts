@@ -45,6 +45,11 @@ export class PhraseReader {
     if (j < min) return null;
     const t = tokens[j];
     if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm)) return { first: j, last: j + 1, headEnd: j + 1, kind: 'pronoun', name: null };
+    // "Gov. John Kasich (R-OH), said": a stray comma after a name's parenthesis.
+    if (t.text === ',' && tokens[j - 1]?.text === ')') {
+      const inner = this.skipAdverbialsLeft(j - 1, min);
+      if (inner < j - 1 && this.nameEndingAt.has(inner + 1)) return this.before(inner + 1, min);
+    }
     if (t.text === ',') return this.beforeApposition(j, min);
     let k = j;
     while (k >= min && j - k < MAX_PHRASE && this.isPhraseWordLeft(k, j)) {
@@ -95,8 +100,8 @@ export class PhraseReader {
 
   private make(first: number, last: number): SpeakerPhrase {
     let name = this.nameEndingAt.get(last) ?? this.nameOverlapping(first, last);
-    // "Professor Charles Kupchan of Georgetown University": the person, not the institution.
-    if (name && name.kind === 'organization') {
+    // "Professor Charles Kupchan of Georgetown University", "Jason Gilbert of Cheyenne": the person, not the institution or place.
+    if (name && name.kind !== 'person') {
       const of = name.first - 1 - (this.doc.tokens[name.first - 1]?.norm === 'the' ? 1 : 0);
       const person = of > first && /^(of|at|from)$/.test(this.doc.tokens[of].norm) ? this.nameEndingAt.get(of) : undefined;
       if (person && person.kind === 'person') name = person;
@@ -130,13 +135,17 @@ export class PhraseReader {
     if (named && named.first - 1 > min && tokens[named.first - 1].text === ',' && this.endsWithRole(named.first - 1, min)) {
       return this.make(named.first, comma);
     }
+    let nearest = true;
     for (let k = comma - 1; k >= min && comma - k <= MAX_APPOSITION; k--) {
       if (isMark(tokens[k])) return null;
       if (tokens[k].text !== ',') continue;
       if (k === comma - 1) return null;
       const relative = tokens[k + 1].norm === 'who';
+      // An apposition with commas inside is a noun phrase ("a salesman from Sumter, South Carolina"), not a clause.
+      const farClause = !nearest && !relative && this.hasVerb(k + 1, comma);
+      nearest = false;
       // A description may carry a relative clause ("a senior official, who …, said"); only a name takes an apposition.
-      if (!relative && !(this.nameEndingAt.has(k) && this.opensApposition(k + 1, comma))) continue;
+      if (farClause || (!relative && !(this.nameEndingAt.has(k) && this.opensApposition(k + 1, comma)))) continue;
       const phrase = this.before(k, min);
       return phrase && phrase.kind !== 'pronoun' ? phrase : null;
     }
@@ -153,6 +162,15 @@ export class PhraseReader {
     if (!opener.cap) return true;
     // A capitalised opener is a possessive before a role: "Twitter’s director of political advertising".
     for (let k = first + 1; k < end; k++) if (tokens[k].kind === 'word' && !tokens[k].cap && wordFlags(tokens[k].norm) & (W.Title | W.SourceNoun)) return true;
+    return false;
+  }
+
+  private hasVerb(first: number, end: number): boolean {
+    const { tokens } = this.doc;
+    for (let k = first; k < end; k++) {
+      const t = tokens[k];
+      if (t.kind === 'word' && !t.cap && wordFlags(t.norm) & W.Verb && !(wordFlags(t.norm) & (W.Title | W.SourceNoun | W.Adjective))) return true;
+    }
     return false;
   }
 
@@ -184,7 +202,7 @@ export class PhraseReader {
       // "Zelensky on Tuesday said", "Milley last week said", "Trump at the time said"
       if (f & W.Time && j - 1 >= min) {
         const p = tokens[j - 1].norm;
-        if (p === 'on' || p === 'last' || p === 'this' || p === 'earlier' || p === 'late' || p === 'next') {
+        if (p === 'on' || p === 'last' || p === 'this' || p === 'earlier' || p === 'later' || p === 'late' || p === 'next') {
           j -= 2;
           continue;
         }
