@@ -251,6 +251,8 @@ class QuoteFinder {
   }
 
   private attachAdjacentCue(f: QuoteFinding): void {
+    // He read “The Art of the Deal”: a title is named, not quoted, whatever verb stands next to it.
+    if (f.kind === 'partial' && this.isTitle(f)) return;
     const after = this.cueAfter(f);
     const found = after ?? this.cueBefore(f);
     if (!found) return;

@@ -264,9 +264,30 @@ export class SpeakerRegistry {
       this.remember(phrase.first, entity);
       return { key: entity.key, mention, via: 'pronoun' };
     }
+    const named = this.surnameAtSentenceStart(phrase);
+    if (named) {
+      this.remember(phrase.first, named);
+      return { key: named.key, mention, via: 'cue' };
+    }
     const described = this.resolveDescription(phrase, mention);
     if (described) this.remember(phrase.first, this.entityByKey(described.key));
     return described;
+  }
+
+  /**
+   * "Burns said …" opening a sentence, after "CIA Director William Burns": the lexicon reads the
+   * capitalised word as a verb, but it is the surname of someone the text named in full.
+   */
+  private surnameAtSentenceStart(phrase: SpeakerPhrase): Entity | null {
+    const t = this.doc.tokens[phrase.first];
+    if (phrase.last - phrase.first !== 1 || t.kind !== 'word' || !t.cap) return null;
+    const candidates = this.people.filter((p) => p.words.length >= 2 && p.words[p.words.length - 1] === t.norm);
+    if (candidates.length === 0) return null;
+    const entity = this.nearestBefore(candidates, phrase.first);
+    const text = this.text(phrase);
+    entity.forms.set(text, (entity.forms.get(text) ?? 0) + 1);
+    entity.mentions.push({ start: t.start, end: t.end, text });
+    return entity;
   }
 
   private remember(token: number, entity: Entity): void {
@@ -363,7 +384,10 @@ export class SpeakerRegistry {
       const t = this.doc.tokens[k];
       if (t.kind === 'word' && !t.cap && !(wordFlags(t.norm) & W.Determiner && k === phrase.first)) return false;
     }
-    return true;
+    // "Officials said", "Critics say": a capital that only opens the sentence makes no name.
+    const head = this.doc.tokens[phrase.headEnd - 1];
+    const opensSentence = phrase.headEnd - 1 === this.doc.sentences[this.doc.sentenceOf[phrase.first]].first;
+    return !(opensSentence && wordFlags(head.norm) & (W.SourceNoun | W.Title));
   }
 
   private recentPersonWithRole(token: number, families: Set<string>): Entity | null {

@@ -227,7 +227,9 @@ export function verbForms(infinitive: string): string[] {
 function regularForms(verb: string): string[] {
   const [head, ...rest] = verb.split(' ');
   const tail = rest.length ? ' ' + rest.join(' ') : '';
-  const stem = head.endsWith('e') ? head.slice(0, -1) : head;
+  // blog → blogged, blogging: one short vowel before a final consonant doubles it.
+  const doubles = /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(head);
+  const stem = head.endsWith('e') ? head.slice(0, -1) : doubles ? head + head.slice(-1) : head;
   const s = /(s|sh|ch|x|z)$/.test(head) ? head + 'es' : head + 's';
   return [s, stem + 'ed', stem + 'ing'].map((f) => f + tail);
 }
