@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { findFiles, readArticle } from '../../src/node/files';
+import { repoRoot } from '../helpers/paths';
+
+// A reader's folder is never clean. Each kind of file is read, decoded, or skipped with a
+// reason, and never stops the others from being read.
+
+const ARTICLE = '“We will rebuild,” Mayor Ann Lee said on Tuesday.\n';
+const MB = 1024 * 1024;
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'byline-files-'));
+}
+
+test('encodings: UTF-8 with and without BOM, UTF-16 LE and BE with BOM, Latin-1 decoded with a note', async () => {
+  const dir = tempDir();
+  const be = Buffer.from(ARTICLE, 'utf16le');
+  be.swap16();
+  const files: Record<string, Buffer> = {
+    'plain.txt': Buffer.from(ARTICLE),
+    'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARTICLE)]),
+    'le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARTICLE, 'utf16le')]),
+    'be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+  };
+  for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
+  for (const name of Object.keys(files)) {
+    const read = await readArticle(path.join(dir, name), MB, '--max-file-size');
+    assert.ok(read.ok, name);
+    assert.equal(read.text, ARTICLE, name);
+    assert.equal(read.note, null, name);
+  }
+  fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Le maire a dit « déjà » hier.\n', 'latin1'));
+  const latin = await readArticle(path.join(dir, 'latin1.txt'), MB, '--max-file-size');
+  assert.ok(latin.ok);
+  assert.equal(latin.text, 'Le maire a dit « déjà » hier.\n');
+  assert.match(latin.note ?? '', /not valid UTF-8; decoded as Windows-1252/);
+});
+
+test('an empty file is an article with nothing in it; a binary one and an oversized one are skipped with why', async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+  fs.writeFileSync(path.join(dir, 'photo.txt'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
+  fs.writeFileSync(path.join(dir, 'log.txt'), 'x'.repeat(2 * 1024));
+  const empty = await readArticle(path.join(dir, 'empty.txt'), MB, '--max-file-size');
+  assert.ok(empty.ok && empty.text === '');
+  const binary = await readArticle(path.join(dir, 'photo.txt'), MB, '--max-file-size');
+  assert.ok(!binary.ok && /binary file/.test(binary.reason));
+  const big = await readArticle(path.join(dir, 'log.txt'), 1024, 'the byline.maxFileSizeKB setting');
+  assert.ok(!big.ok && /2 KB, over the 1 KB limit \(the byline\.maxFileSizeKB setting\); skipped/.test(big.reason));
+});
+
+test('a symbolic-link loop is read once; a broken link is named', async () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'a'));
+  fs.writeFileSync(path.join(dir, 'a', 'story.txt'), ARTICLE);
+  fs.symlinkSync(dir, path.join(dir, 'a', 'loop'));
+  fs.symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'broken.txt'));
+  const found = await findFiles([dir], { include: ['**/*.txt'], exclude: [] });
+  assert.deepEqual(found.files, [path.join(dir, 'a', 'story.txt')]);
+  assert.deepEqual(
+    found.skipped.map((s) => [path.basename(s.path), s.reason]),
+    [['broken.txt', 'broken symbolic link (no such file or folder)']],
+  );
+});
+
+test('an unreadable file is named with “permission denied” and the rest is analysed', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'open.txt'), ARTICLE);
+  fs.writeFileSync(path.join(dir, 'locked.txt'), ARTICLE);
+  fs.chmodSync(path.join(dir, 'locked.txt'), 0o000);
+  fs.chmodSync(dir, 0o755);
+  // Root reads any file whatever its mode, so the CLI runs as an unprivileged user then.
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const r = spawnSync(process.execPath, [cli, 'analyze', dir, '-q'], { encoding: 'utf8', ...asNobody });
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /locked\.txt: permission denied/);
+  assert.match(r.stdout, /1 file analysed/);
+});
+
+test('CR, LF and CRLF line ends give the same quotes at the same places in their own text', async () => {
+  const dir = tempDir();
+  const lines = ['Intro paragraph about the talks.', '“There is a window,” Milley said.', '“It may close,” he added.'];
+  for (const [name, eol] of [['lf.txt', '\n'], ['crlf.txt', '\r\n'], ['cr.txt', '\r']] as const) {
+    fs.writeFileSync(path.join(dir, name), lines.join(eol) + eol);
+  }
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const r = spawnSync(process.execPath, [cli, 'analyze', dir, '--format', 'json'], { encoding: 'utf8' });
+  const report = JSON.parse(r.stdout);
+  for (const f of report.files) {
+    const text = fs.readFileSync(f.path, 'utf8');
+    const quotes = f.quotes.filter((q: { kind: string }) => q.kind === 'direct');
+    assert.deepEqual(
+      quotes.map((q: { start: number; end: number }) => text.slice(q.start, q.end)),
+      ['“There is a window,”', '“It may close,”'],
+      f.path,
+    );
+    assert.deepEqual(quotes.map((q: { speaker: { name: string } }) => q.speaker.name), ['Milley', 'Milley']);
+    assert.deepEqual(f.diagnostics.filter((d: { code: string }) => d.code === 'quote').map((d: { line: number }) => d.line), [2, 3]);
+  }
+});
