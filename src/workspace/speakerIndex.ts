@@ -1,5 +1,6 @@
 import type { DocumentSpeaker, Quote, SpeakerKind } from '../core/types';
-import { nameWords, normalizeName, personNamesMatch, surnamesMatch } from '../core/speakers/names';
+import { nameWords, normalizeName } from '../core/speakers/names';
+import { PeopleClustering } from './speakerClusters';
 
 // One speaker list for the whole workspace. Each document names its speakers its own way
 // ("Gen. Mark Milley" here, "Milley" there, "Mark Mille" in a third); the index merges them
@@ -7,9 +8,13 @@ import { nameWords, normalizeName, personNamesMatch, surnamesMatch } from '../co
 //
 // People are merged by surname (exact, or a believable misspelling) and compatible first
 // names; a misspelling shares its first three letters with the name, so merging never
-// crosses a "block" of names with the same first three surname letters. Changing one
-// document re-clusters only the blocks its names are in. Organisations merge by name;
-// unnamed sources never merge across documents.
+// crosses a "block" of names with the same first three surname letters. Organisations merge
+// by name; unnamed sources never merge across documents.
+//
+// An archive names the same people thousands of times ("Donald Trump" in half of 10,000
+// articles), so the index works on *names*, not mentions: the members that share a
+// normalised name are one entry, and changing a document re-clusters the names of the
+// blocks it touches (see speakerClusters.ts), never the thousands of members behind them.
 
 export interface SpeakerRole {
   text: string;
@@ -29,7 +34,7 @@ export interface Speaker {
   kind: SpeakerKind;
   /** Other forms of the name used across the workspace. */
   aliases: string[];
-  /** Every role an article gives, where it gives it; conflicting roles are all kept. */
+  /** Every role an article gives, where it gives it (by file, then place); conflicting roles are all kept. */
   roles: SpeakerRole[];
   files: string[];
   quoteCount: number;
@@ -39,67 +44,97 @@ export interface Speaker {
 interface Member {
   path: string;
   speaker: DocumentSpeaker;
+  quoteCount: number;
+  entry: NameEntry;
+}
+
+/** Every member of a block that goes by one normalised name. */
+export interface NameEntry {
+  block: string;
+  key: string;
   /** Normalised name words (people) or key words (others). */
   words: string[];
-  block: string;
-  quoteCount: number;
+  members: Set<Member>;
+  /** How many members each file has under this name; its size is the name's file count. */
+  files: Map<string, number>;
+  /** How strongly the members' own names ("Donald Trump", "Donald J. Trump") stand for the speaker. */
+  scores: Map<string, number>;
+  cluster: Cluster | null;
 }
 
 interface Cluster {
   id: string;
   kind: SpeakerKind;
-  members: Member[];
+  names: NameEntry[];
   name: string;
+  /** What `describe` returned, until a member of the cluster changes. */
+  described: Speaker | null;
+  /** A member came or went since the cluster was last named. */
+  dirty: boolean;
+}
+
+interface Block {
+  kind: SpeakerKind;
+  names: Map<string, NameEntry>;
+  /** People only: which names are one person, remembered between updates. */
+  people: PeopleClustering | null;
+  clusters: Cluster[];
 }
 
 const PREFIX = 3;
+/** Distinct speaker names whose normalised words are remembered; past it the memo starts again. */
+const WORDS_CACHE_LIMIT = 100_000;
 
 export class SpeakerIndex {
   private readonly byPath = new Map<string, Member[]>();
-  private readonly blocks = new Map<string, Set<Member>>();
-  private readonly clusterOf = new Map<Member, Cluster>();
+  private readonly blocks = new Map<string, Block>();
   private readonly clustersById = new Map<string, Cluster>();
-  private readonly clustersOfBlock = new Map<string, Cluster[]>();
   private readonly quotesByPath = new Map<string, Quote[]>();
+  private readonly words = new Map<string, string[]>();
 
   /**
    * Replaces one document's speakers and quotes. Returns the paths whose speakers changed
    * identity or name (their diagnostics name speakers, so they need republishing).
    */
   set(path: string, speakers: readonly DocumentSpeaker[], quotes: readonly Quote[]): Set<string> {
-    const counts = new Map<string, number>();
-    for (const q of quotes) if (q.attribution) counts.set(q.attribution.speakerKey, (counts.get(q.attribution.speakerKey) ?? 0) + 1);
-    const old = this.byPath.get(path) ?? [];
-    const members = speakers.map((s) => toMember(path, s, counts.get(s.key) ?? 0));
-    this.quotesByPath.set(path, [...quotes]);
-    if (sameIdentity(old, members)) {
-      // Same speakers under the same names (most edits): keep the clusters, refresh the members.
-      for (let i = 0; i < old.length; i++) this.replaceMember(old[i], members[i]);
-      this.byPath.set(path, members);
-      return new Set([path]);
+    return this.setMany([{ path, speakers, quotes }]);
+  }
+
+  /**
+   * Replaces several documents' speakers and quotes at once, as a scan does: each block of
+   * names they touch is clustered once for all of them, not once per document.
+   */
+  setMany(documents: ReadonlyArray<{ path: string; speakers: readonly DocumentSpeaker[]; quotes: readonly Quote[] }>): Set<string> {
+    const touched = new Set<NameEntry>();
+    for (const { path, speakers, quotes } of documents) {
+      const counts = new Map<string, number>();
+      for (const q of quotes) if (q.attribution) counts.set(q.attribution.speakerKey, (counts.get(q.attribution.speakerKey) ?? 0) + 1);
+      this.quotesByPath.set(path, [...quotes]);
+      this.replace(path, speakers, counts, touched);
     }
-    return this.rebuild(path, old, members);
+    const changed = this.refreshAll(touched);
+    for (const { path } of documents) changed.add(path);
+    return changed;
   }
 
   remove(path: string): Set<string> {
-    const old = this.byPath.get(path) ?? [];
     this.quotesByPath.delete(path);
-    const changed = this.rebuild(path, old, []);
+    const touched = new Set<NameEntry>();
+    this.replace(path, [], new Map(), touched);
     this.byPath.delete(path);
+    const changed = this.refreshAll(touched);
     changed.delete(path);
     return changed;
   }
 
   /** The workspace speaker for a document's speaker key. */
   speakerOf(path: string, key: string): Speaker | null {
-    const member = (this.byPath.get(path) ?? []).find((m) => m.speaker.key === key);
-    const cluster = member && this.clusterOf.get(member);
+    const cluster = this.memberOf(path, key)?.entry.cluster;
     return cluster ? this.describe(cluster) : null;
   }
 
   idOf(path: string, key: string): string | null {
-    const member = (this.byPath.get(path) ?? []).find((m) => m.speaker.key === key);
-    return (member && this.clusterOf.get(member)?.id) ?? null;
+    return this.memberOf(path, key)?.entry.cluster?.id ?? null;
   }
 
   get(id: string): Speaker | null {
@@ -118,194 +153,234 @@ export class SpeakerIndex {
     if (!c) return [];
     const refs: QuoteRef[] = [];
     const keysByPath = new Map<string, Set<string>>();
-    for (const m of c.members) keysByPath.set(m.path, (keysByPath.get(m.path) ?? new Set()).add(m.speaker.key));
+    for (const m of membersOf(c)) keysByPath.set(m.path, (keysByPath.get(m.path) ?? new Set()).add(m.speaker.key));
     for (const [path, keys] of [...keysByPath].sort(([a], [b]) => a.localeCompare(b))) {
       for (const quote of this.quotesByPath.get(path) ?? []) if (quote.attribution && keys.has(quote.attribution.speakerKey)) refs.push({ path, quote });
     }
     return refs;
   }
 
-  // ── Clustering ───────────────────────────────────────────────────────────────────────
-
-  private replaceMember(old: Member, next: Member): void {
-    const cluster = this.clusterOf.get(old);
-    const block = this.blocks.get(old.block);
-    block?.delete(old);
-    block?.add(next);
-    this.clusterOf.delete(old);
-    if (cluster) {
-      cluster.members[cluster.members.indexOf(old)] = next;
-      this.clusterOf.set(next, cluster);
-    }
+  private memberOf(path: string, key: string): Member | undefined {
+    return (this.byPath.get(path) ?? []).find((m) => m.speaker.key === key);
   }
 
-  private rebuild(path: string, old: readonly Member[], members: Member[]): Set<string> {
-    const dirty = new Set<string>();
-    for (const m of old) {
-      this.blocks.get(m.block)?.delete(m);
-      dirty.add(m.block);
-    }
-    for (const m of members) {
-      let block = this.blocks.get(m.block);
-      if (!block) this.blocks.set(m.block, (block = new Set()));
-      block.add(m);
-      dirty.add(m.block);
-    }
+  // ── Updating ─────────────────────────────────────────────────────────────────────────
+
+  private replace(path: string, speakers: readonly DocumentSpeaker[], counts: ReadonlyMap<string, number>, touched: Set<NameEntry>): void {
+    for (const m of this.byPath.get(path) ?? []) touched.add(this.detach(m));
+    const members = speakers.map((s) => this.attach(path, s, counts.get(s.key) ?? 0));
+    for (const m of members) touched.add(m.entry);
     this.byPath.set(path, members);
-    const before = new Map<Member, string>();
-    for (const b of dirty) for (const c of this.clustersOfBlock.get(b) ?? []) for (const m of c.members) before.set(m, `${c.id}\u0000${c.name}`);
-    const changed = new Set<string>([path]);
-    for (const b of dirty) {
-      for (const c of this.clustersOfBlock.get(b) ?? []) {
-        this.clustersById.delete(c.id);
-        for (const m of c.members) this.clusterOf.delete(m);
-      }
-      const clusters = this.cluster([...(this.blocks.get(b) ?? [])]);
-      if (clusters.length === 0) {
-        this.clustersOfBlock.delete(b);
-        this.blocks.delete(b);
-      } else {
-        this.clustersOfBlock.set(b, clusters);
-      }
-      for (const c of clusters) {
-        c.id = this.uniqueId(c);
-        this.clustersById.set(c.id, c);
-        for (const m of c.members) {
-          this.clusterOf.set(m, c);
-          if (before.get(m) !== `${c.id}\u0000${c.name}`) changed.add(m.path);
-        }
-      }
+  }
+
+  private refreshAll(touched: ReadonlySet<NameEntry>): Set<string> {
+    const byBlock = new Map<string, NameEntry[]>();
+    for (const e of touched) {
+      const entries = byBlock.get(e.block);
+      if (entries) entries.push(e);
+      else byBlock.set(e.block, [e]);
     }
-    for (const [m] of before) if (!this.clusterOf.has(m) && m.path !== path) changed.add(m.path);
+    const changed = new Set<string>();
+    for (const [key, entries] of byBlock) this.refresh(key, entries, changed);
     return changed;
   }
 
-  private cluster(members: Member[]): Cluster[] {
-    if (members.length === 0) return [];
-    const kind = members[0].speaker.kind;
-    if (kind === 'anonymous' || kind === 'group') return members.map((m) => newCluster(kind, [m]));
-    if (kind === 'organization') {
-      const byName = new Map<string, Member[]>();
-      for (const m of members) byName.set(m.words.join(' '), [...(byName.get(m.words.join(' ')) ?? []), m]);
-      return [...byName.values()].map((ms) => newCluster('organization', ms));
+  /** Takes a member out of its name entry. */
+  private detach(m: Member): NameEntry {
+    const entry = m.entry;
+    entry.members.delete(m);
+    count(entry.files, m.path, -1);
+    count(entry.scores, m.speaker.name, -scoreOf(m.speaker));
+    if (entry.cluster) changedMembers(entry.cluster);
+    return entry;
+  }
+
+  private attach(path: string, speaker: DocumentSpeaker, quoteCount: number): Member {
+    const words = this.wordsOf(speaker);
+    const blockKey = blockKeyOf(speaker, words, path);
+    let block = this.blocks.get(blockKey);
+    if (!block) this.blocks.set(blockKey, (block = { kind: speaker.kind, names: new Map(), people: speaker.kind === 'person' ? new PeopleClustering() : null, clusters: [] }));
+    const key = words.join(' ');
+    let entry = block.names.get(key);
+    if (!entry) block.names.set(key, (entry = { block: blockKey, key, words, members: new Set(), files: new Map(), scores: new Map(), cluster: null }));
+    const member: Member = { path, speaker, quoteCount, entry };
+    entry.members.add(member);
+    count(entry.files, path, 1);
+    count(entry.scores, speaker.name, scoreOf(speaker));
+    if (entry.cluster) changedMembers(entry.cluster);
+    return member;
+  }
+
+  /** The words a speaker's name is compared by; names recur, so each is normalised once. */
+  private wordsOf(speaker: DocumentSpeaker): string[] {
+    const cacheKey = `${speaker.kind}\u0000${speaker.name}`;
+    let words = this.words.get(cacheKey);
+    if (!words) {
+      if (this.words.size >= WORDS_CACHE_LIMIT) this.words.clear();
+      const normalized = normalizeName(speaker.kind === 'organization' ? speaker.name.replace(/^the\s+/i, '') : speaker.name);
+      words = speaker.kind === 'person' ? nameWords(normalized) : normalized.split(' ').filter(Boolean);
+      this.words.set(cacheKey, words);
     }
-    return clusterPeople(members);
+    return words;
+  }
+
+  /**
+   * Brings a block up to date after members came and went under `touched` names. When the
+   * block's names are the same and no surname changes hands, the clusters stay and only the
+   * touched ones are renamed (the common edit, and most files of a scan); otherwise the block's
+   * names are partitioned again. Adds to `changed` the files whose members now belong to a
+   * speaker of another id or name.
+   */
+  private refresh(blockKey: string, touched: readonly NameEntry[], changed: Set<string>): void {
+    const block = this.blocks.get(blockKey);
+    if (!block) return;
+    const namesChanged = touched.some((e) => e.members.size === 0 || !e.cluster);
+    if (namesChanged || block.people?.ownersChanged(touched)) this.repartition(blockKey, block, changed);
+    else this.rename(new Set(touched.map((e) => e.cluster as Cluster)), changed);
+  }
+
+  private repartition(blockKey: string, block: Block, changed: Set<string>): void {
+    const before = [...block.names.values()].map((entry) => ({ entry, cluster: entry.cluster, id: entry.cluster?.id, name: entry.cluster?.name }));
+    for (const [key, entry] of block.names) if (entry.members.size === 0) block.names.delete(key);
+    const names = [...block.names.values()];
+    const parts = block.people ? block.people.partition(names) : names.length > 0 ? [names] : [];
+
+    const next = parts.map((part) => reusable(part) ?? { id: '', kind: block.kind, names: part, name: '', described: null, dirty: true });
+    const kept = new Set(next);
+    for (const c of block.clusters) if (!kept.has(c) && this.clustersById.get(c.id) === c) this.clustersById.delete(c.id);
+    next.forEach((c, i) => {
+      c.names = parts[i];
+      for (const e of c.names) e.cluster = c;
+    });
+    block.clusters = next;
+    if (next.length === 0) this.blocks.delete(blockKey);
+    this.rename(new Set(next.filter((c) => c.dirty)), new Set());
+    for (const b of before) {
+      const c = b.entry.cluster;
+      if (c !== b.cluster || c?.id !== b.id || c?.name !== b.name) for (const p of b.entry.files.keys()) changed.add(p);
+    }
+  }
+
+  /**
+   * Gives clusters the name their members use most and an id that fits it, keeping the id
+   * they have while it still fits. Adds the files of renamed clusters to `changed`.
+   */
+  private rename(clusters: ReadonlySet<Cluster>, changed: Set<string>): void {
+    const renamed: Cluster[] = [];
+    for (const c of clusters) {
+      c.dirty = false;
+      const name = canonicalName(c.kind, c.names);
+      if (name === c.name && c.id) continue;
+      c.name = name;
+      c.described = null;
+      renamed.push(c);
+    }
+    // Ids are freed before they are given, so two clusters can trade names in one update.
+    for (const c of renamed) {
+      if (c.id && !idFits(c.id, this.baseId(c))) {
+        if (this.clustersById.get(c.id) === c) this.clustersById.delete(c.id);
+        c.id = '';
+      }
+    }
+    for (const c of renamed) {
+      if (!c.id) c.id = this.uniqueId(c);
+      this.clustersById.set(c.id, c);
+      for (const e of c.names) for (const p of e.files.keys()) changed.add(p);
+    }
+  }
+
+  private baseId(c: Cluster): string {
+    const prefix = c.kind === 'person' ? 'person' : c.kind === 'organization' ? 'org' : c.kind === 'group' ? 'group' : 'anon';
+    const first = c.names[0]?.members.values().next().value;
+    const local = (c.kind === 'anonymous' || c.kind === 'group') && first ? `${slug(baseName(first.path))}:` : '';
+    return `${prefix}:${local}${slug(c.name)}`;
   }
 
   private uniqueId(c: Cluster): string {
-    const prefix = c.kind === 'person' ? 'person' : c.kind === 'organization' ? 'org' : c.kind === 'group' ? 'group' : 'anon';
-    const local = c.kind === 'anonymous' || c.kind === 'group' ? `${slug(baseName(c.members[0].path))}:` : '';
-    const base = `${prefix}:${local}${slug(c.name)}`;
+    const base = this.baseId(c);
     let id = base;
     for (let n = 2; this.clustersById.has(id); n++) id = `${base}-${n}`;
     return id;
   }
 
   private describe(c: Cluster): Speaker {
+    if (c.described) return c.described;
     const aliases = new Set<string>();
     const roles: SpeakerRole[] = [];
     const files = new Set<string>();
     let quoteCount = 0;
-    for (const m of c.members) {
+    for (const m of membersOf(c)) {
       files.add(m.path);
       quoteCount += m.quoteCount;
       for (const f of m.speaker.forms) if (f !== c.name) aliases.add(f);
       if (m.speaker.name !== c.name) aliases.add(m.speaker.name);
       for (const r of m.speaker.roles) roles.push({ text: r.text, path: m.path, start: r.start, end: r.end });
     }
-    return { id: c.id, name: c.name, kind: c.kind, aliases: [...aliases].sort(), roles, files: [...files].sort(), quoteCount };
+    roles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
+    c.described = { id: c.id, name: c.name, kind: c.kind, aliases: [...aliases].sort(), roles, files: [...files].sort(), quoteCount };
+    return c.described;
   }
 }
 
-function toMember(path: string, speaker: DocumentSpeaker, quoteCount: number): Member {
-  const normalized = normalizeName(speaker.kind === 'organization' ? speaker.name.replace(/^the\s+/i, '') : speaker.name);
-  const words = speaker.kind === 'person' ? nameWords(normalized) : normalized.split(' ').filter(Boolean);
-  const surname = words[words.length - 1] ?? '';
-  const block =
-    speaker.kind === 'person'
-      ? `p:${surname.slice(0, PREFIX)}`
-      : speaker.kind === 'organization'
-        ? `o:${words.join(' ')}`
-        : `a:${path}\u0000${speaker.key}`;
-  return { path, speaker, words, block, quoteCount };
+/** The cluster a part of a new partition can stay: the one that had exactly its names. */
+function reusable(part: readonly NameEntry[]): Cluster | null {
+  const c = part[0].cluster;
+  return c && c.names.length === part.length && part.every((e) => e.cluster === c) ? c : null;
 }
 
-/** True when two lists of a document's speakers have the same people under the same names. */
-function sameIdentity(a: readonly Member[], b: readonly Member[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i].speaker;
-    const y = b[i].speaker;
-    if (x.key !== y.key || x.name !== y.name || x.kind !== y.kind || x.forms.join('|') !== y.forms.join('|')) return false;
-  }
-  return true;
+function changedMembers(c: Cluster): void {
+  c.described = null;
+  c.dirty = true;
 }
 
-function newCluster(kind: SpeakerKind, members: Member[]): Cluster {
-  return { id: '', kind, members, name: canonicalName(kind, members) };
+function* membersOf(c: Cluster): Iterable<Member> {
+  for (const e of c.names) yield* e.members;
 }
 
-/** Full names cluster by surname and first name; a bare surname joins the one person it can be. */
-function clusterPeople(members: Member[]): Cluster[] {
-  const full = members.filter((m) => m.words.length >= 2);
-  const bare = members.filter((m) => m.words.length < 2);
-  const groups: Member[][] = [];
-  for (const m of full) {
-    const g = groups.find((ms) => ms.some((o) => personNamesMatch(o.words, m.words)));
-    if (g) g.push(m);
-    else groups.push([m]);
-  }
-  // Groups joined through a later member are merged (a, b match c but not each other).
-  for (let i = 0; i < groups.length; i++) {
-    for (let j = groups.length - 1; j > i; j--) {
-      if (groups[j].some((m) => groups[i].some((o) => personNamesMatch(o.words, m.words)))) {
-        groups[i].push(...groups[j]);
-        groups.splice(j, 1);
-      }
-    }
-  }
-  const singles = new Map<string, Member[]>();
-  for (const m of bare) {
-    const surname = m.words[0] ?? '';
-    const exact = groups.filter((g) => g.some((o) => o.words[o.words.length - 1] === surname));
-    const candidates = exact.length > 0 ? exact : groups.filter((g) => g.some((o) => surnamesMatch(o.words[o.words.length - 1], surname)));
-    if (candidates.length > 0) {
-      // "Clinton" alone joins the Clinton the workspace names most.
-      candidates.sort((a, b) => fileCount(b) - fileCount(a));
-      candidates[0].push(m);
-    } else {
-      singles.set(surname, [...(singles.get(surname) ?? []), m]);
-    }
-  }
-  // Bare surnames that are misspellings of each other ("Zelensky", "Zelenskyy") merge too.
-  const bareGroups: Member[][] = [];
-  for (const ms of singles.values()) {
-    const g = bareGroups.find((x) => surnamesMatch(x[0].words[0], ms[0].words[0]));
-    if (g) g.push(...ms);
-    else bareGroups.push(ms);
-  }
-  return [...groups, ...bareGroups].map((g) => newCluster('person', g));
+
+function blockKeyOf(speaker: DocumentSpeaker, words: readonly string[], path: string): string {
+  if (speaker.kind === 'person') return `p:${(words[words.length - 1] ?? '').slice(0, PREFIX)}`;
+  if (speaker.kind === 'organization') return `o:${words.join(' ')}`;
+  return `a:${path}\u0000${speaker.key}`;
 }
 
-function fileCount(members: readonly Member[]): number {
-  return new Set(members.map((m) => m.path)).size;
-}
-
-/** The name most used for a speaker, fullest first: "Mark Milley" over "Milley". */
-function canonicalName(kind: SpeakerKind, members: readonly Member[]): string {
+/**
+ * The name most used for a speaker, fullest first: "Mark Milley" over "Milley". Ties go to the
+ * name that sorts first, so the name does not depend on the order files were read in.
+ */
+function canonicalName(kind: SpeakerKind, names: readonly NameEntry[]): string {
   const score = new Map<string, number>();
-  for (const m of members) score.set(m.speaker.name, (score.get(m.speaker.name) ?? 0) + Math.max(1, m.speaker.mentions.length));
-  let best = members[0].speaker.name;
+  for (const e of names) for (const [name, n] of e.scores) score.set(name, (score.get(name) ?? 0) + n);
+  let best = '';
   let bestKey: [number, number, number] = [-1, -1, -1];
   for (const [name, n] of score) {
     const words = kind === 'person' ? name.split(/\s+/).length : 0;
     const key: [number, number, number] = [Math.min(words, 2), n, name.length];
-    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] > bestKey[2])))) {
+    const better = key[0] - bestKey[0] || key[1] - bestKey[1] || key[2] - bestKey[2] || (name < best ? 1 : -1);
+    if (better > 0) {
       best = name;
       bestKey = key;
     }
   }
   return best;
+}
+
+/** A mention counts once at least: a speaker named only through a pronoun still has a name. */
+function scoreOf(speaker: DocumentSpeaker): number {
+  return Math.max(1, speaker.mentions.length);
+}
+
+/** Adds `delta` to a tally, forgetting keys that reach zero. */
+function count(tally: Map<string, number>, key: string, delta: number): void {
+  const n = (tally.get(key) ?? 0) + delta;
+  if (n > 0) tally.set(key, n);
+  else tally.delete(key);
+}
+
+
+/** An id still fits a cluster when its name gives it, with or without a number to tell it apart. */
+function idFits(id: string, base: string): boolean {
+  return id === base || (id.startsWith(`${base}-`) && /^\d+$/.test(id.slice(base.length + 1)));
 }
 
 function baseName(path: string): string {

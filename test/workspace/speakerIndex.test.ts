@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DocumentSpeaker, Quote } from '../../src/core/types';
+import { SpeakerIndex } from '../../src/workspace/speakerIndex';
+
+// The speaker index clusters names, not mentions, and keeps its work between updates; these
+// tests hold it to what a reader expects of one list of people: the same folder gives the
+// same speakers whatever order its files are read or edited in, and a batch equals its files
+// added one by one.
+
+type Doc = { path: string; speakers: DocumentSpeaker[]; quotes: Quote[] };
+
+function person(key: string, name: string, mentions = 1): DocumentSpeaker {
+  const mention = { start: 0, end: name.length, text: name };
+  return { key, name, kind: 'person', forms: [name], roles: [], mentions: Array.from({ length: mentions }, () => mention), gender: null };
+}
+
+function doc(path: string, ...names: string[]): Doc {
+  return { path, speakers: names.map((n, i) => person(`s${i}`, n)), quotes: [] };
+}
+
+/** Every speaker as "name: files", sorted: what a reader sees, whatever the ids. */
+function summary(index: SpeakerIndex): string[] {
+  return index
+    .all()
+    .map((s) => `${s.name} [${s.aliases.join(', ')}]: ${s.files.join(' ')}`)
+    .sort();
+}
+
+const FOLDER: Doc[] = [
+  doc('a.txt', 'Bill Clinton', 'Hillary Clinton', 'Clinton'),
+  doc('b.txt', 'Hillary Clinton', 'Clinton', 'Mark Milley'),
+  doc('c.txt', 'Hillary Rodham Clinton', 'Milli', 'Mark Mille'),
+  doc('d.txt', 'Zelensky', 'Zelenskyy'),
+  doc('e.txt', 'Volodymyr Zelensky', 'Milley'),
+];
+
+test('a bare surname goes to the person named in the most files; misspellings of a name merge', () => {
+  const index = new SpeakerIndex();
+  for (const d of FOLDER) index.set(d.path, d.speakers, d.quotes);
+  const hillary = index.all().find((s) => s.name === 'Hillary Clinton');
+  assert.ok(hillary);
+  assert.ok(hillary.aliases.includes('Clinton'), hillary.aliases.join(', '));
+  assert.deepEqual(hillary.files, ['a.txt', 'b.txt', 'c.txt']);
+  const milley = index.all().find((s) => s.name === 'Mark Milley');
+  assert.deepEqual(milley?.aliases, ['Mark Mille', 'Milley', 'Milli']);
+  const zelensky = index.all().filter((s) => /Zelensk/.test(s.name));
+  assert.equal(zelensky.length, 1);
+  assert.deepEqual(zelensky[0].files, ['d.txt', 'e.txt']);
+});
+
+test('the same folder gives the same speakers in any reading order, and a batch equals one file at a time', () => {
+  const forward = new SpeakerIndex();
+  for (const d of FOLDER) forward.set(d.path, d.speakers, d.quotes);
+  const backward = new SpeakerIndex();
+  for (const d of [...FOLDER].reverse()) backward.set(d.path, d.speakers, d.quotes);
+  const batch = new SpeakerIndex();
+  batch.setMany(FOLDER);
+  assert.deepEqual(summary(backward), summary(forward));
+  assert.deepEqual(summary(batch), summary(forward));
+});
+
+test('an edit that renames a person and its undo leave the index as a fresh load would', () => {
+  const index = new SpeakerIndex();
+  index.setMany(FOLDER);
+  const before = summary(index);
+  const ids = index.all().map((s) => s.id).sort();
+  // b.txt now calls its general "Mark Milton": a new name, in a block of its own.
+  const renamed = index.set('b.txt', [person('s0', 'Hillary Clinton'), person('s1', 'Clinton'), person('s2', 'Mark Milton')], []);
+  assert.ok(renamed.has('b.txt'));
+  assert.ok(summary(index).some((s) => s.startsWith('Mark Milton')));
+  index.set('b.txt', FOLDER[1].speakers, []);
+  assert.deepEqual(summary(index), before);
+  assert.deepEqual(index.all().map((s) => s.id).sort(), ids);
+});
+
+test('a change of the name a speaker goes by reports every file that names them', () => {
+  const index = new SpeakerIndex();
+  index.setMany([doc('a.txt', 'Milley'), doc('b.txt', 'Milley')]);
+  assert.equal(index.speakerOf('b.txt', 's0')?.name, 'Milley');
+  // The first full name makes "Mark Milley" the speaker's name in a.txt and b.txt as well.
+  const changed = index.set('c.txt', [person('s0', 'Mark Milley')], []);
+  assert.deepEqual([...changed].sort(), ['a.txt', 'b.txt', 'c.txt']);
+  assert.equal(index.speakerOf('a.txt', 's0')?.name, 'Mark Milley');
+  const removed = index.remove('c.txt');
+  assert.deepEqual([...removed].sort(), ['a.txt', 'b.txt']);
+  assert.equal(index.speakerOf('a.txt', 's0')?.name, 'Milley');
+});
+
+test('the person named in more files takes a shared surname over when the counts change', () => {
+  const index = new SpeakerIndex();
+  index.setMany([doc('a.txt', 'Bill Clinton'), doc('b.txt', 'Bill Clinton'), doc('c.txt', 'Hillary Clinton'), doc('d.txt', 'Clinton')]);
+  assert.equal(index.speakerOf('d.txt', 's0')?.name, 'Bill Clinton');
+  index.setMany([doc('e.txt', 'Hillary Clinton'), doc('f.txt', 'Hillary Clinton')]);
+  assert.equal(index.speakerOf('d.txt', 's0')?.name, 'Hillary Clinton');
+});
