@@ -91,7 +91,12 @@ class QuoteFinder {
     for (const f of marked) this.attachAdjacentCue(f);
     const reported = this.reportedFindings();
     // Words in marks inside someone's reported speech are theirs; only the others look for a subject.
-    const inReport = (f: QuoteFinding) => reported.some((r) => r.start <= f.start && f.end <= r.end) || this.mixed.some((r) => r.start <= f.start && f.end <= r.end);
+    const bySentence = new Map<number, QuoteFinding[]>();
+    for (const r of [...reported, ...this.mixed]) {
+      const key = this.doc.sentenceOf[r.first];
+      bySentence.set(key, [...(bySentence.get(key) ?? []), r]);
+    }
+    const inReport = (f: QuoteFinding) => (bySentence.get(this.doc.sentenceOf[f.first]) ?? []).some((r) => r.start <= f.start && f.end <= r.end);
     for (const f of marked) {
       if (f.kind === 'partial' && !f.phrase && !inReport(f)) this.attachSubject(f);
     }
@@ -108,9 +113,10 @@ class QuoteFinder {
    */
   private mergeSplitQuotes(all: QuoteFinding[]): Set<QuoteFinding> {
     const merged = new Set<QuoteFinding>();
-    for (let i = 0; i < all.length; i++) {
-      const f = all[i];
+    for (const f of all) {
       if (f.inheritance !== 'continuation' || f.inherits === null || f.kind === 'indirect') continue;
+      // A third piece continues from the quote the second was merged into.
+      while (merged.has(all[f.inherits]) && all[f.inherits].inherits !== null) f.inherits = all[f.inherits].inherits as number;
       const p = all[f.inherits];
       if (p.kind === 'indirect' || !p.cue || p.cue.first < p.last || this.lastParagraph(p) !== f.paragraph) continue;
       if (!this.onlyFrameBetween(p.last, f.first) || f.first - p.last > POST_CUE_REACH + 2) continue;
@@ -119,8 +125,6 @@ class QuoteFinder {
       p.last = f.last;
       p.kind = 'direct';
       merged.add(f);
-      // Later pieces of the same quote continue from the merged one.
-      for (let k = i + 1; k < all.length; k++) if (all[k].inherits === i) all[k].inherits = f.inherits;
     }
     return merged;
   }
@@ -671,13 +675,14 @@ class QuoteFinder {
     if (subject && !this.isPossessive(subject)) {
       const commaAfter = tokens[m.last]?.text === ',';
       const start = this.contentStart(m, contentEnd);
+      const end = start === null ? contentEnd : this.nextReportStart(start, contentEnd);
       const leadIn = subject.first > first ? this.leadIn(first, subject.first) : null;
       // "In New York last week, Milley said that …": an opening phrase is not content.
-      if (start !== null && (!commaAfter || leadIn === null)) return this.reported(subject, m, [{ first: start, last: contentEnd }]);
+      if (start !== null && (!commaAfter || leadIn === null)) return this.reported(subject, m, [{ first: start, last: end }]);
       if (leadIn !== null) {
         // A, he argued, B — or — CONTENT, the White House said in a statement.
         const pieces = [leadIn];
-        if (start !== null && commaAfter) pieces.push({ first: start, last: contentEnd });
+        if (start !== null && commaAfter) pieces.push({ first: start, last: end });
         return this.reported(subject, m, pieces);
       }
       return null;
@@ -687,6 +692,27 @@ class QuoteFinder {
     const leadIn = this.leadIn(first, m.first);
     if (inverted && leadIn && this.contentStart(m, contentEnd) === null) return this.reported(inverted, m, [leadIn]);
     return null;
+  }
+
+  /**
+   * "Milli said the winter would slow the fighting, and Mark Mille insisted …" — reported content
+   * ends where another speaker's report is joined on: at ", and", ", but" or ";" before a speaker
+   * and a cue of their own. Returns where the content ends.
+   */
+  private nextReportStart(start: number, end: number): number {
+    const { tokens } = this;
+    for (let k = start + 1; k < end - 1; k++) {
+      const t = tokens[k];
+      const joins = t.text === ';' || (tokens[k - 1].text === ',' && (t.norm === 'and' || t.norm === 'but'));
+      if (!joins || this.doc.quoteOf[k] >= 0) continue;
+      const speaker = this.reader.after(k + 1, end);
+      if (!speaker || (speaker.kind === 'pronoun' && tokens[speaker.first].norm === 'it')) continue;
+      let c = speaker.last;
+      while (c < end && tokens[c].kind === 'word' && wordFlags(tokens[c].norm) & W.Adverb) c++;
+      const m = c < end ? cueAt(this.lex, tokens, c, end) : null;
+      if (m && m.kind === 'speech' && !m.gerund) return trimEnd(tokens, start, t.text === ';' ? k : k - 1);
+    }
+    return end;
   }
 
   /**
@@ -734,6 +760,12 @@ class QuoteFinder {
       // told reporters (that) … / tells the crowd, …
       const listener = this.reader.after(k, end);
       if (listener) k = listener.last;
+      // told NBC’s “Today” that … — the programme's title belongs to the listener.
+      if (k < end && this.isOpeningMark(k)) {
+        let close = k;
+        while (close + 1 < end && doc.quoteOf[close + 1] === doc.quoteOf[k]) close++;
+        if (this.isTitleRange(k, close + 1)) k = close + 1;
+      }
       if (k < end && tokens[k].text === ',') k++;
     }
     if (k >= end) return null;
@@ -820,12 +852,15 @@ class QuoteFinder {
     }
   }
 
+  /** The outermost reported speech with a speaker that holds finding `i`: it lies in the same sentence, at or before it. */
   private containing(all: QuoteFinding[], i: number): number | null {
     const f = all[i];
-    for (let k = 0; k < all.length; k++) {
-      const c = all[k];
-      if (k !== i && c.kind === 'indirect' && c.phrase && c.start <= f.start && f.end <= c.end) return k;
-    }
+    const sentence = this.doc.sentenceOf[f.first];
+    const holds = (c: QuoteFinding) => c.kind === 'indirect' && c.phrase !== null && c.start <= f.start && f.end <= c.end;
+    let found: number | null = null;
+    for (let k = i - 1; k >= 0 && this.doc.sentenceOf[all[k].first] === sentence; k--) if (holds(all[k])) found = k;
+    if (found !== null) return found;
+    for (let k = i + 1; k < all.length && all[k].start === f.start; k++) if (holds(all[k])) return k;
     return null;
   }
 
@@ -862,7 +897,14 @@ class QuoteFinder {
     if (this.isTitle(f) && (f.kind === 'partial' || !f.phrase)) return true;
     if (f.phrase) return false;
     if (f.inherits !== null) return false;
-    return this.wordCount(f) <= SCARE_QUOTE_WORDS;
+    return this.wordCount(f) <= SCARE_QUOTE_WORDS && !this.isWholeSentence(f);
+  }
+
+  /** “Nobody wants detours.” standing as its own sentence is a quotation, however short. */
+  private isWholeSentence(f: QuoteFinding): boolean {
+    if (f.kind !== 'direct') return false;
+    const lastWord = this.tokens[f.last - 2];
+    return lastWord !== undefined && lastWord.kind === 'punct' && '.!?'.includes(lastWord.text) && !this.isTitle(f);
   }
 
   private wordCount(f: QuoteFinding): number {
@@ -872,8 +914,13 @@ class QuoteFinder {
   }
 
   private isTitle(f: QuoteFinding): boolean {
+    return this.isTitleRange(f.first, f.last);
+  }
+
+  /** Title case, a few words: “Meet the Press”, “The Art of the Deal”. */
+  private isTitleRange(first: number, last: number): boolean {
     let words = 0;
-    for (let k = f.first; k < f.last; k++) {
+    for (let k = first; k < last; k++) {
       const t = this.tokens[k];
       if (t.kind !== 'word') continue;
       words++;

@@ -273,7 +273,8 @@ function appositionAfter(tokens: readonly Token[], to: number, sentenceLast: num
     if (t.text === ',' || t.text === '.' || t.text === ';' || t.text === '(' || t.text === ')' || '"“”'.includes(t.text)) break;
     const f = wordFlags(t.norm);
     if (k === first && (t.norm === 'who' || t.norm === 'which' || f & (W.Verb | W.Pronoun | W.Preposition) && !(f & (W.Title | W.SourceNoun | W.TitleModifier)))) return null;
-    if (!t.cap && f & W.Verb && !(f & (W.Title | W.SourceNoun | W.Adjective | W.TitleModifier))) return null;
+    // ", who said …", ", speaking in …": a clause, not a role. Plain verb forms are nouns here ("the transport committee").
+    if (!t.cap && (f & W.Auxiliary || (f & W.Verb && /(ed|ing|s)$/.test(t.norm))) && !(f & (W.Title | W.SourceNoun | W.Adjective | W.TitleModifier | W.Plural))) return null;
     if (f & (W.Title | W.SourceNoun) || t.norm === 'head' || t.norm === 'expert') hasRoleWord = true;
     k++;
   }

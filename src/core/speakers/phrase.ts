@@ -52,6 +52,7 @@ export class PhraseReader {
     }
     if (t.text === ',') return this.beforeApposition(j, min);
     let k = j;
+    if (!this.isPhraseWordLeft(j, j) && this.isNounAfterDeterminer(j)) k = j - 1;
     while (k >= min && j - k < MAX_PHRASE && this.isPhraseWordLeft(k, j)) {
       if (tokens[k].kind === 'word' && wordFlags(tokens[k].norm) & W.Determiner && !tokens[k].cap) break;
       k--;
@@ -72,6 +73,19 @@ export class PhraseReader {
     return this.make(first, j + 1);
   }
 
+  /**
+   * "the engineer", "her aide": a word right after a determiner or possessive is a noun, even one
+   * the lexicon files as a verb.
+   */
+  private isNounAfterDeterminer(k: number): boolean {
+    const { tokens } = this.doc;
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    if (!prev || t.kind !== 'word' || t.cap) return false;
+    if (wordFlags(t.norm) & (W.Preposition | W.Pronoun | W.Auxiliary | W.Conjunction | W.Determiner | W.Adverb | W.Time)) return false;
+    return prev.norm === "'s" || (prev.kind === 'word' && (wordFlags(prev.norm) & W.Determiner) !== 0);
+  }
+
   /** "a source familiar (with …)", "officials close (to …)": the head is the noun before the adjective. */
   private headNounEnd(phrase: SpeakerPhrase): number {
     const { tokens } = this.doc;
@@ -88,6 +102,7 @@ export class PhraseReader {
     if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm) && t.norm !== 'it') return { first: start, last: start + 1, headEnd: start + 1, kind: 'pronoun', name: null };
     let k = start;
     if (t.kind === 'word' && wordFlags(t.norm) & W.Determiner) k++;
+    if (k < max && !this.isPhraseWordRight(k, max) && this.isNounAfterDeterminer(k)) k++;
     while (k < max && k - start < MAX_PHRASE && this.isPhraseWordRight(k, max)) k++;
     // A phrase ends on a noun or a name, never on "of" or a determiner.
     while (k > start && (tokens[k - 1].norm === 'of' || tokens[k - 1].norm === 'for' || (tokens[k - 1].kind === 'word' && wordFlags(tokens[k - 1].norm) & W.Determiner))) k--;

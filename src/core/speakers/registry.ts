@@ -1,5 +1,5 @@
 import type { ParsedDocument } from '../document';
-import type { AttributionVia, DocumentSpeaker, Role, SpeakerKind, TextSpan } from '../types';
+import type { AttributionVia, DocumentSpeaker, Role, Span, SpeakerKind, TextSpan } from '../types';
 import { W, wordFlags } from '../text/lexicon';
 import type { QuoteFinding } from '../quotes/attribute';
 import { isAcronym, looksLikePersonName, type NameMention, type RoleRange, type TokenRange } from './entities';
@@ -47,6 +47,7 @@ const PRONOUN_REACH_PARAGRAPHS = 4;
 
 export class SpeakerRegistry {
   private readonly entities: Entity[] = [];
+  private readonly byKey = new Map<string, Entity>();
   private readonly people: Entity[] = [];
   private readonly byMention = new Map<NameMention, Entity>();
   private readonly salience: Salient[] = [];
@@ -186,10 +187,11 @@ export class SpeakerRegistry {
   private newEntity(kind: SpeakerKind, words: string[], list: Entity[]): Entity {
     const prefix = kind === 'person' ? 'p' : kind === 'organization' ? 'o' : kind === 'group' ? 'g' : 'a';
     let key = `${prefix}:${words.join('-')}`;
-    for (let n = 2; this.entities.some((e) => e.key === key); n++) key = `${prefix}:${words.join('-')}-${n}`;
+    for (let n = 2; this.byKey.has(key); n++) key = `${prefix}:${words.join('-')}-${n}`;
     const entity: Entity = { key, kind, words, display: words.join(' '), forms: new Map(), roles: [], mentions: [], gender: null, head: null };
     if (list !== this.entities) list.push(entity);
     this.entities.push(entity);
+    this.byKey.set(key, entity);
     return entity;
   }
 
@@ -229,10 +231,18 @@ export class SpeakerRegistry {
 
   /** People and organisations named in the writer's own words, where pronouns look back to. */
   private buildSalience(names: readonly NameMention[], findings: readonly QuoteFinding[]): void {
-    const reported = findings.filter((f) => f.kind === 'indirect');
+    const reported = disjointSpans(findings.filter((f) => f.kind === 'indirect').flatMap((f) => f.parts));
     const insideReported = (token: number) => {
       const start = this.doc.tokens[token].start;
-      return reported.some((f) => f.parts.some((p) => p.start <= start && start < p.end));
+      // The last reported span starting at or before the name holds it, if any does.
+      let lo = 0;
+      let hi = reported.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (reported[mid].start <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && start < reported[lo - 1].end;
     };
     for (const n of names) {
       const entity = this.byMention.get(n);
@@ -245,7 +255,7 @@ export class SpeakerRegistry {
   // ── Resolving ────────────────────────────────────────────────────────────────────────
 
   private entityByKey(key: string): Entity {
-    return this.entities.find((e) => e.key === key) as Entity;
+    return this.byKey.get(key) as Entity;
   }
 
   private resolvePhrase(phrase: SpeakerPhrase): ResolvedSpeaker | null {
@@ -317,10 +327,12 @@ export class SpeakerRegistry {
   }
 
   private author(): Entity {
-    const existing = this.entities.find((e) => e.key === AUTHOR_KEY);
+    const existing = this.byKey.get(AUTHOR_KEY);
     if (existing) return existing;
     const entity = this.newEntity('anonymous', ['author'], this.entities);
+    this.byKey.delete(entity.key);
     entity.key = AUTHOR_KEY;
+    this.byKey.set(AUTHOR_KEY, entity);
     entity.display = 'the author';
     return entity;
   }
@@ -425,6 +437,18 @@ export class SpeakerRegistry {
     entity.mentions.push({ start: this.doc.tokens[phrase.first].start, end: this.doc.tokens[phrase.last - 1].end, text });
     return entity;
   }
+}
+
+/** Spans sorted and merged where they overlap, so that one binary search finds the span holding an offset. */
+function disjointSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ start: s.start, end: s.end });
+  }
+  return merged;
 }
 
 function singular(word: string): string {
