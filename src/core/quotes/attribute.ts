@@ -32,8 +32,8 @@ export interface QuoteFinding {
 const SCARE_QUOTE_WORDS = 3;
 /** Title-case quotations up to this many words with no cue next to them are titles ("Morning Joe"). */
 const TITLE_WORDS = 6;
-/** How far after a quote its cue may stand: “…,” the second US official told reporters in Kyiv. */
-const POST_CUE_REACH = 16;
+/** How far after a quote its cue may stand: “…,” Fred Kagan, director of the Critical Threats Project at the …, said. */
+const POST_CUE_REACH = 24;
 /** Longest parenthesis read past between a quote and its cue: (D-Wash.), (R-Texas). */
 const MAX_PARENTHESIS = 8;
 /** How far before a quote its cue may stand: he said on Friday in a statement: “…”. */
@@ -51,6 +51,9 @@ const COORDINATORS = new Set(['and', 'but', 'then']);
 const DASHES = new Set(['-', '—', '–', '--']);
 /** Words that may stand before a speaker's label: "More from the report:", "Here's Clinton:". */
 const LABEL_LEAD_INS = new Set(['more', 'from', 'here', "'s", 'and', 'but', 'also']);
+
+/** A party-and-state tag or a state's abbreviation: R-Ky, D-Ill, Va, Calif. */
+const STATE_ABBREVIATION = /^(?:[RDI]-)?[A-Z][a-z]{0,4}$/;
 
 /** Words before a noun that a cue word can also be: "many promises", "several reports". */
 const QUANTIFIERS = new Set(['many', 'several', 'few', 'numerous', 'multiple', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands']);
@@ -457,6 +460,7 @@ class QuoteFinder {
       const found = this.cueBeforeColon(j);
       if (found) return found;
     }
+    if (tokens[j].text === '.' && sameParagraph) return this.cueSentenceBefore(j);
     if (',:—–'.includes(tokens[j].text) && tokens[j].kind === 'punct') j--;
     const sentenceFirst = doc.sentences[doc.sentenceOf[Math.max(j, 0)]].first;
     for (let c = j; c >= 0 && j - c < PRE_CUE_REACH && c >= sentenceFirst; c--) {
@@ -473,6 +477,22 @@ class QuoteFinder {
             ? this.participleSubject(c, sentenceFirst)
             : (this.reader.before(c, min) ?? this.invertedBeforeQuote(m, j + 1) ?? this.coordinatedSubject(c, sentenceFirst, true));
       return phrase ? { phrase, cue: m } : null;
+    }
+    return null;
+  }
+
+
+  /**
+   * Dianne Bystrom agreed. “Republicans are running out of time.” — a sentence that is only a
+   * speaker and a cue introduces the quote after it.
+   */
+  private cueSentenceBefore(stop: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const sentence = this.doc.sentences[this.doc.sentenceOf[stop]];
+    for (let c = sentence.first + 1; c < stop; c++) {
+      const m = this.cue(c, stop);
+      if (!m || m.gerund || m.kind !== 'speech' || !this.onlyAdverbials(m.last, stop)) continue;
+      const phrase = this.reader.before(c, sentence.first);
+      return phrase && phrase.first === sentence.first ? { phrase, cue: m } : null;
     }
     return null;
   }
@@ -964,5 +984,9 @@ function isGluedPeriod(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (t.text !== '.' || i === 0) return false;
   const prev = tokens[i - 1];
-  return prev.end === t.start && prev.kind === 'word' && ((prev.text.length === 1 && prev.cap) || (wordFlags(prev.norm) & W.Honorific) !== 0);
+  if (prev.end !== t.start || prev.kind !== 'word') return false;
+  if ((prev.text.length === 1 && prev.cap) || (wordFlags(prev.norm) & W.Honorific) !== 0) return true;
+  // "McConnell, R-Ky., said", "(D-Ill.)": a state's abbreviation before a comma or a parenthesis.
+  const next = tokens[i + 1];
+  return prev.cap && STATE_ABBREVIATION.test(prev.text) && next !== undefined && (next.text === ',' || next.text === ')');
 }

@@ -38,13 +38,13 @@ export class SubjectReader {
     return null;
   }
 
-  /** People, bodies and unnamed sources speak; "the music" and "it" do not. */
+  /** People, bodies, unnamed sources and texts (a report, the ad) speak; "the music" and "it" do not. */
   canSpeak(phrase: SpeakerPhrase): boolean {
     const { tokens } = this.doc;
     if (phrase.kind === 'pronoun') return tokens[phrase.first].norm !== 'it';
     if (phrase.kind === 'name') return true;
     const head = tokens[phrase.headEnd - 1];
-    return (wordFlags(head.norm) & (W.SourceNoun | W.Title | W.OrgHead)) !== 0;
+    return (wordFlags(head.norm) & (W.SourceNoun | W.Title | W.OrgHead | W.Document)) !== 0;
   }
 
   /** The token after the next comma or dash outside quotation marks, or `before`. */

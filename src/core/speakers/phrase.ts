@@ -45,6 +45,12 @@ export class PhraseReader {
     if (j < min) return null;
     const t = tokens[j];
     if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm)) return { first: j, last: j + 1, headEnd: j + 1, kind: 'pronoun', name: null };
+    // "Mike Lee, who declared …": the relative pronoun stands for the name before its comma.
+    if (t.norm === 'who' && tokens[j - 1]?.text === ',') {
+      const antecedent = this.before(j - 1, min);
+      if (antecedent?.kind === 'name') return { first: j, last: j + 1, headEnd: j + 1, kind: 'name', name: antecedent.name };
+      return antecedent;
+    }
     // "Gov. John Kasich (R-OH), said": a stray comma after a name's parenthesis.
     if (t.text === ',' && tokens[j - 1]?.text === ')') {
       const inner = this.skipAdverbialsLeft(j - 1, min);
@@ -54,7 +60,9 @@ export class PhraseReader {
     let k = j;
     if (!this.isPhraseWordLeft(j, j) && this.isNounAfterDeterminer(j)) k = j - 1;
     while (k >= min && j - k < MAX_PHRASE && this.isPhraseWordLeft(k, j)) {
-      if (tokens[k].kind === 'word' && wordFlags(tokens[k].norm) & W.Determiner && !tokens[k].cap) break;
+      // "Jeffrey Lewis of the James Martin Center": "of the" inside a name runs on.
+      const ofThe = tokens[k].norm === 'the' && tokens[k - 1]?.norm === 'of' && k + 1 <= j && tokens[k + 1].cap;
+      if (tokens[k].kind === 'word' && wordFlags(tokens[k].norm) & W.Determiner && !tokens[k].cap && !ofThe) break;
       k--;
     }
     // Include a determiner that opens the phrase.
@@ -246,6 +254,7 @@ export class PhraseReader {
     if (isAgeHyphen(tokens, k)) return true;
     if (t.kind === 'punct') return t.text === '.' && k > 0 && tokens[k - 1].end === t.start && tokens[k - 1].kind === 'word' && (tokens[k - 1].text.length <= 4 || tokens[k - 1].cap);
     if (t.norm === "'s") return true;
+    if (t.norm === 'the') return k < j && tokens[k - 1]?.norm === 'of' && tokens[k + 1].cap;
     if (t.norm === 'of' || t.norm === 'for') {
       // "Chairman of the Joint Chiefs", "spokesperson for national security": inside a title only.
       return k < j && k > 0 && (tokens[k - 1].cap || (wordFlags(tokens[k - 1].norm) & (W.Title | W.SourceNoun)) !== 0);

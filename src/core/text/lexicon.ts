@@ -40,6 +40,8 @@ export const enum W {
   TitleModifier = 1 << 25,
   /** Institutions named by one word: the Pentagon, the Kremlin, NATO, Reuters. */
   Institution = 1 << 26,
+  /** Texts that say things in news: the report says, the letter reads, a footnote makes clear. */
+  Document = 1 << 27,
 }
 
 const TABLES: Array<[number, string]> = [
@@ -88,6 +90,11 @@ const TABLES: Array<[number, string]> = [
   // Given names compromise files only as common nouns ("bill", "hope"): without them "Bill Clinton" is no person.
   [W.FirstName | W.Male, 'bill newt rand rush jeb mitt reince dean ray gene earl cliff jay lee max miles reed rod woody sonny tad'],
   [W.FirstName | W.Female, 'kellyanne hope joy faith dawn june rose ruby holly huma melania ivanka'],
+  [
+    W.Document,
+    'report poll survey study statement letter memo ad editorial email e-mail tweet post article book footnote ' +
+      'filing lawsuit complaint order ruling opinion resolution bill law message video release transcript sign banner',
+  ],
   [W.Institution, 'pentagon kremlin congress senate parliament nato reuters ap afp cnn bbc msnbc politico bloomberg un eu fbi cia nsa duma knesset'],
   [W.Place, 'us u.s. uk u.k. usa u.s.a. peninsula river sea region oblast province island islands mountains valley bay gulf ocean lake street avenue square county district'],
   [W.TitleModifier, 'former retired acting outgoing incoming then late deputy senior top chief assistant associate interim'],
