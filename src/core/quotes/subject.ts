@@ -47,11 +47,15 @@ export class SubjectReader {
     return (wordFlags(head.norm) & (W.SourceNoun | W.Title | W.OrgHead | W.Document)) !== 0;
   }
 
-  /** The token after the next comma or dash outside quotation marks, or `before`. */
+  /** The token after the next comma or dash, or after the next quotation, outside quotation marks; or `before`. */
   private nextStretch(start: number, before: number): number {
     const { tokens, quoteOf } = this.doc;
     for (let k = start; k < before; k++) {
-      if (quoteOf[k] >= 0) continue;
+      // “…,” Cruz said, adding: — the writer's clause resumes after a quotation.
+      if (quoteOf[k] >= 0) {
+        if (k + 1 < before && quoteOf[k + 1] !== quoteOf[k]) return k + 1;
+        continue;
+      }
       if (tokens[k].text === ',' || tokens[k].text === '—' || tokens[k].text === '–' || tokens[k].text === '--') return k + 1;
     }
     return before;
@@ -59,6 +63,8 @@ export class SubjectReader {
 
   private subjectAt(start: number, before: number): ClauseSubject | null {
     const { tokens } = this.doc;
+    // Words in marks are someone's words, never the subject of the writer's clause.
+    if (this.doc.quoteOf[start] >= 0) return null;
     let k = start;
     while (k < before && (tokens[k].kind === 'punct' || wordFlags(tokens[k].norm) & (W.Conjunction | W.Adverb)) && !SUBORDINATORS.has(tokens[k].norm)) k++;
     if (k >= before || SUBORDINATORS.has(tokens[k].norm) || this.isParticiple(k)) return null;
