@@ -41,7 +41,7 @@ export class Workspace {
 
   /** The key a document's analysis is stored under: its text and the options that shape it. */
   hashOf(text: string): string {
-    return createHash('sha1').update(JSON.stringify(this.analysisOptions)).update('\u0000').update(text).digest('hex');
+    return contentHash(text, this.analysisOptions);
   }
 
   /**
@@ -50,13 +50,26 @@ export class Workspace {
    * diagnostics may have changed.
    */
   set(path: string, text: string, analysis?: DocumentAnalysis): Set<string> {
-    const hash = this.hashOf(text);
-    const current = this.documents.get(path);
-    if (current && current.hash === hash) return new Set();
-    const doc: WorkspaceDocument = { path, text, hash, analysis: analysis ?? analyzeDocument(text, this.analysisOptions) };
-    this.documents.set(path, doc);
-    const changed = this.speakers.set(path, doc.analysis.speakers, doc.analysis.quotes);
-    for (const p of this.claims.set(path, doc.analysis.claims)) changed.add(p);
+    return this.setMany([{ path, text, analysis }]);
+  }
+
+  /**
+   * Adds or replaces several documents, as a scan does: the speakers of all of them are
+   * merged in one step (see SpeakerIndex.setMany). Returns the paths whose diagnostics may
+   * have changed.
+   */
+  setMany(documents: ReadonlyArray<{ path: string; text: string; analysis?: DocumentAnalysis }>): Set<string> {
+    const changed = new Set<string>();
+    const added: WorkspaceDocument[] = [];
+    for (const { path, text, analysis } of documents) {
+      const hash = this.hashOf(text);
+      if (this.documents.get(path)?.hash === hash) continue;
+      const doc: WorkspaceDocument = { path, text, hash, analysis: analysis ?? analyzeDocument(text, this.analysisOptions) };
+      this.documents.set(path, doc);
+      added.push(doc);
+      for (const p of this.claims.set(path, doc.analysis.claims)) changed.add(p);
+    }
+    for (const p of this.speakers.setMany(added.map((d) => ({ path: d.path, speakers: d.analysis.speakers, quotes: d.analysis.quotes })))) changed.add(p);
     return changed;
   }
 
@@ -102,4 +115,12 @@ export class Workspace {
     const conflicts = conflict === 'off' ? [] : this.claims.diagnostics(path).map((d) => ({ ...d, severity: conflict }));
     return [...quoteDiagnostics(path, doc.analysis, this.speakers, this.severities), ...conflicts].sort((a, b) => a.start - b.start || a.end - b.end);
   }
+}
+
+/**
+ * The content key of a text analysed under `options`: the workspace's `hashOf`, and the key
+ * of the on-disk cache. Worker threads that read files hash with it too.
+ */
+export function contentHash(text: string, options: AnalysisOptions): string {
+  return createHash('sha1').update(JSON.stringify(options)).update('\u0000').update(text).digest('hex');
 }
