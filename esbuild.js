@@ -1,5 +1,8 @@
 // Bundles Byline's front ends. Each entry is one self-contained file in dist/, so the
 // packaged extension carries no node_modules and the CLI starts without resolving any.
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -10,10 +13,29 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  // The analysis pool's threads; the server starts them from beside itself.
+  { entryPoints: ['src/server/worker.ts'], outfile: 'dist/worker.js' },
   { entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js' },
 ];
 
+/**
+ * Names the engine that analyses text: its sources, compromise's version and Byline's. The
+ * analysis cache trusts only entries of the same engine, so any change to the engine, released
+ * or not, makes the cache start again.
+ */
+function engineVersion() {
+  const hash = crypto.createHash('sha1').update(version).update(JSON.parse(fs.readFileSync(path.join(__dirname, 'node_modules', 'compromise', 'package.json'), 'utf8')).version);
+  const walk = (dir) =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : hash.update(e.name).update(fs.readFileSync(path.join(dir, e.name)))));
+  walk(path.join(__dirname, 'src', 'core'));
+  return `${version}+${hash.digest('hex').slice(0, 16)}`;
+}
+
 async function main() {
+  const engine = engineVersion();
   const contexts = await Promise.all(
     entries.map((entry) =>
       esbuild.context({
@@ -24,7 +46,7 @@ async function main() {
         sourcemap: !production,
         minify: production,
         external: ['vscode'],
-        define: { BYLINE_VERSION: JSON.stringify(version) },
+        define: { BYLINE_VERSION: JSON.stringify(version), BYLINE_ENGINE: JSON.stringify(engine) },
         logLevel: 'warning',
         ...entry,
       }),

@@ -21,6 +21,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
     },
     outputChannelName: 'Byline',
+    // The server keeps its analysis cache here: this workspace's storage, or the global one
+    // when no folder is open. Deleting it is always safe.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   return new LanguageClient('byline', 'Byline', serverOptions, clientOptions);
 }

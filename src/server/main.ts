@@ -23,6 +23,7 @@ import {
 import { hoverMarkdown } from './hover';
 import { findAt } from './lookup';
 import { claimGroups, claimReferences, conflictLocations, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
+import { AnalysisPool } from './pool';
 import { Session, type Progress } from './session';
 import { parseSettings } from './settings';
 
@@ -36,11 +37,14 @@ export function startServer(connection: Connection): void {
   let canShowProgress = false;
   let lastSettingsProblems = '';
 
-  const session = new Session({
-    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-    status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
-    progress: async (title) => (canShowProgress ? startProgress(connection, title) : null),
-  });
+  const session = new Session(
+    {
+      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
+      progress: async (title) => (canShowProgress ? startProgress(connection, title) : null),
+    },
+    new AnalysisPool(),
+  );
   const rangeOf = (uri: string, start: number, end: number) => session.rangeOf(uri, start, end);
   const lineOf = (uri: string, offset: number) => session.rangeOf(uri, offset, offset)?.start.line ?? null;
 
@@ -49,6 +53,7 @@ export function startServer(connection: Connection): void {
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+    session.useStorage(storageOf(params.initializationOptions));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -132,8 +137,20 @@ export function startServer(connection: Connection): void {
     return found && found.kind !== 'claim' && found.speaker ? found.speaker.id : null;
   });
 
+  connection.onShutdown(() => session.dispose());
+
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The folder the editor lets Byline keep its analysis cache in: `storagePath` in the
+ * initialization options (the VS Code client passes the extension's storage folder). Without
+ * one, Byline writes nothing.
+ */
+function storageOf(options: unknown): string | null {
+  const storage = (options as { storagePath?: unknown } | null | undefined)?.storagePath;
+  return typeof storage === 'string' && storage.length > 0 ? storage : null;
 }
 
 async function startProgress(connection: Connection, title: string): Promise<Progress> {

@@ -3,10 +3,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { DiagnosticCode } from '../core/types';
 import { LineIndex } from '../core/text/lineIndex';
-import { findFiles, matchesFilter, readArticle } from '../node/files';
+import { AnalysisCache } from '../node/cache';
+import { ENGINE_VERSION } from '../node/engineVersion';
+import { findFiles, matchesFilter } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace } from '../workspace/workspace';
 import { toLspDiagnostic } from './convert';
+import { Indexer, type IndexTarget } from './indexer';
+import type { AnalysisPool } from './pool';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 // The language server's view of the workspace: the files under the include globs as they
@@ -14,6 +18,9 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 // watcher. Edits are debounced, and a result is published only if the document has not
 // changed again meanwhile. Files that are not open only show what needs attention
 // (conflicts, unclosed quotes); open files show every quote.
+//
+// Scans read files on the worker pool and through the on-disk cache (indexer.ts); edits are
+// analysed here, at once: one document costs less than a round trip to a worker.
 
 export interface SessionHost {
   publish(uri: string, diagnostics: LspDiagnostic[]): void;
@@ -30,8 +37,12 @@ export interface Progress {
 
 /** Pause after the last keystroke before an edit is analysed. */
 export const EDIT_DEBOUNCE_MS = 150;
-/** Files read between two yields to the event loop during a scan, so requests are answered. */
-const SCAN_BATCH = 20;
+/** Files published between two yields to the event loop, so requests are answered meanwhile. */
+const PUBLISH_BATCH = 200;
+/** The status (files, conflicts) is sent at most this often: counting conflicts walks every claim group. */
+const STATUS_INTERVAL_MS = 250;
+/** The cache's folder inside the storage folder the editor gives Byline. */
+const CACHE_FOLDER = 'analysis-cache';
 /** Codes shown for files that are not open: those that need attention. */
 const CLOSED_FILE_CODES: ReadonlySet<DiagnosticCode> = new Set(['conflicting-claim', 'unclosed-quote', 'analysis-truncated']);
 
@@ -47,9 +58,34 @@ export class Session {
   private readonly lines = new Map<string, { hash: string; index: LineIndex }>();
   private scanGeneration = 0;
   private indexing = false;
+  private indexer: Indexer;
+  private statusTimer: NodeJS.Timeout | null = null;
+  /** Files a scan changed whose diagnostics are still to be published. */
+  private readonly unpublished = new Set<string>();
 
-  constructor(private readonly host: SessionHost) {
+  /** `pool`: worker threads for scans; without one, files are analysed in this thread. */
+  constructor(
+    private readonly host: SessionHost,
+    private readonly pool: AnalysisPool | null = null,
+  ) {
     this.workspace = this.newWorkspace();
+    this.indexer = new Indexer(pool, null);
+  }
+
+  /**
+   * Keeps analyses in `storage` (the folder the editor gives the extension) from now on, so the
+   * next start does not analyse unchanged files again. Without it nothing is written anywhere.
+   */
+  useStorage(storage: string | null): void {
+    this.indexer = new Indexer(this.pool, storage ? AnalysisCache.open(path.join(storage, CACHE_FOLDER), ENGINE_VERSION) : null);
+  }
+
+  /** Stops the worker threads and any pending work. */
+  async dispose(): Promise<void> {
+    this.scanGeneration++;
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    await this.pool?.close();
   }
 
   get index(): Workspace {
@@ -136,26 +172,33 @@ export class Session {
     this.indexing = true;
     this.sendStatus();
     const progress = await this.host.progress('Byline: indexing articles');
+    const stale = () => generation !== this.scanGeneration || progress?.cancelled === true;
     try {
       const found = await findFiles(this.folders, this.settings);
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
       this.skipped.clear();
       for (const s of found.skipped) this.skipped.set(pathToFileURL(s.path).href, s.reason);
-      const changed = new Set<string>();
-      let done = 0;
-      for (const uri of uris) {
-        if (generation !== this.scanGeneration || progress?.cancelled) return;
-        if (!this.open.has(uri)) for (const p of await this.readFromDisk(uri)) changed.add(p);
-        if (++done % SCAN_BATCH === 0) {
-          progress?.report((100 * done) / uris.size, `${done} of ${uris.size} files`);
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+      const target: IndexTarget = {
+        ...this.indexTarget(),
+        stale,
+        progress: (done, total) => {
+          progress?.report((100 * done) / total, `${done} of ${total} files`);
+          this.scheduleStatus();
+        },
+      };
+      const outcome = await this.indexer.readAll([...uris].filter((u) => !this.open.has(u)), target);
+      if (stale()) return;
+      const changed = outcome.changed;
+      for (const [uri, reason] of outcome.skipped) {
+        this.skipped.set(uri, reason);
+        for (const p of this.remove(uri)) changed.add(p);
       }
       // Files that no longer match (settings changed) leave the index.
       for (const uri of this.workspace.paths()) {
         if (!uris.has(uri) && !this.open.has(uri)) for (const p of this.remove(uri)) changed.add(p);
       }
-      this.publishAll(changed);
+      for (const p of changed) this.unpublished.add(p);
+      await this.publishInBatches(stale);
     } finally {
       progress?.done();
       if (generation === this.scanGeneration) this.indexing = false;
@@ -179,14 +222,25 @@ export class Session {
     this.publishAll(changed);
   }
 
+  private indexTarget(): IndexTarget {
+    return {
+      workspace: this.workspace,
+      options: { cueVerbs: this.settings.cueVerbs },
+      maxFileSize: this.settings.maxFileSize,
+      isOpen: (uri) => this.open.has(uri),
+      stale: () => false,
+      progress: () => undefined,
+    };
+  }
+
   private async readFromDisk(uri: string): Promise<Set<string>> {
-    const read = await readArticle(fileURLToPath(uri), this.settings.maxFileSize, 'the byline.maxFileSizeKB setting');
-    if (!read.ok) {
+    const read = await this.indexer.readOne(uri, this.indexTarget());
+    if ('reason' in read) {
       this.skipped.set(uri, read.reason);
       return this.remove(uri);
     }
     this.skipped.delete(uri);
-    return this.workspace.set(uri, read.text);
+    return this.workspace.set(uri, read.text, read.analysis);
   }
 
   private remove(uri: string): Set<string> {
@@ -207,7 +261,23 @@ export class Session {
 
   private publishAll(uris: Iterable<string>): void {
     for (const uri of uris) this.publish(uri);
-    this.sendStatus();
+    this.scheduleStatus();
+  }
+
+  /**
+   * Publishes a scan's worth of files a batch at a time, answering requests in between. A newer
+   * scan takes over what an older one left unpublished.
+   */
+  private async publishInBatches(stale: () => boolean): Promise<void> {
+    let count = 0;
+    for (const uri of this.unpublished) {
+      this.unpublished.delete(uri);
+      this.publish(uri);
+      if (++count % PUBLISH_BATCH === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stale()) return;
+      }
+    }
   }
 
   private publish(uri: string): void {
@@ -222,7 +292,17 @@ export class Session {
     else this.published.delete(uri);
   }
 
+  private scheduleStatus(): void {
+    if (this.statusTimer) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null;
+      this.sendStatus();
+    }, STATUS_INTERVAL_MS);
+  }
+
   private sendStatus(): void {
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = null;
     this.host.status({
       files: this.workspace.size,
       conflicts: this.workspace.claims.conflicts().length,

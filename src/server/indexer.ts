@@ -1,0 +1,155 @@
+import { fileURLToPath } from 'node:url';
+import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
+import type { AnalysisCache } from '../node/cache';
+import { readArticle } from '../node/files';
+import type { Workspace } from '../workspace/workspace';
+import type { AnalysisPool, PoolResult } from './pool';
+
+// Reading files from disk into the workspace: a whole folder through the worker pool (the
+// first scan), or one file in the server's thread (the file watcher, a closed editor). Both
+// look in the on-disk cache first and put what they analyse into it.
+//
+// During a scan the server's thread only merges: results are taken in batches every
+// MERGE_INTERVAL_MS, so the speakers of many files are clustered together and, between two
+// batches, the editor's requests are answered.
+
+/** How often a scan merges what the workers returned. */
+const MERGE_INTERVAL_MS = 100;
+/** Analyses put in the cache before they are written out, so a scan's memory stays flat. */
+const CACHE_FLUSH_ENTRIES = 500;
+const SIZE_SETTING = 'the byline.maxFileSizeKB setting';
+
+export interface IndexTarget {
+  workspace: Workspace;
+  options: AnalysisOptions;
+  maxFileSize: number;
+  /** Open documents: the editor's text counts over the disk's. */
+  isOpen(uri: string): boolean;
+  /** True once the scan is superseded or cancelled; what is left is dropped. */
+  stale(): boolean;
+  progress(done: number, total: number): void;
+}
+
+export interface IndexOutcome {
+  /** Paths whose diagnostics may have changed. */
+  changed: Set<string>;
+  /** Files that could not be read or analysed, with the reason; the caller removes them from the index. */
+  skipped: Map<string, string>;
+  /** Files whose analysis came from the cache. */
+  fromCache: number;
+}
+
+interface Arrival {
+  path: string;
+  text: string;
+  analysis: DocumentAnalysis;
+  cached?: boolean;
+}
+
+export class Indexer {
+  constructor(
+    private readonly pool: AnalysisPool | null,
+    private readonly cache: AnalysisCache | null,
+  ) {}
+
+  /** Reads every file of `uris` into the workspace, on the pool's threads when there is a pool. */
+  async readAll(uris: readonly string[], target: IndexTarget): Promise<IndexOutcome> {
+    const outcome: IndexOutcome = { changed: new Set(), skipped: new Map(), fromCache: 0 };
+    const arrived: Arrival[] = [];
+    let done = 0;
+    const take = async (uri: string): Promise<void> => {
+      const got = target.stale() ? null : await this.readInWorker(uri, target);
+      if (got === null) return;
+      if ('reason' in got) outcome.skipped.set(uri, got.reason);
+      else arrived.push(got);
+      if ('cached' in got && got.cached) outcome.fromCache++;
+      done++;
+    };
+    this.pool?.setup({ options: target.options, maxFileSize: target.maxFileSize, sizeSetting: SIZE_SETTING, cached: this.cache?.keys() ?? [] });
+    // The pool queues every file and runs as many as it has threads; without one, files are read one by one.
+    const all = this.pool ? Promise.all(uris.map(take)) : uris.reduce((chain, uri) => chain.then(() => take(uri)), Promise.resolve());
+    let finished = false;
+    void all.then(() => (finished = true));
+    while (!finished || arrived.length > 0) {
+      await Promise.race([all, delay(MERGE_INTERVAL_MS)]);
+      if (target.stale()) {
+        this.pool?.cancelQueued();
+        await all;
+        return outcome;
+      }
+      const batch = arrived.splice(0).filter((a) => !target.isOpen(a.path));
+      for (const p of target.workspace.setMany(batch)) outcome.changed.add(p);
+      target.progress(done, uris.length);
+      if (this.cache && this.cache.pendingCount >= CACHE_FLUSH_ENTRIES) void this.cache.flush();
+    }
+    if (this.cache) {
+      await this.cache.flush();
+      await this.cache.compact(new Set(target.workspace.paths().map((p) => target.workspace.get(p)?.hash ?? '')));
+    }
+    return outcome;
+  }
+
+  /** Reads one file in this thread (the watcher saw it change; an editor closed it). */
+  async readOne(uri: string, target: IndexTarget): Promise<{ text: string; analysis: DocumentAnalysis } | { reason: string }> {
+    const read = await readArticle(fileURLToPath(uri), target.maxFileSize, SIZE_SETTING);
+    if (!read.ok) return { reason: read.reason };
+    const cached = this.cache?.get(target.workspace.hashOf(read.text));
+    return { text: read.text, analysis: cached ?? this.analyseHere(read.text, target) };
+  }
+
+  /** Analyses a text in this thread and keeps the result in the cache. */
+  private analyseHere(text: string, target: IndexTarget): DocumentAnalysis {
+    const analysis = analyzeDocument(text, target.options);
+    if (this.cache) {
+      this.cache.put(target.workspace.hashOf(text), analysis);
+      void this.cache.flush();
+    }
+    return analysis;
+  }
+
+  /** One file through the pool: the cache's analysis, the worker's, or (when the worker failed) this thread's. */
+  private async readInWorker(uri: string, target: IndexTarget): Promise<Arrival | { reason: string } | null> {
+    if (!this.pool) {
+      const one = await this.readOne(uri, target);
+      return 'reason' in one ? one : { path: uri, ...one };
+    }
+    const file = fileURLToPath(uri);
+    let result: PoolResult = await this.pool.analyse(file);
+    if (result.kind === 'cached') {
+      const analysis = this.cache?.get(result.hash);
+      if (analysis) return { path: uri, text: result.text, analysis, cached: true };
+      // The entry did not check out (and is forgotten): analyse the file after all.
+      result = await this.pool.analyse(file, true);
+    }
+    switch (result.kind) {
+      case 'analysed':
+        this.cache?.put(result.hash, result.analysis, result.payload);
+        return { path: uri, text: result.text, analysis: result.analysis };
+      case 'unreadable':
+        return { reason: result.reason };
+      case 'failed':
+        return this.recover(uri, result.text, result.error, target);
+      case 'cached':
+      case 'cancelled':
+        return null;
+    }
+  }
+
+  /** A worker failed on this file: it is analysed here, and if that fails too, reported. */
+  private async recover(uri: string, text: string | null, workerError: string, target: IndexTarget): Promise<Arrival | { reason: string }> {
+    try {
+      if (text === null) {
+        const one = await this.readOne(uri, target);
+        return 'reason' in one ? one : { path: uri, ...one };
+      }
+      return { path: uri, text, analysis: this.analyseHere(text, target) };
+    } catch (e) {
+      console.error(`Byline: analysing ${uri} failed in a worker (${workerError}) and in the server (${e instanceof Error ? (e.stack ?? e.message) : String(e)})`);
+      return { reason: `the analysis failed (${e instanceof Error ? e.message : String(e)}); skipped` };
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

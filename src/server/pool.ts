@@ -1,0 +1,181 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import type { AnalysisOptions, DocumentAnalysis } from '../core/analyze';
+import type { WorkerAnswer, WorkerJob, WorkerSetup } from './worker';
+
+// Worker threads that read, decode and analyse files for the first scan (and rescans), so a
+// folder is indexed on every core while the server's own thread only merges results into the
+// workspace and stays free to answer the editor. Edits are not sent here: one document is
+// analysed faster in place than a round trip costs.
+//
+// Nothing is lost when a worker fails: an analysis that throws comes back as `failed` with
+// the text (the caller analyses it in its own thread, where the error is reported), and when
+// a worker dies, its files come back as `failed` too and the worker is replaced, up to a limit.
+
+export type PoolResult =
+  | { file: string; kind: 'analysed'; text: string; hash: string; analysis: DocumentAnalysis; payload: Uint8Array }
+  | { file: string; kind: 'cached'; text: string; hash: string }
+  | { file: string; kind: 'unreadable'; reason: string }
+  | { file: string; kind: 'failed'; text: string | null; error: string }
+  | { file: string; kind: 'cancelled' };
+
+export interface PoolSetup {
+  options: AnalysisOptions;
+  maxFileSize: number;
+  /** How the size limit is named in messages ("the byline.maxFileSizeKB setting"). */
+  sizeSetting: string;
+  /** Content hashes whose analyses the caller holds already. */
+  cached: Iterable<string>;
+}
+
+/** Files a worker holds at once: one in work and one waiting, so it never idles on a round trip. */
+const JOBS_PER_WORKER = 2;
+/** Workers replaced after dying before the pool stops starting new ones (and the caller analyses in its own thread). */
+const MAX_RESTARTS = 3;
+/** Idle workers are stopped after this long, giving their memory (a compromise lexicon each) back. */
+const IDLE_MS = 30_000;
+
+interface Job {
+  id: number;
+  file: string;
+  force: boolean;
+  resolve: (r: PoolResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private setupMessage: WorkerSetup | null = null;
+  private nextId = 1;
+  private restarts = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    /** Worker threads to run; by default one per core. */
+    readonly size = Math.max(1, os.availableParallelism()),
+    /** The worker's script: dist/worker.js beside dist/server.js, or out/…/worker.js beside this file. */
+    private readonly script = path.join(__dirname, 'worker.js'),
+  ) {}
+
+  /** Sets what every following file is analysed with. */
+  setup(setup: PoolSetup): void {
+    this.setupMessage = { type: 'setup', options: setup.options, maxFileSize: setup.maxFileSize, sizeSetting: setup.sizeSetting, cached: [...setup.cached] };
+    for (const slot of this.slots) slot.worker.postMessage(this.setupMessage);
+  }
+
+  /** Reads and analyses a file in a worker; `force` analyses it even when its content is cached. */
+  analyse(file: string, force = false): Promise<PoolResult> {
+    if (this.closed) return Promise.resolve({ file, kind: 'cancelled' });
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, file, force, resolve });
+      this.pump();
+    });
+  }
+
+  /** Gives up the files not yet started (a newer scan replaces them); they resolve as `cancelled`. */
+  cancelQueued(): void {
+    for (const job of this.queue.splice(0)) job.resolve({ file: job.file, kind: 'cancelled' });
+  }
+
+  /** Stops every worker; files in work or waiting resolve as `cancelled`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cancelQueued();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    await Promise.all(this.slots.splice(0).map((slot) => this.stop(slot, 'cancelled')));
+  }
+
+  private pump(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    while (this.queue.length > 0) {
+      const slot = this.freeSlot();
+      if (!slot) break;
+      const job = this.queue.shift() as Job;
+      slot.jobs.set(job.id, job);
+      const message: WorkerJob = { type: 'job', id: job.id, file: job.file, force: job.force };
+      slot.worker.postMessage(message);
+    }
+    if (this.queue.length === 0 && this.slots.every((s) => s.jobs.size === 0) && this.slots.length > 0) {
+      this.idleTimer = setTimeout(() => void this.stopIdle(), IDLE_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  private freeSlot(): Slot | null {
+    const free = this.slots.filter((s) => s.jobs.size < JOBS_PER_WORKER).sort((a, b) => a.jobs.size - b.jobs.size)[0];
+    if (free) return free;
+    if (this.slots.length < this.size && this.restarts <= MAX_RESTARTS) return this.start();
+    if (this.slots.length === 0) {
+      // No worker can run: the caller analyses these files itself.
+      for (const job of this.queue.splice(0)) job.resolve({ file: job.file, kind: 'failed', text: null, error: 'no analysis worker could be started' });
+    }
+    return null;
+  }
+
+  private start(): Slot {
+    const worker = new Worker(this.script);
+    const slot: Slot = { worker, jobs: new Map() };
+    if (this.setupMessage) worker.postMessage(this.setupMessage);
+    worker.on('message', (answer: WorkerAnswer) => this.answered(slot, answer));
+    worker.on('error', (e) => this.died(slot, e instanceof Error ? e.message : String(e)));
+    worker.on('exit', (code) => this.died(slot, `the analysis worker stopped (exit code ${code})`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private answered(slot: Slot, answer: WorkerAnswer): void {
+    const job = slot.jobs.get(answer.id);
+    if (!job) return;
+    slot.jobs.delete(answer.id);
+    job.resolve(toResult(job.file, answer));
+    this.pump();
+  }
+
+  /** A worker died: its files fail (to be analysed by the caller) and another worker takes its place. */
+  private died(slot: Slot, error: string): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    this.restarts++;
+    for (const job of slot.jobs.values()) job.resolve({ file: job.file, kind: 'failed', text: null, error });
+    slot.jobs.clear();
+    if (!this.closed) this.pump();
+  }
+
+  private async stopIdle(): Promise<void> {
+    const idle = this.slots.filter((s) => s.jobs.size === 0);
+    for (const slot of idle) this.slots.splice(this.slots.indexOf(slot), 1);
+    await Promise.all(idle.map((slot) => this.stop(slot, 'cancelled')));
+  }
+
+  private async stop(slot: Slot, kind: 'cancelled'): Promise<void> {
+    for (const job of slot.jobs.values()) job.resolve({ file: job.file, kind });
+    slot.jobs.clear();
+    slot.worker.removeAllListeners();
+    // Stopping is not dying: nothing is replaced, and a late error has nowhere to go.
+    slot.worker.on('error', () => undefined);
+    await slot.worker.terminate();
+  }
+}
+
+function toResult(file: string, answer: WorkerAnswer): PoolResult {
+  switch (answer.kind) {
+    case 'analysed':
+      return { file, kind: 'analysed', text: answer.text, hash: answer.hash, analysis: v8.deserialize(answer.payload) as DocumentAnalysis, payload: answer.payload };
+    case 'cached':
+      return { file, kind: 'cached', text: answer.text, hash: answer.hash };
+    case 'unreadable':
+      return { file, kind: 'unreadable', reason: answer.reason };
+    case 'failed':
+      return { file, kind: 'failed', text: answer.text, error: answer.error };
+  }
+}

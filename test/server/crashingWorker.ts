@@ -1,0 +1,11 @@
+import { parentPort } from 'node:worker_threads';
+
+// An analysis worker that dies on any file whose name contains "crash", for the pool tests;
+// every other file goes to the real worker below. This listener runs first, so the thread
+// dies before the real worker answers.
+
+parentPort?.on('message', (message: { type: string; file?: string }) => {
+  if (message.type === 'job' && message.file?.includes('crash')) throw new Error('the worker fell over');
+});
+
+require('../../src/server/worker');

@@ -1,0 +1,112 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeDocument } from '../../src/core/analyze';
+import { Indexer } from '../../src/server/indexer';
+import { AnalysisPool, type PoolResult } from '../../src/server/pool';
+import { contentHash, Workspace } from '../../src/workspace/workspace';
+
+// The worker pool gives exactly what analysing in the server's own thread gives, and loses no
+// file when a worker dies: the file comes back as failed and is analysed in the server's
+// thread (or reported), and the pool goes on with a new worker.
+
+const WORKER = path.join(__dirname, '..', '..', 'src', 'server', 'worker.js');
+const CRASHING_WORKER = path.join(__dirname, 'crashingWorker.js');
+const SETUP = { options: {}, maxFileSize: 1024 * 1024, sizeSetting: 'the test limit', cached: [] as string[] };
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pool-'));
+const TEXTS: Record<string, string> = {
+  'milley.txt': 'Gen. Mark Milley said on Tuesday that "the war will go on through the winter."\n',
+  'aid.txt': 'The White House asked Congress for $38 billion in aid, officials said.\n',
+  'mayor.txt': '"We are not leaving," the mayor told reporters. "Not now, not ever."\n',
+  'crash.txt': 'Officials said 40,000 troops were in Kherson, "and more are coming," one added.\n',
+};
+for (const [name, text] of Object.entries(TEXTS)) fs.writeFileSync(path.join(dir, name), text);
+const file = (name: string) => path.join(dir, name);
+
+const pools: AnalysisPool[] = [];
+function pool(script = WORKER, size = 2): AnalysisPool {
+  const p = new AnalysisPool(size, script);
+  pools.push(p);
+  p.setup(SETUP);
+  return p;
+}
+after(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+function analysed(r: PoolResult) {
+  assert.equal(r.kind, 'analysed', JSON.stringify(r));
+  return r as Extract<PoolResult, { kind: 'analysed' }>;
+}
+
+test('the pool returns what analysing in this thread returns, with the text and its content hash', async () => {
+  const p = pool();
+  const names = ['milley.txt', 'aid.txt', 'mayor.txt'];
+  const results = await Promise.all(names.map((n) => p.analyse(file(n))));
+  results.forEach((r, i) => {
+    const text = TEXTS[names[i]];
+    const got = analysed(r);
+    assert.equal(got.text, text);
+    assert.equal(got.hash, contentHash(text, {}));
+    assert.deepEqual(got.analysis, analyzeDocument(text));
+  });
+});
+
+test('a file whose content the cache holds is read but not analysed, unless forced', async () => {
+  const p = pool();
+  p.setup({ ...SETUP, cached: [contentHash(TEXTS['aid.txt'], {})] });
+  const cached = await p.analyse(file('aid.txt'));
+  assert.equal(cached.kind, 'cached');
+  assert.equal(analysed(await p.analyse(file('aid.txt'), true)).text, TEXTS['aid.txt']);
+});
+
+test('unreadable files come back with the reason', async () => {
+  const p = pool();
+  const missing = await p.analyse(file('missing.txt'));
+  assert.equal(missing.kind, 'unreadable');
+  p.setup({ ...SETUP, maxFileSize: 10 });
+  const big = await p.analyse(file('aid.txt'));
+  assert.ok(big.kind === 'unreadable' && /over the 10 bytes limit \(the test limit\)/.test(big.reason), JSON.stringify(big));
+});
+
+test('a worker that dies fails only its files, and a new worker takes the rest', async () => {
+  const p = pool(CRASHING_WORKER, 1);
+  const [crashed, after] = await Promise.all([p.analyse(file('crash.txt')), p.analyse(file('milley.txt'))]);
+  assert.equal(crashed.kind, 'failed');
+  assert.match((crashed as { error: string }).error, /fell over/);
+  // The file sent with it to the same worker fails too; a file sent later is analysed by its replacement.
+  assert.ok(after.kind === 'failed' || after.kind === 'analysed');
+  assert.deepEqual(analysed(await p.analyse(file('mayor.txt'))).analysis, analyzeDocument(TEXTS['mayor.txt']));
+});
+
+test('a scan loses no file to a dying worker: it is analysed in the server thread instead', async () => {
+  const p = new AnalysisPool(1, CRASHING_WORKER);
+  pools.push(p);
+  const workspace = new Workspace();
+  const uris = Object.keys(TEXTS).map((n) => pathToFileURL(file(n)).href);
+  const outcome = await new Indexer(p, null).readAll(uris, {
+    workspace,
+    options: {},
+    maxFileSize: SETUP.maxFileSize,
+    isOpen: () => false,
+    stale: () => false,
+    progress: () => undefined,
+  });
+  assert.deepEqual(outcome.skipped, new Map());
+  assert.deepEqual(workspace.paths(), [...uris].sort());
+  const crash = pathToFileURL(file('crash.txt')).href;
+  assert.deepEqual(workspace.get(crash)?.analysis, analyzeDocument(TEXTS['crash.txt']));
+});
+
+test('closing the pool cancels what is still waiting', async () => {
+  const p = pool(WORKER, 1);
+  const waiting = ['milley.txt', 'aid.txt', 'mayor.txt', 'crash.txt'].map((n) => p.analyse(file(n)));
+  await p.close();
+  const results = await Promise.all(waiting);
+  assert.ok(results.some((r) => r.kind === 'cancelled'));
+  assert.equal((await p.analyse(file('aid.txt'))).kind, 'cancelled');
+});
