@@ -41,6 +41,9 @@ const PRE_CUE_REACH = 7;
 /** Cues followed by the person spoken to: told reporters, informed the committee. */
 const LISTENER_VERBS = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'warn', 'urge', 'ask']);
 
+/** Cues that name their object with the quote: called the system “rotten”, described him as “unfit”. */
+const NAMING_VERBS = new Set(['call', 'describe', 'dub', 'label', 'brand', 'term']);
+
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'herself', 'themselves']);
 
 /** Words that start a new clause, where a quote's clause ends. */
@@ -245,7 +248,8 @@ class QuoteFinder {
     if (tokens[m.last]?.norm === 'of') return true;
     const prev = tokens[i - 1];
     if (!prev) return false;
-    if (prev.kind === 'number' || QUANTIFIERS.has(prev.norm)) return true;
+    // "many promises", "black voters in states like …"
+    if (prev.kind === 'number' || QUANTIFIERS.has(prev.norm) || (prev.kind === 'word' && !prev.cap && wordFlags(prev.norm) & W.Preposition && prev.norm !== 'to')) return true;
     const before = tokens[i - 2];
     const fp = wordFlags(prev.norm);
     const modifier = prev.kind === 'word' && !prev.cap && !(fp & (W.Plural | W.SourceNoun | W.Title | W.OrgHead | W.Pronoun | W.Adverb | W.Auxiliary));
@@ -555,8 +559,8 @@ class QuoteFinder {
 
   /** said Milley: “…” — the phrase after the cue must reach the quote, or it is the cue's object. */
   private invertedBeforeQuote(m: CueMatch, limit: number): SpeakerPhrase | null {
-    // "told Fox News: “…”" — after a verb of telling comes the listener, never the speaker.
-    if (LISTENER_VERBS.has(m.lemma)) return null;
+    // "told Fox News: “…”", "called the system “rotten”" — after these verbs comes their object, never the speaker.
+    if (LISTENER_VERBS.has(m.lemma) || NAMING_VERBS.has(m.lemma)) return null;
     const phrase = this.reader.after(m.last, limit);
     return phrase && phrase.last >= limit - 1 ? phrase : null;
   }
@@ -600,6 +604,11 @@ class QuoteFinder {
   }
 
   private reportedIn(first: number, last: number, from: number): { finding: QuoteFinding; resume: number } | null {
+    // "Cost estimates, he added, were …": a cue set off by commas frames its whole sentence,
+    // whatever cue-like words come before it.
+    const aside = from === first ? this.parentheticalCue(first, last) : null;
+    const framed = aside ? this.reportedBy(aside, first, last) : null;
+    if (aside && framed) return { finding: framed, resume: last };
     for (let i = from; i < last; i++) {
       if (this.consumed.has(i)) continue;
       const m = this.cue(i, last);
@@ -607,6 +616,20 @@ class QuoteFinder {
       const found = m.kind === 'source-after' ? this.accordingTo(m, first, last) : m.gerund ? this.reportedWhile(m, first, last) : this.reportedBy(m, first, last);
       if (found) return { finding: found, resume: Math.max(found.last, m.last) };
       i = m.last - 1;
+    }
+    return null;
+  }
+
+  /** ", he added," / ", Smith said," inside a sentence: a speaker and a cue between commas. */
+  private parentheticalCue(first: number, last: number): CueMatch | null {
+    const { tokens } = this;
+    for (let k = first + 1; k < last - 2; k++) {
+      if (tokens[k].text !== ',' || this.doc.quoteOf[k] >= 0) continue;
+      const phrase = this.reader.after(k + 1, last);
+      if (!phrase || phrase.kind === 'description' || phrase.last >= last) continue;
+      const m = this.cue(phrase.last, last);
+      if (!m || m.kind !== 'speech' || m.gerund || this.consumed.has(m.first)) continue;
+      if (tokens[m.last]?.text === ',') return m;
     }
     return null;
   }
@@ -631,7 +654,7 @@ class QuoteFinder {
   }
 
   /** The content before a cue: sentence start up to the comma before it, or null when the cue opens the sentence. */
-  private leadIn(first: number, cueFirst: number): TokenRange | null {
+  private leadIn(first: number, cueFirst: number, fragment = false): TokenRange | null {
     let k = cueFirst - 1;
     // Skip "But", "And" — a cue that opens its sentence has no content before it.
     if (k < first) return null;
@@ -639,7 +662,9 @@ class QuoteFinder {
     const end = this.tokens[k].text === ',' ? k : k + 1;
     let start = this.afterDateline(first, end);
     while (start < end && this.isFiller(start)) start++;
-    // "On the health care page, she vows …": words before a cue are its content only if they make a clause.
+    // "On the health care page, she vows …": words before a cue are its content only if they make a
+    // clause — or begin one the cue interrupts ("Cost estimates, he added, were …").
+    if (fragment) return end > start ? { first: start, last: end } : null;
     return end - start >= MIN_INDIRECT_TOKENS && this.hasClause(start, end) ? { first: start, last: end } : null;
   }
 
@@ -696,7 +721,7 @@ class QuoteFinder {
       const commaAfter = tokens[m.last]?.text === ',';
       const start = this.contentStart(m, contentEnd);
       const end = start === null ? contentEnd : this.nextReportStart(start, contentEnd);
-      const leadIn = subject.first > first ? this.leadIn(first, subject.first) : null;
+      const leadIn = subject.first > first ? this.leadIn(first, subject.first, commaAfter && start !== null) : null;
       // "In New York last week, Milley said that …": an opening phrase is not content.
       if (start !== null && (!commaAfter || leadIn === null)) return this.reported(subject, m, [{ first: start, last: end }]);
       if (leadIn !== null) {
