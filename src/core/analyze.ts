@@ -44,12 +44,14 @@ function toQuote(text: string, tokens: ReturnType<typeof parseDocument>['tokens'
   };
 }
 
-/** A marked part without its marks (a part cut at its paragraph's end has no closing mark). */
+/** A marked part without its marks (a part cut at its paragraph's end has no closing mark; '' is one mark). */
 function innerText(text: string, p: Span): string {
   let start = p.start;
   let end = p.end;
-  if (MARKS.includes(text[start])) start++;
-  if (end > start && MARKS.includes(text[end - 1])) end--;
+  if (text.startsWith("''", start)) start += 2;
+  else if (MARKS.includes(text[start])) start++;
+  if (end - 2 >= start && text.startsWith("''", end - 2)) end -= 2;
+  else if (end > start && MARKS.includes(text[end - 1])) end--;
   return text.slice(start, end);
 }
 

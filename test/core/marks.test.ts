@@ -22,6 +22,14 @@ test('single quotes nested in a double quote stay inside it; apostrophes are not
   assert.deepEqual(pieces(text), [['“It’s the town’s ‘best idea’ since the ’90s,”']]);
 });
 
+test('two straight apostrophes are one double mark, as in archive copy', () => {
+  const text = "''Humility is a virtue,'' said Gregory Slayton. Jones' book and the '90s stay apostrophes.";
+  assert.deepEqual(pieces(text), [["''Humility is a virtue,''"]]);
+  const unclosed = "He said: ''We will see.\nThe end.";
+  const scan = scanQuotes(unclosed, findParagraphs(unclosed));
+  assert.deepEqual(scan.problems.map((p) => unclosed.slice(p.start, p.end)), ["''"]);
+});
+
 test('a top-level single-quoted headline is a quotation of its own', () => {
   assert.deepEqual(pieces('Kasich: ‘We Are Going To Win.’'), [['‘We Are Going To Win.’']]);
 });

@@ -28,6 +28,10 @@ test('a quotation standing as a sentence is direct, in straight, curly or guille
   }
 });
 
+test('a quote in doubled apostrophes reads without its marks', () => {
+  assert.deepEqual(quotes("''Humility is a virtue,'' said Gregory Slayton."), [['direct', 'Humility is a virtue,']]);
+});
+
 test('nested single quotes stay inside the quotation’s text', () => {
   assert.deepEqual(quotes('Reyes added: “It’s the town’s ‘best idea’ in years.”'), [['direct', 'It’s the town’s ‘best idea’ in years.']]);
 });

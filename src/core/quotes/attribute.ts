@@ -285,7 +285,8 @@ class QuoteFinder {
 
   private addMixed(phrase: SpeakerPhrase, cue: TokenRange, first: number, last: number): void {
     const mixed = first < last ? this.reported(phrase, cue, [{ first, last }]) : null;
-    if (mixed) this.mixed.push(mixed);
+    // Two partial quotes in one clause make one report, not two.
+    if (mixed && !this.mixed.some((m) => m.start === mixed.start && m.end === mixed.end)) this.mixed.push(mixed);
   }
 
   /** After a cue: past the listener (told reporters) and "that". */

@@ -26,11 +26,15 @@ interface Open {
   level: Level;
   /** Offset of the opening mark. */
   at: number;
+  /** Length of the opening mark: 2 for a doubled apostrophe. */
+  length: number;
   /** For a top-level quote: the parts completed in earlier paragraphs. */
   parts: Span[];
 }
 
-const MARK_RE = /["“”„‟«»'‘’‹›]/g;
+/** Two straight apostrophes stand for a double mark in some wire and archive copy: ''Humility,'' he said. */
+const DOUBLED_APOSTROPHE = "''";
+const MARK_RE = /''|["“”„‟«»'‘’‹›]/g;
 const DOUBLE_OPENERS = new Set(['“', '„', '‟', '«']);
 const DOUBLE_CLOSERS = new Set(['”', '»']);
 const SINGLE_OPENERS = new Set(['‘', '‹']);
@@ -50,7 +54,7 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
   const unclosed = (open: Open, end: number) => {
     problems.push({
       start: open.at,
-      end: open.at + 1,
+      end: open.at + open.length,
       code: 'unclosed-quote',
       message: 'This quotation mark is never closed; Byline reads the quote as ending with its paragraph.',
     });
@@ -64,9 +68,11 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
     let first = true;
     while ((m = MARK_RE.exec(text)) !== null && m.index < para.end) {
       const i = m.index;
-      const c = m[0];
+      const c = m[0] === DOUBLED_APOSTROPHE ? '"' : m[0];
+      /** One past the mark: a doubled apostrophe is two characters. */
+      const next = i + m[0].length;
       const before = i > para.start ? text[i - 1] : null;
-      const after = i + 1 < para.end ? text[i + 1] : null;
+      const after = next < para.end ? text[next] : null;
       const opening = isOpeningContext(before, after);
       const closing = isClosingContext(before, after);
       const isDouble = c === '"' || DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c);
@@ -75,7 +81,7 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
         first = false;
         // The paragraph reopens the quote left open at the end of the previous one.
         if (isDouble && i === para.start && opening) {
-          stack.push({ level: 'double', at: i, parts: [...pending.parts, { start: pending.at, end: pendingEnd }] });
+          stack.push({ level: 'double', at: i, length: m[0].length, parts: [...pending.parts, { start: pending.at, end: pendingEnd }] });
           pending = null;
           continue;
         }
@@ -92,18 +98,18 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
             const open = stack[d];
             stack.length = d;
             if (d === 0) unclosed(open, trimEnd(text, open.at, i));
-            stack.push({ level: 'double', at: i, parts: [] });
+            stack.push({ level: 'double', at: i, length: m[0].length, parts: [] });
             continue;
           }
           // Anything else closes it; single marks still open inside were apostrophes.
           const open = stack[d];
           stack.length = d;
-          if (d === 0) quotes.push({ parts: [...open.parts, { start: open.at, end: i + 1 }], closed: true });
+          if (d === 0) quotes.push({ parts: [...open.parts, { start: open.at, end: next }], closed: true });
           continue;
         }
         if (c === '"' && before !== null && isDigit(before)) continue; // 12" is inches
         if (opening || (DOUBLE_OPENERS.has(c) && !closing)) {
-          stack.push({ level: 'double', at: i, parts: [] });
+          stack.push({ level: 'double', at: i, length: m[0].length, parts: [] });
         }
         // A closing mark with nothing open is stray: nothing to pair it with, nothing lost.
         continue;
@@ -115,11 +121,11 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
       const top = stack.length > 0 ? stack[stack.length - 1] : null;
       if (top && top.level === 'single' && closing) {
         stack.pop();
-        if (stack.length === 0) quotes.push({ parts: [{ start: top.at, end: i + 1 }], closed: true });
+        if (stack.length === 0) quotes.push({ parts: [{ start: top.at, end: next }], closed: true });
         continue;
       }
       if (opening && (SINGLE_OPENERS.has(c) || c === "'" || (c === '’' && before === null))) {
-        stack.push({ level: 'single', at: i, parts: [] });
+        stack.push({ level: 'single', at: i, length: 1, parts: [] });
       }
     }
     if (first && pending) {
