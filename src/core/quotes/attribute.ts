@@ -741,22 +741,27 @@ class QuoteFinder {
   }
 
   /**
-   * "Milli said the winter would slow the fighting, and Mark Mille insisted …" — reported content
-   * ends where another speaker's report is joined on: at ", and", ", but" or ";" before a speaker
-   * and a cue of their own. Returns where the content ends.
+   * "Milli said the winter would slow the fighting, and Mark Mille insisted …", "… legislation
+   * targeting accreditation bodies, which he called “a cartel”" — reported content ends where
+   * another report is joined on: at ", and", ", but", ";" or a relative "which"/"who" before a
+   * speaker and a cue of their own. Returns where the content ends.
    */
   private nextReportStart(start: number, end: number): number {
     const { tokens } = this;
     for (let k = start + 1; k < end - 1; k++) {
       const t = tokens[k];
+      if (this.doc.quoteOf[k] >= 0) continue;
       const joins = t.text === ';' || (tokens[k - 1].text === ',' && (t.norm === 'and' || t.norm === 'but'));
-      if (!joins || this.doc.quoteOf[k] >= 0) continue;
-      const speaker = this.reader.after(k + 1, end);
-      if (!speaker || (speaker.kind === 'pronoun' && tokens[speaker.first].norm === 'it')) continue;
-      let c = speaker.last;
+      const relative = t.norm === 'which' || (t.norm === 'who' && tokens[k - 1].text === ',');
+      if (!joins && !relative) continue;
+      // "who called …": the relative pronoun is the speaker; "which he called …": a speaker follows it.
+      const speaker = t.norm === 'who' ? null : this.reader.after(k + 1, end);
+      if (t.norm !== 'who' && (!speaker || (speaker.kind === 'pronoun' && tokens[speaker.first].norm === 'it'))) continue;
+      let c = speaker ? speaker.last : k + 1;
       while (c < end && tokens[c].kind === 'word' && wordFlags(tokens[c].norm) & W.Adverb) c++;
       const m = c < end ? cueAt(this.lex, tokens, c, end) : null;
-      if (m && m.kind === 'speech' && !m.gerund) return trimEnd(tokens, start, t.text === ';' ? k : k - 1);
+      const reports = m !== null && !m.gerund && (m.kind === 'speech' || (relative && NAMING_VERBS.has(m.lemma)));
+      if (reports) return trimEnd(tokens, start, t.text === ';' || (relative && tokens[k - 1].text !== ',') ? k : k - 1);
     }
     return end;
   }

@@ -47,9 +47,10 @@ export class PhraseReader {
     if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm)) return { first: j, last: j + 1, headEnd: j + 1, kind: 'pronoun', name: null };
     // "Mike Lee, who declared …": the relative pronoun stands for the name before its comma.
     if (t.norm === 'who' && tokens[j - 1]?.text === ',') {
-      const antecedent = this.before(j - 1, min);
-      if (antecedent?.kind === 'name') return { first: j, last: j + 1, headEnd: j + 1, kind: 'name', name: antecedent.name };
-      return antecedent;
+      // The name right before the comma is the antecedent: "a reaction from President Barack Obama, who called …".
+      const named = this.nameEndingAt.get(j - 1);
+      if (named) return { first: j, last: j + 1, headEnd: j + 1, kind: 'name', name: named };
+      return this.before(j - 1, min);
     }
     // "Gov. John Kasich (R-OH), said": a stray comma after a name's parenthesis.
     if (t.text === ',' && tokens[j - 1]?.text === ')') {
