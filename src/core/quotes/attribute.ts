@@ -777,7 +777,11 @@ class QuoteFinder {
     if (start === null) return null;
     // Without an earlier cue, only "saying that …" / "warning: …" report; "claiming millions of lives" does not.
     const earlier = this.speakerOfEarlierCue(first, m.first);
-    const introduces = /^(that|:)$/.test(this.tokens[start - 1]?.norm ?? '') || this.isOpeningMark(start);
+    // "saying the agreement goes “nowhere near far enough”": words in marks make it a report too.
+    const content = trimEnd(this.tokens, first, last);
+    let quoted = false;
+    for (let k = start; k < content && !quoted; k++) quoted = this.doc.quoteOf[k] >= 0;
+    const introduces = /^(that|:)$/.test(this.tokens[start - 1]?.norm ?? '') || quoted;
     if (!earlier && !introduces) return null;
     const speaker = earlier ?? this.subjects.subjectBefore(first, m.first)?.phrase ?? null;
     return speaker ? this.reported(speaker, m, [{ first: start, last: trimEnd(this.tokens, first, last) }]) : null;

@@ -18,6 +18,8 @@ export interface ClauseSubject {
 
 /** Words that open a subordinate clause: its subject is not the sentence's. */
 const SUBORDINATORS = new Set(['when', 'after', 'before', 'while', 'as', 'if', 'because', 'although', 'though', 'since', 'once', 'until', 'unless', 'whereas', 'where']);
+/** Words that open a time phrase between a subject and its verb: "on Saturday", "last week". */
+const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'next']);
 /** Longest apposition skipped between a subject and its verb: ", a 55-year-old salesman from Sumter, South Carolina,". */
 const MAX_APPOSITION = 20;
 /** Longest parenthesis skipped after a subject: (R-Texas). */
@@ -74,6 +76,15 @@ export class SubjectReader {
     return verb === null ? null : { phrase, verb };
   }
 
+  /** Past "on Saturday", "last week", "Tuesday" between a subject and its verb. */
+  private skipTime(v: number, before: number): number {
+    const { tokens } = this.doc;
+    const lead = tokens[v];
+    if (lead && TIME_LEADS.has(lead.norm) && v + 1 < before && wordFlags(tokens[v + 1].norm) & W.Time) return v + 2;
+    if (lead && lead.kind === 'word' && wordFlags(lead.norm) & W.Time && !(wordFlags(lead.norm) & W.Verb)) return v + 1;
+    return v;
+  }
+
   /** "Speaking at a town hall, …", "Asked about it, …": an opening participle has no subject of its own. */
   private isParticiple(k: number): boolean {
     const t = this.doc.tokens[k];
@@ -107,9 +118,10 @@ export class SubjectReader {
     return end > 0 ? end : v;
   }
 
-  /** The main verb starting at `v` (past adverbs and auxiliaries: "is telling", "has also called"), or null. */
+  /** The main verb starting at `v` (past adverbs, times and auxiliaries: "on Saturday criticized", "has also called"), or null. */
   private verbAfter(v: number, before: number): number | null {
     const { tokens } = this.doc;
+    v = this.skipTime(v, before);
     while (v < before && tokens[v].kind === 'word' && wordFlags(tokens[v].norm) & W.Adverb) v++;
     let main = v;
     while (main + 1 < before && wordFlags(tokens[main].norm) & W.Auxiliary && tokens[main + 1].kind === 'word' && wordFlags(tokens[main + 1].norm) & (W.Verb | W.Auxiliary | W.Adverb)) main++;

@@ -276,6 +276,8 @@ export class PhraseReader {
     if (t.norm === 'the') return k > 0 && tokens[k - 1].norm === 'of';
     // "three U.S. and Ukrainian officials"
     if (t.norm === 'and') return k > 0 && k + 1 < max && (tokens[k - 1].cap || tokens[k - 1].text === '.') && tokens[k + 1].cap && (wordFlags(tokens[k + 1].norm) & (W.Demonym | W.Place)) !== 0;
+    // "Clinton celebrated …": after a name, a past form is the verb, not a modifier.
+    if (k > 0 && tokens[k - 1].cap && !t.cap && /ed$/.test(t.norm) && !(wordFlags(t.norm) & (W.Title | W.SourceNoun))) return false;
     return isPhraseWord(t);
   }
 }
