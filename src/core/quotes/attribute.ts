@@ -468,6 +468,8 @@ class QuoteFinder {
     if (tokens[j].text === '.' && sameParagraph) return this.cueSentenceBefore(j);
     if (',:—–'.includes(tokens[j].text) && tokens[j].kind === 'punct') j--;
     const sentenceFirst = doc.sentences[doc.sentenceOf[Math.max(j, 0)]].first;
+    const opening = this.openingInversion(sentenceFirst, j + 1);
+    if (opening) return opening;
     for (let c = j; c >= 0 && j - c < PRE_CUE_REACH && c >= sentenceFirst; c--) {
       const t = tokens[c];
       if (doc.quoteOf[c] >= 0 || (t.kind === 'punct' && '.!?;'.includes(t.text) && !isGluedPeriod(tokens, c))) break;
@@ -486,6 +488,14 @@ class QuoteFinder {
     return null;
   }
 
+
+  /** Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud of him.” */
+  private openingInversion(sentenceFirst: number, limit: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
+    const m = this.cue(sentenceFirst, limit);
+    if (!m || m.kind !== 'speech' || m.gerund || this.consumed.has(sentenceFirst)) return null;
+    const phrase = this.reader.after(m.last, limit);
+    return phrase && phrase.kind === 'name' ? { phrase, cue: m } : null;
+  }
 
   /**
    * Dianne Bystrom agreed. “Republicans are running out of time.” — a sentence that is only a
@@ -533,7 +543,9 @@ class QuoteFinder {
     for (let k = sentenceFirst; k < colon; k++) if (DASHES.has(tokens[k].text)) start = k + 1;
     while (start < colon && LABEL_LEAD_INS.has(tokens[start].norm)) start++;
     const phrase = this.reader.before(colon, start);
-    if (!phrase || phrase.first !== start || phrase.kind === 'pronoun' || !this.subjects.canSpeak(phrase)) return null;
+    if (!phrase || phrase.kind === 'pronoun' || !this.subjects.canSpeak(phrase)) return null;
+    // A description must be the whole label ("the report:"); a name may end a clause ("… doesn’t surprise pollster Daron Shaw:").
+    if (phrase.first !== start && phrase.kind !== 'name') return null;
     return { phrase, cue: { first: colon, last: colon + 1, lemma: ':', kind: 'quote-only', gerund: false } };
   }
 
