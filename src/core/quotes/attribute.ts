@@ -62,6 +62,9 @@ const STATE_ABBREVIATION = /^(?:[RDI]-)?[A-Z][a-z]{0,4}$/;
 const QUANTIFIERS = new Set(['many', 'several', 'few', 'numerous', 'multiple', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose']);
 
+/** Longest object after a cue in a sentence that introduces the next quote: "tweeted a stern warning". */
+const SHORT_OBJECT = 4;
+
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", 'am']);
@@ -437,7 +440,9 @@ class QuoteFinder {
     if (!phrase || phrase.kind === 'description' && !this.subjects.canSpeak(phrase)) return null;
     let v = phrase.last;
     while (v < limit && wordFlags(tokens[v].norm) & W.Adverb) v++;
-    if (!isVerb(v)) return null;
+    // "he mocks": after a pronoun an -s form is the verb, whatever the lexicon files it as.
+    const afterPronoun = phrase.kind === 'pronoun' && v < limit && tokens[v].kind === 'word' && !tokens[v].cap && /s$/.test(tokens[v].norm) && !(wordFlags(tokens[v].norm) & (W.Preposition | W.Conjunction | W.Adverb));
+    if (!isVerb(v) && !afterPronoun) return null;
     // "shot back", "fired back": a particle may follow.
     let end = v + 1;
     if (end < limit && /^(back|out|up|in|off)$/.test(tokens[end].norm)) end++;
@@ -489,6 +494,14 @@ class QuoteFinder {
   }
 
 
+  /** "tweeted a warning", "issued a statement": a determiner and a few words, no clause of their own. */
+  private shortObject(from: number, to: number): boolean {
+    const { tokens } = this;
+    if (to - from > SHORT_OBJECT || !(wordFlags(tokens[from]?.norm ?? '') & W.Determiner)) return false;
+    for (let k = from; k < to; k++) if (tokens[k].kind !== 'word' || tokens[k].norm === 'that' || SUBJECT_PRONOUNS.has(tokens[k].norm)) return false;
+    return true;
+  }
+
   /** Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud of him.” */
   private openingInversion(sentenceFirst: number, limit: number): { phrase: SpeakerPhrase; cue: CueMatch } | null {
     const m = this.cue(sentenceFirst, limit);
@@ -505,7 +518,7 @@ class QuoteFinder {
     const sentence = this.doc.sentences[this.doc.sentenceOf[stop]];
     for (let c = sentence.first + 1; c < stop; c++) {
       const m = this.cue(c, stop);
-      if (!m || m.gerund || m.kind !== 'speech' || !this.onlyAdverbials(m.last, stop)) continue;
+      if (!m || m.gerund || m.kind !== 'speech' || !(this.onlyAdverbials(m.last, stop) || this.shortObject(m.last, stop))) continue;
       const phrase = this.reader.before(c, sentence.first);
       return phrase && phrase.first === sentence.first ? { phrase, cue: m } : null;
     }

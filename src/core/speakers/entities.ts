@@ -67,7 +67,7 @@ function isNameToken(tokens: readonly Token[], i: number): boolean {
   if (t.kind !== 'word') return false;
   if (t.cap) return true;
   // Particles inside names: Ursula von der Leyen, Osama bin Laden.
-  return /^(von|van|der|de|da|del|di|la|le|bin|al|ibn)$/.test(t.norm) && i + 1 < tokens.length && tokens[i + 1].cap;
+  return /^(von|van|der|de|da|del|di|la|le|bin|al|el|ibn)$/.test(t.norm) && i + 1 < tokens.length && tokens[i + 1].cap;
 }
 
 /** A period glued to an abbreviation or initial (Gen. / F.) stays inside the run. */

@@ -18,6 +18,8 @@ export interface SpeakerPhrase extends TokenRange {
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 /** Longest phrase read as a speaker: "American Enterprise Institute defense strategy expert Frederick Kagan". */
 const MAX_PHRASE = 12;
+/** Longest relative clause read past between a speaker and its cue: "who spoke anonymously to discuss …". */
+const MAX_RELATIVE = 12;
 /** Longest apposition skipped between a name and its cue. */
 const MAX_APPOSITION = 18;
 
@@ -79,7 +81,26 @@ export class PhraseReader {
     if (first > j) return null;
     // A determiner alone ("the state said") names nobody.
     if (first === j && tokens[j].kind === 'word' && wordFlags(tokens[j].norm) & W.Determiner) return null;
-    return this.make(first, j + 1);
+    const phrase = this.make(first, j + 1);
+    return this.subjectOfRelative(phrase, min) ?? phrase;
+  }
+
+  /**
+   * "a White House official who spoke anonymously to discuss internal strategy said": the words
+   * before the cue end a relative clause; the speaker is the phrase the clause hangs on.
+   */
+  private subjectOfRelative(phrase: SpeakerPhrase, min: number): SpeakerPhrase | null {
+    const { tokens } = this.doc;
+    if (phrase.kind !== 'description' || wordFlags(tokens[phrase.headEnd - 1].norm) & (W.Title | W.SourceNoun)) return null;
+    for (let k = phrase.first - 1; k > min && phrase.first - k <= MAX_RELATIVE; k--) {
+      const t = tokens[k];
+      if (t.kind === 'punct' || isMark(t)) return null;
+      if (t.norm === 'who') {
+        const head = this.before(k, min);
+        return head && head.kind !== 'pronoun' ? head : null;
+      }
+    }
+    return null;
   }
 
   /**
