@@ -110,10 +110,39 @@ class QuoteFinder {
       if (f.kind === 'partial' && !f.phrase && !inReport(f)) this.attachSubject(f);
     }
     reported.push(...this.mixed);
-    const all = [...marked, ...reported].sort((a, b) => a.start - b.start || b.end - a.end);
+    const framed = this.endBeforeInnerFrames(reported, marked);
+    const all = [...marked, ...framed].sort((a, b) => a.start - b.start || b.end - a.end);
     this.inheritSpeakers(all);
     const merged = this.mergeSplitQuotes(all);
     return dropKeepingLinks(all, (f) => merged.has(f) || this.isScareQuote(f));
+  }
+
+  /**
+   * Reid said both men are “non-entities,” but he gave the Texan a compliment: “…” — reported
+   * content ends where a direct quotation in it is framed by a speaker and a cue of its own: each
+   * word belongs to one attribution. Returns the reports kept (one cut too short is dropped).
+   */
+  private endBeforeInnerFrames(reports: QuoteFinding[], marked: readonly QuoteFinding[]): QuoteFinding[] {
+    const framesBySentence = new Map<number, Array<{ start: number; cue: number }>>();
+    for (const f of marked) {
+      // Words in marks inside a sentence (partial quotes) stay inside the report that holds them.
+      if (f.kind !== 'direct' || !f.phrase || !f.cue) continue;
+      const frame = { start: Math.min(f.first, f.phrase.first, f.cue.first), cue: f.cue.first };
+      const key = this.doc.sentenceOf[frame.start];
+      framesBySentence.set(key, [...(framesBySentence.get(key) ?? []), frame]);
+    }
+    return reports.filter((r) => {
+      // A quote framed by the report's own cue (its mixed quote) is part of it.
+      const inner = (framesBySentence.get(this.doc.sentenceOf[r.first]) ?? []).filter((fr) => fr.start > r.first && fr.start < r.last && fr.cue !== r.cue?.first);
+      if (inner.length === 0) return true;
+      const cut = trimEnd(this.tokens, r.first, Math.min(...inner.map((fr) => fr.start)));
+      if (cut - r.first < MIN_INDIRECT_TOKENS) return false;
+      const end = this.tokens[cut - 1].end;
+      r.parts = r.parts.filter((p) => p.start < end).map((p) => ({ start: p.start, end: Math.min(p.end, end) }));
+      r.last = cut;
+      r.end = end;
+      return true;
+    });
   }
 
   /**
