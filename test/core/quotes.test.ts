@@ -129,6 +129,11 @@ test('scare quotes and titles are not quotations by a person', () => {
   assert.deepEqual(quotes('Trump told NBC’s “Today” on Monday that he would win.'), [['indirect', 'he would win']]);
 });
 
+test('titles of works in sentence case are not quotes: a book, a column, a headline “by” its writer', () => {
+  assert.deepEqual(quotes('Reporters read his new book, “How to Rebuild a Bridge,” for clues.'), []);
+  assert.deepEqual(quotes('“The Living Room to close at the end of December,” by Ben Sisario.'), []);
+});
+
 test('a short quote with a speaker in reach is kept and given to that speaker', () => {
   const text = 'Mayor Tomas Reyes said the plan was “unworkable.”';
   const found = analyzeDocument(text).quotes;

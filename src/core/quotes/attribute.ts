@@ -41,6 +41,12 @@ const PRE_CUE_REACH = 7;
 /** Cues followed by the person spoken to: told reporters, informed the committee. */
 const LISTENER_VERBS = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'warn', 'urge', 'ask']);
 
+/** Nouns a title in marks follows: his book, “…”; a film titled “…”. */
+const WORK_NOUNS = new Set([
+  'book', 'books', 'novel', 'memoir', 'column', 'article', 'essay', 'op-ed', 'editorial', 'headline', 'film', 'movie',
+  'documentary', 'show', 'series', 'episode', 'song', 'album', 'play', 'musical', 'poem', 'titled', 'entitled',
+]);
+
 /** Cues that name their object with the quote: called the system “rotten”, described him as “unfit”. */
 const NAMING_VERBS = new Set(['call', 'describe', 'dub', 'label', 'brand', 'term']);
 
@@ -295,7 +301,7 @@ class QuoteFinder {
 
   private attachAdjacentCue(f: QuoteFinding): void {
     // He read “The Art of the Deal”: a title is named, not quoted, whatever verb stands next to it.
-    if (f.kind === 'partial' && this.isTitle(f)) return;
+    if ((f.kind === 'partial' && this.isTitle(f)) || this.isNamedWork(f)) return;
     const after = this.cueAfter(f);
     const found = after ?? this.cueBefore(f);
     if (!found) return;
@@ -1004,9 +1010,24 @@ class QuoteFinder {
     if (f.kind === 'indirect') return false;
     // A title inside a sentence is named, not quoted, even next to a cue: told NBC’s “Today”.
     if (this.isTitle(f) && (f.kind === 'partial' || !f.phrase)) return true;
+    if (this.isNamedWork(f)) return true;
     if (f.phrase) return false;
     if (f.inherits !== null) return false;
     return this.wordCount(f) <= SCARE_QUOTE_WORDS && !this.isWholeSentence(f);
+  }
+
+  /**
+   * The title of a work in sentence case: his new book, “Crippled America: …”; a column,
+   * “The piling on must stop”; “The Living Room to close in December,” by Ben Sisario.
+   */
+  private isNamedWork(f: QuoteFinding): boolean {
+    const { tokens } = this;
+    let after = f.last;
+    if (tokens[after]?.text === ',') after++;
+    if (tokens[after]?.norm === 'by' && tokens[after + 1]?.cap) return true;
+    let before = f.first - 1;
+    while (before >= 0 && (tokens[before].text === ',' || tokens[before].text === '(' || tokens[before].text === ':')) before--;
+    return before >= 0 && this.doc.paragraphOf[before] === f.paragraph && WORK_NOUNS.has(tokens[before].norm);
   }
 
   /** “Nobody wants detours.” standing as its own sentence is a quotation, however short. */
