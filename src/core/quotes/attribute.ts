@@ -47,6 +47,9 @@ const WORK_NOUNS = new Set([
   'documentary', 'show', 'series', 'episode', 'song', 'album', 'play', 'musical', 'poem', 'titled', 'entitled',
 ]);
 
+/** Roles a title in marks qualifies: the “Jane the Virgin” star, the “Morning Joe” host. */
+const WORK_ROLES = new Set(['star', 'stars', 'host', 'hosts', 'co-host', 'creator', 'author', 'actor', 'actress', 'producer', 'director', 'writer', 'anchor', 'showrunner', 'singer']);
+
 /** Cues that name their object with the quote: called the system “rotten”, described him as “unfit”. */
 const NAMING_VERBS = new Set(['call', 'describe', 'dub', 'label', 'brand', 'term']);
 
@@ -1018,13 +1021,16 @@ class QuoteFinder {
 
   /**
    * The title of a work in sentence case: his new book, “Crippled America: …”; a column,
-   * “The piling on must stop”; “The Living Room to close in December,” by Ben Sisario.
+   * “The piling on must stop”; “The Living Room to close in December,” by Ben Sisario; the
+   * “Orange is the New Black” star.
    */
   private isNamedWork(f: QuoteFinding): boolean {
     const { tokens } = this;
     let after = f.last;
     if (tokens[after]?.text === ',') after++;
     if (tokens[after]?.norm === 'by' && tokens[after + 1]?.cap) return true;
+    // “Orange is the New Black” star Dascha Polanco: a work before the role it gives someone.
+    if (tokens[f.last] && WORK_ROLES.has(tokens[f.last].norm)) return true;
     let before = f.first - 1;
     while (before >= 0 && (tokens[before].text === ',' || tokens[before].text === '(' || tokens[before].text === ':')) before--;
     return before >= 0 && this.doc.paragraphOf[before] === f.paragraph && WORK_NOUNS.has(tokens[before].norm);
