@@ -556,7 +556,7 @@ class QuoteFinder {
     const sentence = this.doc.sentences[this.doc.sentenceOf[stop]];
     for (let c = sentence.first + 1; c < stop; c++) {
       const m = this.cue(c, stop);
-      if (!m || m.gerund || m.kind !== 'speech' || !(this.onlyAdverbials(m.last, stop) || this.shortObject(m.last, stop))) continue;
+      if (!m || m.gerund || m.kind === 'source-after' || !(this.onlyAdverbials(m.last, stop) || this.shortObject(m.last, stop))) continue;
       const phrase = this.reader.before(c, sentence.first);
       return phrase && phrase.first === sentence.first ? { phrase, cue: m } : null;
     }

@@ -129,7 +129,7 @@ function readRun(doc: ParsedDocument, from: number, to: number, sentenceFirst: n
   const words = normalizeName(nameTokens.map((t) => t.text).join(' ')).split(' ').filter(Boolean);
   if (words.length === 0) return [];
   const inQuote = doc.quoteOf[nameStart] >= 0;
-  const kind = classify(tokens, nameStart, to, titled, a > 0 && tokens[a - 1].norm === 'the');
+  const kind = classify(tokens, nameStart, to, titled, a > 0 && tokens[a - 1].norm === 'the', isSentenceInitial(doc, nameStart, sentenceFirst));
   if (kind === null) return [];
 
   let gender: 'male' | 'female' | null = null;
@@ -215,7 +215,7 @@ function extendTitleLeft(tokens: readonly Token[], a: number, nameStart: number,
   return { first, last: nameStart };
 }
 
-function classify(tokens: readonly Token[], from: number, to: number, titled: boolean, afterThe: boolean): NameMention['kind'] | null {
+function classify(tokens: readonly Token[], from: number, to: number, titled: boolean, afterThe: boolean, sentenceInitial: boolean): NameMention['kind'] | null {
   let orgish = false;
   let institution = false;
   let allPlace = true;
@@ -246,6 +246,8 @@ function classify(tokens: readonly Token[], from: number, to: number, titled: bo
   if (titled && !orgish) return 'person';
   if (orgish) return afterThe || length > 1 || institution ? 'organization' : 'unknown';
   if (firstName && length >= 2) return 'person';
+  // "a resident named Caroline": a given name alone, inside a sentence, is someone called by it.
+  if (firstName && length === 1 && !sentenceInitial) return 'person';
   if (lastName && length <= 3) return 'person';
   // Two or three unfamiliar words in a row (Valeriy Zaluzhnyy) are most likely a name.
   if (length >= 2 && length <= 3 && nameLike === length) return 'person';
