@@ -12,126 +12,227 @@ import type { NameEntry } from './speakerIndex';
 //   ("Zelensky", "Zelenskyy").
 //
 // The result depends on the names and their file counts only, never on the order files were
-// read in. An archive's blocks hold hundreds of names, so the work is kept between updates:
-// a new full name is compared with the block's names once (only the component of a name that
-// disappears is split again), and a scan that only adds files under known names re-checks
-// just the surnames that several people could own.
+// read in. It is kept up to date name by name, because an archive's blocks hold hundreds of
+// names and a scan or an edit changes a few: a new full name is compared with the block's
+// surnames once and joins (or merges) the people it matches; a person that loses a name is
+// split again among its own names; and a bare surname is reassigned only when a person that
+// could own it changed.
 
-interface Component {
+/** A person: the names that are one speaker. The speaker index gives it an id and a name. */
+export interface Person {
   names: Set<NameEntry>;
 }
 
-export class PeopleClustering {
-  /** The component of each full name. */
-  private readonly components = new Map<NameEntry, Component>();
-  /** The full names of each surname: a new name is compared with surnames first, then with their names. */
+export interface ClusteringChange<P extends Person> {
+  /** Names that now belong to another person. */
+  moved: Set<NameEntry>;
+  /** People whose names changed (new ones included). */
+  touched: Set<P>;
+  /** People left without names. */
+  retired: Set<P>;
+}
+
+export class PeopleClustering<P extends Person> {
+  /** The person of every name. */
+  private readonly personOf = new Map<NameEntry, P>();
+  /** People made only of bare surnames (no full name carries them). */
+  private readonly bareGroups = new Set<P>();
   private readonly fullBySurname = new Map<string, Set<NameEntry>>();
-  /** Bare surnames that several people could own, with those people and the one chosen. */
-  private contested = new Map<NameEntry, { candidates: Component[]; owner: Component }>();
+  private readonly bareBySurname = new Map<string, Set<NameEntry>>();
+  /** Bare surnames that several people could own: re-checked when those people's file counts change. */
+  private readonly contested = new Map<NameEntry, Set<P>>();
   /** surnamesMatch of two surnames of the block, by "a\u0000b": an edit distance is worth remembering. */
   private readonly surnameMatches = new Map<string, boolean>();
 
-  /** The block's names, grouped into people. */
-  partition(names: readonly NameEntry[]): NameEntry[][] {
-    const full = names.filter((e) => e.words.length >= 2);
-    const bare = names.filter((e) => e.words.length < 2);
-    this.updateComponents(full);
-    const bySurname = new Map<string, Set<Component>>();
-    for (const e of full) {
-      const surname = surnameOf(e);
-      let set = bySurname.get(surname);
-      if (!set) bySurname.set(surname, (set = new Set()));
-      set.add(this.components.get(e) as Component);
-    }
-    const assigned = new Map<Component, NameEntry[]>();
-    const unclaimed: NameEntry[] = [];
-    this.contested = new Map();
-    for (const e of bare) {
-      const candidates = this.candidatesFor(surnameOf(e), bySurname);
-      const owner = candidates.length > 1 ? mostNamed(candidates) : candidates[0];
-      if (candidates.length > 1) this.contested.set(e, { candidates, owner });
-      if (owner) assigned.set(owner, [...(assigned.get(owner) ?? []), e]);
-      else unclaimed.push(e);
-    }
-    const parts = [...new Set(this.components.values())].map((c) => [...c.names, ...(assigned.get(c) ?? [])]);
-    parts.push(...misspellingGroups(unclaimed));
-    return parts;
+  private change: ClusteringChange<P> = { moved: new Set(), touched: new Set(), retired: new Set() };
+  /** The person each name had before this update, for names that moved. */
+  private before = new Map<NameEntry, P | undefined>();
+
+  /** `create` makes an empty person; the clustering fills it. */
+  constructor(private readonly create: () => P) {}
+
+  /** The person a name belongs to. */
+  of(e: NameEntry): P | undefined {
+    return this.personOf.get(e);
   }
 
   /**
-   * After members came and went under the same names: true when a contested surname would now
-   * go to another person (the file counts changed), so the block must be partitioned again.
+   * Brings the block up to date: names that appeared, names that disappeared (no members
+   * left), and names whose members changed (their file counts may hand a surname to
+   * another person).
    */
-  ownersChanged(touched: readonly NameEntry[]): boolean {
-    if (this.contested.size === 0) return false;
-    const recounted = new Set<Component>();
-    for (const e of touched) {
-      const c = this.components.get(e);
-      if (c) recounted.add(c);
-    }
-    for (const { candidates, owner } of this.contested.values()) {
-      if (candidates.some((c) => recounted.has(c)) && mostNamed(candidates) !== owner) return true;
-    }
-    return false;
+  update(added: readonly NameEntry[], removed: readonly NameEntry[], recounted: readonly NameEntry[]): ClusteringChange<P> {
+    this.change = { moved: new Set(), touched: new Set(), retired: new Set() };
+    this.before = new Map();
+    const reassess = new Set<NameEntry>();
+    for (const e of removed) this.removeName(e, reassess);
+    for (const e of added) this.addName(e, reassess);
+    // A surname several people could own is re-weighed when one of them changed or was recounted.
+    const weighed = new Set<P | undefined>([...this.change.touched, ...recounted.map((e) => this.personOf.get(e))]);
+    for (const [bare, candidates] of this.contested) for (const p of candidates) if (weighed.has(p)) reassess.add(bare);
+    for (const e of reassess) if (this.bareBySurname.get(surnameOf(e))?.has(e)) this.assignBare(e);
+    for (const [e, was] of this.before) if (this.personOf.get(e) !== was) this.change.moved.add(e);
+    for (const p of this.change.touched) if (p.names.size === 0) this.retire(p);
+    return this.change;
   }
 
-  /** Brings the components up to date with the block's full names. */
-  private updateComponents(full: readonly NameEntry[]): void {
-    const current = new Set(full);
-    const broken = new Set<Component>();
-    for (const [e, c] of this.components) {
-      if (current.has(e)) continue;
-      this.components.delete(e);
-      c.names.delete(e);
-      broken.add(c);
-      const same = this.fullBySurname.get(surnameOf(e));
-      same?.delete(e);
-      if (same?.size === 0) this.fullBySurname.delete(surnameOf(e));
+  // ── Full names ───────────────────────────────────────────────────────────────────────
+
+  private addName(e: NameEntry, reassess: Set<NameEntry>): void {
+    if (!isFull(e)) {
+      indexBy(this.bareBySurname, surnameOf(e), e);
+      reassess.add(e);
+      return;
     }
-    // A component that lost a name may fall apart: its remaining names are joined again.
-    for (const c of broken) {
-      for (const e of c.names) this.components.delete(e);
-      for (const e of c.names) this.join(e);
+    indexBy(this.fullBySurname, surnameOf(e), e);
+    const matched = new Set<P>();
+    for (const o of this.matchingFullNames(e)) matched.add(this.personOf.get(o) as P);
+    const [into, ...others] = [...matched].sort((a, b) => b.names.size - a.names.size);
+    const person = into ?? this.create();
+    for (const other of others) {
+      // People joined through the new name: their bare surnames may now belong elsewhere.
+      for (const o of [...other.names]) {
+        if (!isFull(o)) reassess.add(o);
+        this.place(o, person);
+      }
     }
-    for (const e of full) {
-      if (this.components.has(e)) continue;
-      let same = this.fullBySurname.get(surnameOf(e));
-      if (!same) this.fullBySurname.set(surnameOf(e), (same = new Set()));
-      same.add(e);
-      this.join(e);
+    this.place(e, person);
+    this.bareNamesNear(surnameOf(e), reassess);
+  }
+
+  private removeName(e: NameEntry, reassess: Set<NameEntry>): void {
+    const person = this.personOf.get(e);
+    this.unplace(e);
+    this.contested.delete(e);
+    unindexBy(isFull(e) ? this.fullBySurname : this.bareBySurname, surnameOf(e), e);
+    if (!person) return;
+    if (this.bareGroups.has(person)) {
+      this.splitBareGroup(person);
+      return;
+    }
+    if (!isFull(e)) return;
+    this.splitPerson(person, reassess);
+    this.bareNamesNear(surnameOf(e), reassess);
+  }
+
+  /** A person who lost a full name may fall apart: its full names are joined again, the largest part keeps the person. */
+  private splitPerson(person: P, reassess: Set<NameEntry>): void {
+    const full = [...person.names].filter(isFull);
+    for (const o of person.names) if (!isFull(o)) reassess.add(o);
+    const parts = connected(full, (a, b) => this.surnamesMatch(surnameOf(a), surnameOf(b)) && personNamesMatch(a.words, b.words));
+    parts.sort((a, b) => b.length - a.length);
+    for (const part of parts.slice(1)) {
+      const other = this.create();
+      for (const o of part) this.place(o, other);
     }
   }
 
-  /** Puts a name into the component of every name with a component that it matches, merging those components. */
-  private join(e: NameEntry): void {
-    const matched = new Set<Component>();
-    const surname = surnameOf(e);
-    for (const [other, names] of this.fullBySurname) {
-      if (!this.surnamesMatch(other, surname)) continue;
+  private matchingFullNames(e: NameEntry): NameEntry[] {
+    const out: NameEntry[] = [];
+    for (const [surname, names] of this.fullBySurname) {
+      if (!this.surnamesMatch(surname, surnameOf(e))) continue;
+      for (const o of names) if (o !== e && this.personOf.has(o) && personNamesMatch(o.words, e.words)) out.push(o);
+    }
+    return out;
+  }
+
+  // ── Bare surnames ────────────────────────────────────────────────────────────────────
+
+  /** Bare surnames a change to full names of `surname` can hand to another person. */
+  private bareNamesNear(surname: string, reassess: Set<NameEntry>): void {
+    for (const [bare, names] of this.bareBySurname) if (this.surnamesMatch(bare, surname)) for (const e of names) reassess.add(e);
+  }
+
+  /** Gives a bare surname to the person who owns it, or to the group of its misspellings. */
+  private assignBare(e: NameEntry): void {
+    const candidates = this.candidatesFor(surnameOf(e));
+    if (candidates.size > 1) this.contested.set(e, candidates);
+    else this.contested.delete(e);
+    const owner = candidates.size > 1 ? mostNamed(candidates) : ([...candidates][0] ?? null);
+    const current = this.personOf.get(e);
+    if (owner) {
+      if (current === owner) return;
+      this.unplace(e);
+      if (current && this.bareGroups.has(current)) this.splitBareGroup(current);
+      this.place(e, owner);
+      return;
+    }
+    if (current && this.bareGroups.has(current)) return;
+    this.unplace(e);
+    this.joinBareGroup(e);
+  }
+
+  private candidatesFor(surname: string): Set<P> {
+    const people = new Set<P>();
+    const exact = this.fullBySurname.get(surname);
+    if (exact) {
+      for (const o of exact) people.add(this.personOf.get(o) as P);
+      return people;
+    }
+    for (const [other, names] of this.fullBySurname) if (this.surnamesMatch(other, surname)) for (const o of names) people.add(this.personOf.get(o) as P);
+    return people;
+  }
+
+  private joinBareGroup(e: NameEntry): void {
+    const matched = new Set<P>();
+    for (const [surname, names] of this.bareBySurname) {
+      if (!this.surnamesMatch(surname, surnameOf(e))) continue;
       for (const o of names) {
-        const c = this.components.get(o);
-        if (c && o !== e && personNamesMatch(o.words, e.words)) matched.add(c);
+        const group = this.personOf.get(o);
+        if (o !== e && group && this.bareGroups.has(group)) matched.add(group);
       }
     }
-    const [largest, ...others] = [...matched].sort((a, b) => b.names.size - a.names.size);
-    const into = largest ?? { names: new Set<NameEntry>() };
-    for (const c of others) {
-      for (const o of c.names) {
-        into.names.add(o);
-        this.components.set(o, into);
-      }
-    }
-    into.names.add(e);
-    this.components.set(e, into);
+    const [into, ...others] = [...matched].sort((a, b) => b.names.size - a.names.size);
+    const group = into ?? this.create();
+    this.bareGroups.add(group);
+    for (const other of others) for (const o of [...other.names]) this.place(o, group);
+    this.place(e, group);
   }
 
-  /** The people a bare surname can be: those with that exact surname, else a believable misspelling of it. */
-  private candidatesFor(surname: string, bySurname: ReadonlyMap<string, Set<Component>>): Component[] {
-    const exact = bySurname.get(surname);
-    if (exact) return [...exact];
-    const fuzzy = new Set<Component>();
-    for (const [other, cs] of bySurname) if (this.surnamesMatch(other, surname)) for (const c of cs) fuzzy.add(c);
-    return [...fuzzy];
+  /** A group of misspellings that lost a name may fall apart. */
+  private splitBareGroup(group: P): void {
+    const parts = connected([...group.names], (a, b) => this.surnamesMatch(surnameOf(a), surnameOf(b)));
+    parts.sort((a, b) => b.length - a.length);
+    for (const part of parts.slice(1)) {
+      const other = this.create();
+      this.bareGroups.add(other);
+      for (const o of part) this.place(o, other);
+    }
+    this.change.touched.add(group);
+  }
+
+  // ── Bookkeeping ──────────────────────────────────────────────────────────────────────
+
+  private place(e: NameEntry, person: P): void {
+    const current = this.personOf.get(e);
+    if (current === person) return;
+    if (!this.before.has(e)) this.before.set(e, current);
+    if (current) {
+      current.names.delete(e);
+      this.change.touched.add(current);
+    }
+    person.names.add(e);
+    this.personOf.set(e, person);
+    this.change.touched.add(person);
+  }
+
+  private unplace(e: NameEntry): void {
+    const current = this.personOf.get(e);
+    if (!current) return;
+    if (!this.before.has(e)) this.before.set(e, current);
+    current.names.delete(e);
+    this.personOf.delete(e);
+    this.change.touched.add(current);
+  }
+
+  private retire(p: P): void {
+    this.change.touched.delete(p);
+    this.change.retired.add(p);
+    this.bareGroups.delete(p);
+    for (const [bare, candidates] of this.contested) {
+      candidates.delete(p);
+      if (candidates.size < 2) this.contested.delete(bare);
+    }
   }
 
   private surnamesMatch(a: string, b: string): boolean {
@@ -144,37 +245,64 @@ export class PeopleClustering {
 }
 
 /** "Clinton" alone is the Clinton the workspace names in the most files. */
-function mostNamed(candidates: readonly Component[]): Component {
-  const scored = candidates.map((c) => ({ c, files: fileCount(c), first: firstKey(c) }));
+function mostNamed<P extends Person>(candidates: ReadonlySet<P>): P {
+  const scored = [...candidates].map((p) => ({ p, files: fileCount(p), first: firstKey(p) }));
   scored.sort((a, b) => b.files - a.files || (a.first < b.first ? -1 : 1));
-  return scored[0].c;
+  return scored[0].p;
 }
 
 /** Files that name the person in full, counted from the name in most files outwards. */
-function fileCount(c: Component): number {
-  const [largest, ...others] = [...c.names].sort((a, b) => b.files.size - a.files.size);
+function fileCount(p: Person): number {
+  const [largest, ...others] = [...p.names].filter(isFull).sort((a, b) => b.files.size - a.files.size);
+  if (!largest) return 0;
   const elsewhere = new Set<string>();
-  for (const e of others) for (const p of e.files.keys()) if (!largest.files.has(p)) elsewhere.add(p);
+  for (const e of others) for (const f of e.files.keys()) if (!largest.files.has(f)) elsewhere.add(f);
   return largest.files.size + elsewhere.size;
 }
 
-function firstKey(c: Component): string {
+function firstKey(p: Person): string {
   let first = '';
-  for (const e of c.names) if (!first || e.key < first) first = e.key;
+  for (const e of p.names) if (isFull(e) && (!first || e.key < first)) first = e.key;
   return first;
 }
 
-/** Bare surnames that nobody's full name carries, grouped when one is a misspelling of another. */
-function misspellingGroups(bare: readonly NameEntry[]): NameEntry[][] {
-  const groups: NameEntry[][] = [];
-  for (const e of bare) {
-    const matching = groups.filter((g) => g.some((o) => surnamesMatch(surnameOf(o), surnameOf(e))));
-    for (const g of matching) groups.splice(groups.indexOf(g), 1);
-    groups.push([e, ...matching.flat()]);
+/** The connected parts of `names` under `match`. */
+function connected(names: readonly NameEntry[], match: (a: NameEntry, b: NameEntry) => boolean): NameEntry[][] {
+  const parts: NameEntry[][] = [];
+  const seen = new Set<NameEntry>();
+  for (const start of names) {
+    if (seen.has(start)) continue;
+    const part = [start];
+    seen.add(start);
+    for (let i = 0; i < part.length; i++) {
+      for (const o of names) {
+        if (!seen.has(o) && match(part[i], o)) {
+          seen.add(o);
+          part.push(o);
+        }
+      }
+    }
+    parts.push(part);
   }
-  return groups;
+  return parts;
+}
+
+function isFull(e: NameEntry): boolean {
+  return e.words.length >= 2;
 }
 
 function surnameOf(e: NameEntry): string {
   return e.words[e.words.length - 1] ?? '';
+}
+
+function indexBy(index: Map<string, Set<NameEntry>>, key: string, e: NameEntry): void {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(e);
+}
+
+function unindexBy(index: Map<string, Set<NameEntry>>, key: string, e: NameEntry): void {
+  const set = index.get(key);
+  set?.delete(e);
+  if (set?.size === 0) index.delete(key);
 }

@@ -1,6 +1,6 @@
 import type { DocumentSpeaker, Quote, SpeakerKind } from '../core/types';
 import { nameWords, normalizeName } from '../core/speakers/names';
-import { PeopleClustering } from './speakerClusters';
+import { PeopleClustering, type ClusteringChange } from './speakerClusters';
 
 // One speaker list for the whole workspace. Each document names its speakers its own way
 // ("Gen. Mark Milley" here, "Milley" there, "Mark Mille" in a third); the index merges them
@@ -65,20 +65,17 @@ export interface NameEntry {
 interface Cluster {
   id: string;
   kind: SpeakerKind;
-  names: NameEntry[];
+  names: Set<NameEntry>;
   name: string;
   /** What `describe` returned, until a member of the cluster changes. */
   described: Speaker | null;
-  /** A member came or went since the cluster was last named. */
-  dirty: boolean;
 }
 
 interface Block {
   kind: SpeakerKind;
   names: Map<string, NameEntry>;
-  /** People only: which names are one person, remembered between updates. */
-  people: PeopleClustering | null;
-  clusters: Cluster[];
+  /** People only: which names are one person, kept up to date name by name. */
+  people: PeopleClustering<Cluster> | null;
 }
 
 const PREFIX = 3;
@@ -199,7 +196,10 @@ export class SpeakerIndex {
     const words = this.wordsOf(speaker);
     const blockKey = blockKeyOf(speaker, words, path);
     let block = this.blocks.get(blockKey);
-    if (!block) this.blocks.set(blockKey, (block = { kind: speaker.kind, names: new Map(), people: speaker.kind === 'person' ? new PeopleClustering() : null, clusters: [] }));
+    if (!block) {
+      const people = speaker.kind === 'person' ? new PeopleClustering(() => newCluster('person')) : null;
+      this.blocks.set(blockKey, (block = { kind: speaker.kind, names: new Map(), people }));
+    }
     const key = words.join(' ');
     let entry = block.names.get(key);
     if (!entry) block.names.set(key, (entry = { block: blockKey, key, words, members: new Set(), files: new Map(), scores: new Map(), cluster: null }));
@@ -225,40 +225,39 @@ export class SpeakerIndex {
   }
 
   /**
-   * Brings a block up to date after members came and went under `touched` names. When the
-   * block's names are the same and no surname changes hands, the clusters stay and only the
-   * touched ones are renamed (the common edit, and most files of a scan); otherwise the block's
-   * names are partitioned again. Adds to `changed` the files whose members now belong to a
-   * speaker of another id or name.
+   * Brings a block up to date after members came and went under `touched` names: the names
+   * that appeared or disappeared are clustered (speakerClusters.ts), the speakers that changed
+   * are named again. Adds to `changed` the files whose members now belong to a speaker of
+   * another id or name.
    */
   private refresh(blockKey: string, touched: readonly NameEntry[], changed: Set<string>): void {
     const block = this.blocks.get(blockKey);
     if (!block) return;
-    const namesChanged = touched.some((e) => e.members.size === 0 || !e.cluster);
-    if (namesChanged || block.people?.ownersChanged(touched)) this.repartition(blockKey, block, changed);
-    else this.rename(new Set(touched.map((e) => e.cluster as Cluster)), changed);
+    const removed = touched.filter((e) => e.members.size === 0);
+    for (const e of removed) block.names.delete(e.key);
+    const added = touched.filter((e) => e.members.size > 0 && !e.cluster);
+    const recounted = touched.filter((e) => e.members.size > 0 && e.cluster);
+    const change = block.people ? block.people.update(added, removed, recounted) : this.single(block, added, removed, recounted);
+    for (const c of change.retired) if (this.clustersById.get(c.id) === c) this.clustersById.delete(c.id);
+    for (const c of change.touched) {
+      changedMembers(c);
+      for (const e of c.names) e.cluster = c;
+    }
+    for (const e of change.moved) for (const p of e.files.keys()) changed.add(p);
+    // Recounted names keep their speaker, but a speaker's name follows how often each form is used.
+    const renamed = new Set(change.touched);
+    for (const e of recounted) if (e.cluster && !change.retired.has(e.cluster)) renamed.add(e.cluster);
+    this.rename(renamed, changed);
+    if (block.names.size === 0) this.blocks.delete(blockKey);
   }
 
-  private repartition(blockKey: string, block: Block, changed: Set<string>): void {
-    const before = [...block.names.values()].map((entry) => ({ entry, cluster: entry.cluster, id: entry.cluster?.id, name: entry.cluster?.name }));
-    for (const [key, entry] of block.names) if (entry.members.size === 0) block.names.delete(key);
-    const names = [...block.names.values()];
-    const parts = block.people ? block.people.partition(names) : names.length > 0 ? [names] : [];
-
-    const next = parts.map((part) => reusable(part) ?? { id: '', kind: block.kind, names: part, name: '', described: null, dirty: true });
-    const kept = new Set(next);
-    for (const c of block.clusters) if (!kept.has(c) && this.clustersById.get(c.id) === c) this.clustersById.delete(c.id);
-    next.forEach((c, i) => {
-      c.names = parts[i];
-      for (const e of c.names) e.cluster = c;
-    });
-    block.clusters = next;
-    if (next.length === 0) this.blocks.delete(blockKey);
-    this.rename(new Set(next.filter((c) => c.dirty)), new Set());
-    for (const b of before) {
-      const c = b.entry.cluster;
-      if (c !== b.cluster || c?.id !== b.id || c?.name !== b.name) for (const p of b.entry.files.keys()) changed.add(p);
-    }
+  /** Organisations and unnamed sources: a block is one name, and one speaker. */
+  private single(block: Block, added: readonly NameEntry[], removed: readonly NameEntry[], recounted: readonly NameEntry[]): ClusteringChange<Cluster> {
+    const change: ClusteringChange<Cluster> = { moved: new Set(added), touched: new Set(), retired: new Set() };
+    for (const e of removed) if (e.cluster) change.retired.add(e.cluster);
+    for (const e of added) change.touched.add(newCluster(block.kind, e));
+    for (const e of recounted) change.touched.add(e.cluster as Cluster);
+    return change;
   }
 
   /**
@@ -268,7 +267,6 @@ export class SpeakerIndex {
   private rename(clusters: ReadonlySet<Cluster>, changed: Set<string>): void {
     const renamed: Cluster[] = [];
     for (const c of clusters) {
-      c.dirty = false;
       const name = canonicalName(c.kind, c.names);
       if (name === c.name && c.id) continue;
       c.name = name;
@@ -291,7 +289,7 @@ export class SpeakerIndex {
 
   private baseId(c: Cluster): string {
     const prefix = c.kind === 'person' ? 'person' : c.kind === 'organization' ? 'org' : c.kind === 'group' ? 'group' : 'anon';
-    const first = c.names[0]?.members.values().next().value;
+    const first = c.names.values().next().value?.members.values().next().value;
     const local = (c.kind === 'anonymous' || c.kind === 'group') && first ? `${slug(baseName(first.path))}:` : '';
     return `${prefix}:${local}${slug(c.name)}`;
   }
@@ -322,15 +320,13 @@ export class SpeakerIndex {
   }
 }
 
-/** The cluster a part of a new partition can stay: the one that had exactly its names. */
-function reusable(part: readonly NameEntry[]): Cluster | null {
-  const c = part[0].cluster;
-  return c && c.names.length === part.length && part.every((e) => e.cluster === c) ? c : null;
-}
 
 function changedMembers(c: Cluster): void {
   c.described = null;
-  c.dirty = true;
+}
+
+function newCluster(kind: SpeakerKind, ...names: NameEntry[]): Cluster {
+  return { id: '', kind, names: new Set(names), name: '', described: null };
 }
 
 function* membersOf(c: Cluster): Iterable<Member> {
@@ -348,7 +344,7 @@ function blockKeyOf(speaker: DocumentSpeaker, words: readonly string[], path: st
  * The name most used for a speaker, fullest first: "Mark Milley" over "Milley". Ties go to the
  * name that sorts first, so the name does not depend on the order files were read in.
  */
-function canonicalName(kind: SpeakerKind, names: readonly NameEntry[]): string {
+function canonicalName(kind: SpeakerKind, names: Iterable<NameEntry>): string {
   const score = new Map<string, number>();
   for (const e of names) for (const [name, n] of e.scores) score.set(name, (score.get(name) ?? 0) + n);
   let best = '';
