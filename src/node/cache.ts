@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { DocumentAnalysis } from '../core/analyze';
-import { isDocumentAnalysis } from './analysisShape';
+import { CacheReader, checksum, decodeEntry, type CacheSnapshot, type Location } from './cacheReader';
 
 // The on-disk cache of analyses, so that reopening a folder of 10,000 articles does not
 // analyse them again. Entries are keyed by the workspace's content hash (the text and the
@@ -39,15 +38,9 @@ const COMPACT_DEAD_SHARE = 0.5;
 /** …and this size: rewriting a small file saves nothing. */
 const COMPACT_MIN_BYTES = 16 * 1024 * 1024;
 
-interface Location {
-  offset: number;
-  length: number;
-  checksum: Buffer;
-}
-
 interface Entry {
   key: string;
-  checksum: Buffer;
+  checksum: Uint8Array;
   payload: Buffer;
 }
 
@@ -61,12 +54,14 @@ export class AnalysisCache {
   /** Bytes of records that no key leads to any more (replaced, or found damaged). */
   private deadBytes = 0;
   private writing: Promise<void> = Promise.resolve();
+  private reader: CacheReader;
 
   private constructor(
     readonly folder: string,
     private readonly engine: string,
   ) {
     this.file = path.join(folder, FILE_NAME);
+    this.reader = new CacheReader(this.file);
   }
 
   /** Opens the cache in `folder` (created when first written) for results of `engine`. */
@@ -98,18 +93,22 @@ export class AnalysisCache {
     const at = this.index.get(key);
     const entry = this.pending.get(key);
     if (!at && !entry) return null;
-    const payload = entry ? entry.payload : this.read(at as Location);
-    let value: unknown = null;
-    if (payload && checksum(payload).equals(entry?.checksum ?? (at as Location).checksum)) {
-      try {
-        value = v8.deserialize(payload);
-      } catch {
-        value = null;
-      }
-    }
-    if (isDocumentAnalysis(value)) return value;
-    this.forget(key);
-    return null;
+    const analysis = entry ? decodeEntry(entry.payload, entry.checksum) : this.reader.analysis(at as Location);
+    if (!analysis) this.forget(key);
+    return analysis;
+  }
+
+  /** Where the written entries are, for worker threads that read them (cacheReader.ts). */
+  snapshot(): CacheSnapshot {
+    return { file: this.file, entries: new Map(this.index) };
+  }
+
+  /** Drops an entry found bad (by a worker thread, say), so that it can be put again. */
+  forget(key: string): void {
+    const at = this.index.get(key);
+    if (at) this.deadBytes += at.length;
+    this.index.delete(key);
+    this.pending.delete(key);
   }
 
   /** Stores an analysis; `payload` is its v8.serialize bytes when a worker already made them. */
@@ -176,26 +175,7 @@ export class AnalysisCache {
     return found.equals(expected) ? expected.length : 0;
   }
 
-  private read(at: Location): Buffer | null {
-    try {
-      const fd = fs.openSync(this.file, 'r');
-      try {
-        const payload = Buffer.allocUnsafe(at.length);
-        return fs.readSync(fd, payload, 0, at.length, at.offset) === at.length ? payload : null;
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch {
-      return null; // the folder was deleted meanwhile
-    }
-  }
 
-  private forget(key: string): void {
-    const at = this.index.get(key);
-    if (at) this.deadBytes += at.length;
-    this.index.delete(key);
-    this.pending.delete(key);
-  }
 
   // ── Writing ──────────────────────────────────────────────────────────────────────────
 
@@ -219,6 +199,7 @@ export class AnalysisCache {
         this.deadBytes = 0;
         const header = this.header();
         await fs.promises.writeFile(this.file, header);
+        this.reader.close(); // it may hold the file that was there before
         this.end = header.length;
       } else if (size > this.end) {
         await fs.promises.truncate(this.file, this.end);
@@ -258,7 +239,7 @@ export class AnalysisCache {
         await out.write(header);
         let offset = header.length;
         for (const [key, at] of this.index) {
-          const payload = live.has(key) ? this.read(at) : null;
+          const payload = live.has(key) ? this.reader.read(at) : null;
           if (!payload) continue;
           const parts = record({ key, checksum: at.checksum, payload });
           await out.writev(parts);
@@ -270,6 +251,7 @@ export class AnalysisCache {
         await out.close();
       }
       await fs.promises.rename(temporary, this.file);
+      this.reader.close();
       this.index.clear();
       for (const { key, at } of copied) this.index.set(key, at);
       this.deadBytes = 0;
@@ -281,7 +263,7 @@ export class AnalysisCache {
   }
 }
 
-function record(e: Entry): Buffer[] {
+function record(e: Entry): Uint8Array[] {
   const key = Buffer.from(e.key, 'utf8');
   const prefix = Buffer.alloc(RECORD_PREFIX_BYTES);
   prefix.writeUInt32LE(e.payload.length, 0);
@@ -289,9 +271,6 @@ function record(e: Entry): Buffer[] {
   return [prefix, key, e.checksum, e.payload];
 }
 
-function checksum(payload: Uint8Array): Buffer {
-  return createHash('sha1').update(payload).digest();
-}
 
 async function fileSize(file: string): Promise<number | null> {
   try {

@@ -3,7 +3,7 @@ import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '..
 import type { AnalysisCache } from '../node/cache';
 import { readArticle } from '../node/files';
 import type { Workspace } from '../workspace/workspace';
-import type { AnalysisPool, PoolResult } from './pool';
+import type { AnalysisPool } from './pool';
 
 // Reading files from disk into the workspace: a whole folder through the worker pool (the
 // first scan), or one file in the server's thread (the file watcher, a closed editor). Both
@@ -65,7 +65,7 @@ export class Indexer {
       if ('cached' in got && got.cached) outcome.fromCache++;
       done++;
     };
-    this.pool?.setup({ options: target.options, maxFileSize: target.maxFileSize, sizeSetting: SIZE_SETTING, cached: this.cache?.keys() ?? [] });
+    this.pool?.setup({ options: target.options, maxFileSize: target.maxFileSize, sizeSetting: SIZE_SETTING, cache: this.cache?.snapshot() ?? null });
     // The pool queues every file and runs as many as it has threads; without one, files are read one by one.
     const all = this.pool ? Promise.all(uris.map(take)) : uris.reduce((chain, uri) => chain.then(() => take(uri)), Promise.resolve());
     let finished = false;
@@ -113,23 +113,19 @@ export class Indexer {
       const one = await this.readOne(uri, target);
       return 'reason' in one ? one : { path: uri, ...one };
     }
-    const file = fileURLToPath(uri);
-    let result: PoolResult = await this.pool.analyse(file);
-    if (result.kind === 'cached') {
-      const analysis = this.cache?.get(result.hash);
-      if (analysis) return { path: uri, text: result.text, analysis, cached: true };
-      // The entry did not check out (and is forgotten): analyse the file after all.
-      result = await this.pool.analyse(file, true);
-    }
+    const result = await this.pool.analyse(fileURLToPath(uri));
     switch (result.kind) {
+      case 'cached':
+        return { path: uri, text: result.text, analysis: result.analysis, cached: true };
       case 'analysed':
+        // The worker analysed it because the cache had no entry, or one that did not check out.
+        if (result.badEntry) this.cache?.forget(result.hash);
         this.cache?.put(result.hash, result.analysis, result.payload);
         return { path: uri, text: result.text, analysis: result.analysis };
       case 'unreadable':
         return { reason: result.reason };
       case 'failed':
         return this.recover(uri, result.text, result.error, target);
-      case 'cached':
       case 'cancelled':
         return null;
     }

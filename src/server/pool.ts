@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisOptions, DocumentAnalysis } from '../core/analyze';
+import type { CacheSnapshot } from '../node/cacheReader';
 import type { WorkerAnswer, WorkerJob, WorkerSetup } from './worker';
 
 // Worker threads that read, decode and analyse files for the first scan (and rescans), so a
@@ -15,8 +16,9 @@ import type { WorkerAnswer, WorkerJob, WorkerSetup } from './worker';
 // a worker dies, its files come back as `failed` too and the worker is replaced, up to a limit.
 
 export type PoolResult =
-  | { file: string; kind: 'analysed'; text: string; hash: string; analysis: DocumentAnalysis; payload: Uint8Array }
-  | { file: string; kind: 'cached'; text: string; hash: string }
+  /** `badEntry`: the cache held this content, but its entry did not check out. */
+  | { file: string; kind: 'analysed'; text: string; hash: string; analysis: DocumentAnalysis; payload: Uint8Array; badEntry: boolean }
+  | { file: string; kind: 'cached'; text: string; hash: string; analysis: DocumentAnalysis }
   | { file: string; kind: 'unreadable'; reason: string }
   | { file: string; kind: 'failed'; text: string | null; error: string }
   | { file: string; kind: 'cancelled' };
@@ -26,12 +28,15 @@ export interface PoolSetup {
   maxFileSize: number;
   /** How the size limit is named in messages ("the byline.maxFileSizeKB setting"). */
   sizeSetting: string;
-  /** Content hashes whose analyses the caller holds already. */
-  cached: Iterable<string>;
+  /** The on-disk cache's entries, which workers read instead of analysing. */
+  cache: CacheSnapshot | null;
 }
 
-/** Files a worker holds at once: one in work and one waiting, so it never idles on a round trip. */
-const JOBS_PER_WORKER = 2;
+/**
+ * Files a worker holds at once: one in work and the rest waiting, so it does not idle while the
+ * server's thread is busy merging and cannot hand it the next file.
+ */
+const JOBS_PER_WORKER = 8;
 /** Workers replaced after dying before the pool stops starting new ones (and the caller analyses in its own thread). */
 const MAX_RESTARTS = 3;
 /** Idle workers are stopped after this long, giving their memory (a compromise lexicon each) back. */
@@ -67,11 +72,11 @@ export class AnalysisPool {
 
   /** Sets what every following file is analysed with. */
   setup(setup: PoolSetup): void {
-    this.setupMessage = { type: 'setup', options: setup.options, maxFileSize: setup.maxFileSize, sizeSetting: setup.sizeSetting, cached: [...setup.cached] };
+    this.setupMessage = { type: 'setup', ...setup };
     for (const slot of this.slots) slot.worker.postMessage(this.setupMessage);
   }
 
-  /** Reads and analyses a file in a worker; `force` analyses it even when its content is cached. */
+  /** Reads and analyses a file in a worker (or takes its analysis from the cache); `force` analyses it anyway. */
   analyse(file: string, force = false): Promise<PoolResult> {
     if (this.closed) return Promise.resolve({ file, kind: 'cancelled' });
     return new Promise((resolve) => {
@@ -170,9 +175,9 @@ export class AnalysisPool {
 function toResult(file: string, answer: WorkerAnswer): PoolResult {
   switch (answer.kind) {
     case 'analysed':
-      return { file, kind: 'analysed', text: answer.text, hash: answer.hash, analysis: v8.deserialize(answer.payload) as DocumentAnalysis, payload: answer.payload };
+      return { file, kind: 'analysed', text: answer.text, hash: answer.hash, analysis: v8.deserialize(answer.payload) as DocumentAnalysis, payload: answer.payload, badEntry: answer.badEntry };
     case 'cached':
-      return { file, kind: 'cached', text: answer.text, hash: answer.hash };
+      return { file, kind: 'cached', text: answer.text, hash: answer.hash, analysis: answer.analysis };
     case 'unreadable':
       return { file, kind: 'unreadable', reason: answer.reason };
     case 'failed':

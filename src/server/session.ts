@@ -27,6 +27,8 @@ export interface SessionHost {
   status(params: StatusParams): void;
   /** Begins a cancellable progress report; returns null where the client cannot show one. */
   progress(title: string): Promise<Progress | null>;
+  /** A line for the server's log (the Output panel in VS Code). */
+  log?(message: string): void;
 }
 
 export interface Progress {
@@ -40,7 +42,7 @@ export const EDIT_DEBOUNCE_MS = 150;
 /** Files published between two yields to the event loop, so requests are answered meanwhile. */
 const PUBLISH_BATCH = 200;
 /** The status (files, conflicts) is sent at most this often: counting conflicts walks every claim group. */
-const STATUS_INTERVAL_MS = 250;
+const STATUS_INTERVAL_MS = 500;
 /** The cache's folder inside the storage folder the editor gives Byline. */
 const CACHE_FOLDER = 'analysis-cache';
 /** Codes shown for files that are not open: those that need attention. */
@@ -60,6 +62,7 @@ export class Session {
   private indexing = false;
   private indexer: Indexer;
   private statusTimer: NodeJS.Timeout | null = null;
+  private conflictCount = 0;
   /** Files a scan changed whose diagnostics are still to be published. */
   private readonly unpublished = new Set<string>();
 
@@ -173,6 +176,7 @@ export class Session {
     this.sendStatus();
     const progress = await this.host.progress('Byline: indexing articles');
     const stale = () => generation !== this.scanGeneration || progress?.cancelled === true;
+    const started = Date.now();
     try {
       const found = await findFiles(this.folders, this.settings);
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
@@ -199,6 +203,8 @@ export class Session {
       }
       for (const p of changed) this.unpublished.add(p);
       await this.publishInBatches(stale);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      this.host.log?.(`Indexed ${this.workspace.size} files in ${seconds} s (${outcome.fromCache} from the cache, ${outcome.skipped.size} skipped)`);
     } finally {
       progress?.done();
       if (generation === this.scanGeneration) this.indexing = false;
@@ -283,8 +289,7 @@ export class Session {
   private publish(uri: string): void {
     const isOpen = this.open.has(uri);
     const diagnostics = this.workspace
-      .diagnostics(uri)
-      .filter((d) => isOpen || CLOSED_FILE_CODES.has(d.code))
+      .diagnostics(uri, isOpen ? undefined : CLOSED_FILE_CODES)
       .flatMap((d) => toLspDiagnostic(uri, d, (u, s, e) => this.rangeOf(u, s, e)) ?? []);
     if (diagnostics.length === 0 && !this.published.has(uri)) return;
     this.host.publish(uri, diagnostics);
@@ -303,9 +308,11 @@ export class Session {
   private sendStatus(): void {
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.statusTimer = null;
+    // Counting conflicts lists them all: during a scan the count is left for its end.
+    if (!this.indexing) this.conflictCount = this.workspace.claims.conflicts().length;
     this.host.status({
       files: this.workspace.size,
-      conflicts: this.workspace.claims.conflicts().length,
+      conflicts: this.conflictCount,
       indexing: this.indexing,
       skipped: [...this.skipped].map(([uri, reason]) => ({ uri, reason })),
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
-import type { Diagnostic } from '../core/types';
+import type { Diagnostic, DiagnosticCode } from '../core/types';
 import { ClaimIndex } from './claimIndex';
 import { quoteDiagnostics } from './quoteDiagnostics';
 import { DEFAULT_SEVERITIES, type Severities } from './severity';
@@ -108,14 +108,24 @@ export class Workspace {
     return new Set(this.documents.keys());
   }
 
-  diagnostics(path: string): Diagnostic[] {
+  /**
+   * The document's diagnostics; with `codes`, only those (a closed file shows only what needs
+   * attention, and naming every quote's speaker for 10,000 closed files is wasted work).
+   */
+  diagnostics(path: string, codes?: ReadonlySet<DiagnosticCode>): Diagnostic[] {
     const doc = this.documents.get(path);
     if (!doc) return [];
     const conflict = this.severities['conflicting-claim'];
-    const conflicts = conflict === 'off' ? [] : this.claims.diagnostics(path).map((d) => ({ ...d, severity: conflict }));
-    return [...quoteDiagnostics(path, doc.analysis, this.speakers, this.severities), ...conflicts].sort((a, b) => a.start - b.start || a.end - b.end);
+    const conflicts = conflict === 'off' || (codes && !codes.has('conflicting-claim')) ? [] : this.claims.diagnostics(path).map((d) => ({ ...d, severity: conflict }));
+    const analysis = codes && !QUOTE_CODES.some((c) => codes.has(c)) ? { ...doc.analysis, quotes: [] } : doc.analysis;
+    const all = [...quoteDiagnostics(path, analysis, this.speakers, this.severities), ...conflicts];
+    return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }
+
+/** The codes of the diagnostics that name a quote's speaker. */
+const QUOTE_CODES: readonly DiagnosticCode[] = ['quote', 'reported-speech', 'unattributed-quote'];
+
 
 /**
  * The content key of a text analysed under `options`: the workspace's `hashOf`, and the key

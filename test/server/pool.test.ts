@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeDocument } from '../../src/core/analyze';
 import { Indexer } from '../../src/server/indexer';
-import { AnalysisPool, type PoolResult } from '../../src/server/pool';
+import { AnalysisCache } from '../../src/node/cache';
+import { AnalysisPool, type PoolResult, type PoolSetup } from '../../src/server/pool';
 import { contentHash, Workspace } from '../../src/workspace/workspace';
 
 // The worker pool gives exactly what analysing in the server's own thread gives, and loses no
@@ -15,7 +16,7 @@ import { contentHash, Workspace } from '../../src/workspace/workspace';
 
 const WORKER = path.join(__dirname, '..', '..', 'src', 'server', 'worker.js');
 const CRASHING_WORKER = path.join(__dirname, 'crashingWorker.js');
-const SETUP = { options: {}, maxFileSize: 1024 * 1024, sizeSetting: 'the test limit', cached: [] as string[] };
+const SETUP: PoolSetup = { options: {}, maxFileSize: 1024 * 1024, sizeSetting: 'the test limit', cache: null };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pool-'));
 const TEXTS: Record<string, string> = {
@@ -56,12 +57,34 @@ test('the pool returns what analysing in this thread returns, with the text and 
   });
 });
 
-test('a file whose content the cache holds is read but not analysed, unless forced', async () => {
+test('a file whose content the cache holds is answered from the cache (checked in the worker), unless forced', async () => {
+  const cache = AnalysisCache.open(path.join(dir, 'cache'), 'test-engine');
+  const hash = contentHash(TEXTS['aid.txt'], {});
+  cache.put(hash, analyzeDocument(TEXTS['aid.txt']));
+  await cache.flush();
   const p = pool();
-  p.setup({ ...SETUP, cached: [contentHash(TEXTS['aid.txt'], {})] });
+  p.setup({ ...SETUP, cache: cache.snapshot() });
   const cached = await p.analyse(file('aid.txt'));
-  assert.equal(cached.kind, 'cached');
-  assert.equal(analysed(await p.analyse(file('aid.txt'), true)).text, TEXTS['aid.txt']);
+  assert.ok(cached.kind === 'cached');
+  assert.deepEqual(cached.analysis, analyzeDocument(TEXTS['aid.txt']));
+  assert.equal(analysed(await p.analyse(file('aid.txt'), true)).badEntry, false);
+});
+
+test('a cache entry that does not check out is analysed again, and said to be bad', async () => {
+  const cache = AnalysisCache.open(path.join(dir, 'bad-cache'), 'test-engine');
+  const hash = contentHash(TEXTS['aid.txt'], {});
+  cache.put(hash, analyzeDocument(TEXTS['aid.txt']));
+  await cache.flush();
+  const snapshot = cache.snapshot();
+  const file0 = snapshot.file;
+  const bytes = fs.readFileSync(file0);
+  bytes[bytes.length - 5] ^= 0xff;
+  fs.writeFileSync(file0, bytes);
+  const p = pool();
+  p.setup({ ...SETUP, cache: snapshot });
+  const again = analysed(await p.analyse(file('aid.txt')));
+  assert.equal(again.badEntry, true);
+  assert.deepEqual(again.analysis, analyzeDocument(TEXTS['aid.txt']));
 });
 
 test('unreadable files come back with the reason', async () => {
