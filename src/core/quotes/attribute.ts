@@ -799,8 +799,18 @@ class QuoteFinder {
     // CONTENT, said X. — unless the cue reports something of its own after it ("…, told Politico that …").
     const inverted = this.reader.after(m.last, last);
     const leadIn = this.leadIn(first, m.first);
-    if (inverted && leadIn && this.contentStart(m, contentEnd) === null) return this.reported(inverted, m, [leadIn]);
+    if (inverted && leadIn && (this.contentStart(m, contentEnd) === null || this.endsWithSpeaker(inverted, contentEnd))) return this.reported(inverted, m, [leadIn]);
     return null;
+  }
+
+  /** "…, said Geert Wilders, founder of the Party for Freedom." — nothing after the speaker but who they are. */
+  private endsWithSpeaker(speaker: SpeakerPhrase, end: number): boolean {
+    const { tokens } = this;
+    let k = speaker.last;
+    if (k < end && tokens[k].text === ',') {
+      while (k < end && tokens[k].norm !== 'that' && !(tokens[k].kind === 'word' && wordFlags(tokens[k].norm) & W.Verb && !(wordFlags(tokens[k].norm) & (W.Title | W.SourceNoun | W.Adjective)) && !tokens[k].cap)) k++;
+    }
+    return k >= end;
   }
 
   /**

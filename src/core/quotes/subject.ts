@@ -18,6 +18,8 @@ export interface ClauseSubject {
 
 /** Words that open a subordinate clause: its subject is not the sentence's. */
 const SUBORDINATORS = new Set(['when', 'after', 'before', 'while', 'as', 'if', 'because', 'although', 'though', 'since', 'once', 'until', 'unless', 'whereas', 'where']);
+/** Emphatic reflexives between a subject and its verb: "Sanders himself acknowledged". */
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 /** Words that open a time phrase between a subject and its verb: "on Saturday", "last week". */
 const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'next']);
 /** Longest apposition skipped between a subject and its verb: ", a 55-year-old salesman from Sumter, South Carolina,". */
@@ -122,7 +124,7 @@ export class SubjectReader {
   private verbAfter(v: number, before: number): number | null {
     const { tokens } = this.doc;
     v = this.skipTime(v, before);
-    while (v < before && tokens[v].kind === 'word' && wordFlags(tokens[v].norm) & W.Adverb) v++;
+    while (v < before && tokens[v].kind === 'word' && (wordFlags(tokens[v].norm) & W.Adverb || REFLEXIVES.has(tokens[v].norm))) v++;
     let main = v;
     while (main + 1 < before && wordFlags(tokens[main].norm) & W.Auxiliary && tokens[main + 1].kind === 'word' && wordFlags(tokens[main + 1].norm) & (W.Verb | W.Auxiliary | W.Adverb)) main++;
     const verb = tokens[main];

@@ -16,6 +16,7 @@ export interface SpeakerPhrase extends TokenRange {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves']);
 /** Longest phrase read as a speaker: "American Enterprise Institute defense strategy expert Frederick Kagan". */
 const MAX_PHRASE = 12;
 /** Longest relative clause read past between a speaker and its cue: "who spoke anonymously to discuss …". */
@@ -240,7 +241,8 @@ export class PhraseReader {
       }
       if (t.kind !== 'word') break;
       const f = wordFlags(t.norm);
-      if (!t.cap && f & (W.Adverb | W.Auxiliary) && !(f & W.Pronoun)) {
+      // "Sanders himself acknowledged": an emphatic reflexive stands between a subject and its verb.
+      if (!t.cap && ((f & (W.Adverb | W.Auxiliary) && !(f & W.Pronoun)) || REFLEXIVES.has(t.norm))) {
         j--;
         continue;
       }
