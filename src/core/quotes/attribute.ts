@@ -48,7 +48,10 @@ const WORK_NOUNS = new Set([
 ]);
 
 /** Roles a title in marks qualifies: the “Jane the Virgin” star, the “Morning Joe” host. */
-const WORK_ROLES = new Set(['star', 'stars', 'host', 'hosts', 'co-host', 'creator', 'author', 'actor', 'actress', 'producer', 'director', 'writer', 'anchor', 'showrunner', 'singer']);
+const WORK_ROLES = new Set([
+  'star', 'stars', 'host', 'hosts', 'co-host', 'creator', 'co-creator', 'author', 'co-author', 'editor', 'co-editor',
+  'actor', 'actress', 'producer', 'director', 'writer', 'anchor', 'showrunner', 'singer', 'style',
+]);
 
 /** Cues that name their object with the quote: called the system “rotten”, described him as “unfit”. */
 const NAMING_VERBS = new Set(['call', 'describe', 'dub', 'label', 'brand', 'term']);
@@ -1038,12 +1041,17 @@ class QuoteFinder {
     const { tokens } = this;
     let after = f.last;
     if (tokens[after]?.text === ',') after++;
-    if (tokens[after]?.norm === 'by' && tokens[after + 1]?.cap) return true;
+    const by = tokens[after + 1];
+    if (tokens[after]?.norm === 'by' && by?.cap && !(wordFlags(by.norm) & W.Time)) return true;
     // “Orange is the New Black” star Dascha Polanco: a work before the role it gives someone.
-    if (tokens[f.last] && WORK_ROLES.has(tokens[f.last].norm)) return true;
+    const next = tokens[f.last];
+    if (next && !next.cap && this.doc.paragraphOf[f.last] === this.lastParagraph(f) && WORK_ROLES.has(next.norm)) return true;
     let before = f.first - 1;
     while (before >= 0 && (tokens[before].text === ',' || tokens[before].text === '(' || tokens[before].text === ':')) before--;
-    return before >= 0 && this.doc.paragraphOf[before] === f.paragraph && WORK_NOUNS.has(tokens[before].norm);
+    if (before < 0 || this.doc.paragraphOf[before] !== f.paragraph) return false;
+    // "author of “America’s Bitter Pill”", "in the style of “Bridget Jones’s Diary”"
+    if (tokens[before].norm === 'of' && before > 0) return WORK_ROLES.has(tokens[before - 1].norm) || WORK_NOUNS.has(tokens[before - 1].norm);
+    return WORK_NOUNS.has(tokens[before].norm);
   }
 
   /** “Nobody wants detours.” standing as its own sentence is a quotation, however short. */
