@@ -30,6 +30,10 @@ test('two straight apostrophes are one double mark, as in archive copy', () => {
   assert.deepEqual(scan.problems.map((p) => unclosed.slice(p.start, p.end)), ["''"]);
 });
 
+test('a mark typed right after a colon opens a quote', () => {
+  assert.deepEqual(pieces('Rep. Trey Gowdy:"Who told you that?"'), [['"Who told you that?"']]);
+});
+
 test('a top-level single-quoted headline is a quotation of its own', () => {
   assert.deepEqual(pieces('Kasich: ‘We Are Going To Win.’'), [['‘We Are Going To Win.’']]);
 });

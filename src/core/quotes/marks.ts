@@ -39,8 +39,8 @@ const DOUBLE_OPENERS = new Set(['“', '„', '‟', '«']);
 const DOUBLE_CLOSERS = new Set(['”', '»']);
 const SINGLE_OPENERS = new Set(['‘', '‹']);
 const QUOTE_CHARS = '"“”„‟«»\'‘’‹›';
-/** Characters after which a mark opens: the start of a word group. */
-const OPEN_BEFORE = '([{—–-/‐';
+/** Characters after which a mark opens: the start of a word group (and a colon typed without its space: Gowdy:"I …"). */
+const OPEN_BEFORE = '([{—–-/‐:';
 /** Characters before which a mark closes: the end of a word group. */
 const CLOSE_AFTER = '.,;:!?)]}—–-…/‐';
 
