@@ -30,6 +30,11 @@ test('two straight apostrophes are one double mark, as in archive copy', () => {
   assert.deepEqual(scan.problems.map((p) => unclosed.slice(p.start, p.end)), ["''"]);
 });
 
+test('a quote in the other style inside a quote is nested, not a new quote', () => {
+  assert.deepEqual(pieces('Dr. Ward stated: "The department isn’t about “Equal Justice” anymore." Then she left.'), [['"The department isn’t about “Equal Justice” anymore."']]);
+  assert.deepEqual(pieces('Reyes said, “They told me "no" twice.” Then he left.'), [['“They told me "no" twice.”']]);
+});
+
 test('a mark typed right after a colon opens a quote', () => {
   assert.deepEqual(pieces('Rep. Trey Gowdy:"Who told you that?"'), [['"Who told you that?"']]);
 });

@@ -28,6 +28,8 @@ interface Open {
   at: number;
   /** Length of the opening mark: 2 for a doubled apostrophe. */
   length: number;
+  /** Opened with a straight mark (" or ''), which closes only with a straight one. */
+  straight?: boolean;
   /** For a top-level quote: the parts completed in earlier paragraphs. */
   parts: Span[];
 }
@@ -81,7 +83,7 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
         first = false;
         // The paragraph reopens the quote left open at the end of the previous one.
         if (isDouble && i === para.start && opening) {
-          stack.push({ level: 'double', at: i, length: m[0].length, parts: [...pending.parts, { start: pending.at, end: pendingEnd }] });
+          stack.push({ level: 'double', at: i, length: m[0].length, straight: c === '"', parts: [...pending.parts, { start: pending.at, end: pendingEnd }] });
           pending = null;
           continue;
         }
@@ -93,12 +95,19 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
       if (isDouble) {
         const d = innermost(stack, 'double');
         if (d >= 0) {
+          // Copy pasted into copy mixes styles: “Equal Justice” inside a straight-quoted passage, or
+          // "no" inside a curly one, is a quote within the quote, not a new one.
+          const straightOpen = stack[d].straight;
+          if (opening && !closing && (straightOpen ? DOUBLE_OPENERS.has(c) : c === '"')) {
+            stack.push({ level: 'double', at: i, length: m[0].length, straight: c === '"', parts: [] });
+            continue;
+          }
           // A second opener while a quote is open means the first was never closed.
           if (DOUBLE_OPENERS.has(c) && opening && !closing) {
             const open = stack[d];
             stack.length = d;
             if (d === 0) unclosed(open, trimEnd(text, open.at, i));
-            stack.push({ level: 'double', at: i, length: m[0].length, parts: [] });
+            stack.push({ level: 'double', at: i, length: m[0].length, straight: c === '"', parts: [] });
             continue;
           }
           // Anything else closes it; single marks still open inside were apostrophes.
@@ -109,7 +118,7 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
         }
         if (c === '"' && before !== null && isDigit(before)) continue; // 12" is inches
         if (opening || (DOUBLE_OPENERS.has(c) && !closing)) {
-          stack.push({ level: 'double', at: i, length: m[0].length, parts: [] });
+          stack.push({ level: 'double', at: i, length: m[0].length, straight: c === '"', parts: [] });
         }
         // A closing mark with nothing open is stray: nothing to pair it with, nothing lost.
         continue;
