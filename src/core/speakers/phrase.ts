@@ -16,6 +16,8 @@ export interface SpeakerPhrase extends TokenRange {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+/** Words that stand alone for an unnamed source before a cue: "Another said", "One wrote". */
+const STANDALONE_SOURCES = new Set(['another', 'one', 'others', 'some', 'many', 'several']);
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves']);
 /** Longest phrase read as a speaker: "American Enterprise Institute defense strategy expert Frederick Kagan". */
 const MAX_PHRASE = 12;
@@ -49,9 +51,9 @@ export class PhraseReader {
     const t = tokens[j];
     if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm)) return { first: j, last: j + 1, headEnd: j + 1, kind: 'pronoun', name: null };
     // "Mike Lee, who declared …": the relative pronoun stands for the name before its comma.
-    if (t.norm === 'who' && tokens[j - 1]?.text === ',') {
+    if (t.norm === 'who' && (tokens[j - 1]?.text === ',' || this.nameEndingAt.has(j))) {
       // The name right before the comma is the antecedent: "a reaction from President Barack Obama, who called …".
-      const named = this.nameEndingAt.get(j - 1);
+      const named = this.nameEndingAt.get(j - 1) ?? this.nameEndingAt.get(j);
       if (named) return { first: j, last: j + 1, headEnd: j + 1, kind: 'name', name: named };
       return this.before(j - 1, min);
     }
@@ -80,8 +82,8 @@ export class PhraseReader {
     // "But", "Still", "Meanwhile" opening a sentence are not part of the phrase.
     while (first <= j && this.isLeadingFiller(first)) first++;
     if (first > j) return null;
-    // A determiner alone ("the state said") names nobody.
-    if (first === j && tokens[j].kind === 'word' && wordFlags(tokens[j].norm) & W.Determiner) return null;
+    // A determiner alone ("the state said") names nobody — but "Another said", "One wrote" stand for someone.
+    if (first === j && tokens[j].kind === 'word' && wordFlags(tokens[j].norm) & W.Determiner && !STANDALONE_SOURCES.has(tokens[j].norm)) return null;
     const phrase = this.make(first, j + 1);
     return this.subjectOfRelative(phrase, min) ?? phrase;
   }
@@ -204,6 +206,8 @@ export class PhraseReader {
     const opener = tokens[first];
     const f = wordFlags(opener.norm);
     if (opener.kind === 'number' || (f & (W.Determiner | W.Title | W.TitleModifier)) !== 0) return true;
+    // "Mitch McConnell, R-Ky., said": a party-and-state tag.
+    if (/^[RDI]-\p{Lu}/u.test(opener.text)) return true;
     if (opener.kind !== 'word' || f & W.Conjunction) return false;
     if (!opener.cap) return true;
     // A capitalised opener is a possessive before a role: "Twitter’s director of political advertising".
@@ -268,7 +272,9 @@ export class PhraseReader {
     if (t.kind !== 'word') return t.text !== "'s";
     const f = wordFlags(t.norm);
     if (f & W.Determiner || this.nameStartingAt.has(i)) return false;
-    return t.cap && (f & (W.Conjunction | W.Adverb | W.Preposition) || (f & W.Common && !(f & W.Title))) !== 0;
+    // Only a sentence's first word is capitalised for its place alone: "“…,” From said" names Al From.
+    const opensSentence = i === this.doc.sentences[this.doc.sentenceOf[i]].first || this.doc.tokens[i - 1]?.kind === 'punct' && !isMark(this.doc.tokens[i - 1]);
+    return opensSentence && t.cap && (f & (W.Conjunction | W.Adverb | W.Preposition) || (f & W.Common && !(f & W.Title))) !== 0;
   }
 
   private isPhraseWordLeft(k: number, j: number): boolean {
