@@ -41,8 +41,7 @@ export class PeopleClustering<P extends Person> {
   private readonly bareBySurname = new Map<string, Set<NameEntry>>();
   /** Bare surnames that several people could own: re-checked when those people's file counts change. */
   private readonly contested = new Map<NameEntry, Set<P>>();
-  /** surnamesMatch of two surnames of the block, by "a\u0000b": an edit distance is worth remembering. */
-  private readonly surnameMatches = new Map<string, boolean>();
+  private readonly surnames = new SurnameNeighbours();
 
   private change: ClusteringChange<P> = { moved: new Set(), touched: new Set(), retired: new Set() };
   /** The person each name had before this update, for names that moved. */
@@ -79,6 +78,7 @@ export class PeopleClustering<P extends Person> {
   // ── Full names ───────────────────────────────────────────────────────────────────────
 
   private addName(e: NameEntry, reassess: Set<NameEntry>): void {
+    this.surnames.add(surnameOf(e));
     if (!isFull(e)) {
       indexBy(this.bareBySurname, surnameOf(e), e);
       reassess.add(e);
@@ -105,21 +105,20 @@ export class PeopleClustering<P extends Person> {
     this.unplace(e);
     this.contested.delete(e);
     unindexBy(isFull(e) ? this.fullBySurname : this.bareBySurname, surnameOf(e), e);
-    if (!person) return;
-    if (this.bareGroups.has(person)) {
-      this.splitBareGroup(person);
-      return;
+    if (person && this.bareGroups.has(person)) this.splitBareGroup(person);
+    else if (person && isFull(e)) {
+      this.splitPerson(person, reassess);
+      this.bareNamesNear(surnameOf(e), reassess);
     }
-    if (!isFull(e)) return;
-    this.splitPerson(person, reassess);
-    this.bareNamesNear(surnameOf(e), reassess);
+    // Last: the surname's neighbours found the bare names near it.
+    this.surnames.remove(surnameOf(e));
   }
 
   /** A person who lost a full name may fall apart: its full names are joined again, the largest part keeps the person. */
   private splitPerson(person: P, reassess: Set<NameEntry>): void {
     const full = [...person.names].filter(isFull);
     for (const o of person.names) if (!isFull(o)) reassess.add(o);
-    const parts = connected(full, (a, b) => this.surnamesMatch(surnameOf(a), surnameOf(b)) && personNamesMatch(a.words, b.words));
+    const parts = connected(full, (a, b) => this.surnames.match(surnameOf(a), surnameOf(b)) && personNamesMatch(a.words, b.words));
     parts.sort((a, b) => b.length - a.length);
     for (const part of parts.slice(1)) {
       const other = this.create();
@@ -129,9 +128,8 @@ export class PeopleClustering<P extends Person> {
 
   private matchingFullNames(e: NameEntry): NameEntry[] {
     const out: NameEntry[] = [];
-    for (const [surname, names] of this.fullBySurname) {
-      if (!this.surnamesMatch(surname, surnameOf(e))) continue;
-      for (const o of names) if (o !== e && this.personOf.has(o) && personNamesMatch(o.words, e.words)) out.push(o);
+    for (const surname of this.surnames.near(surnameOf(e))) {
+      for (const o of this.fullBySurname.get(surname) ?? []) if (o !== e && this.personOf.has(o) && personNamesMatch(o.words, e.words)) out.push(o);
     }
     return out;
   }
@@ -140,7 +138,7 @@ export class PeopleClustering<P extends Person> {
 
   /** Bare surnames a change to full names of `surname` can hand to another person. */
   private bareNamesNear(surname: string, reassess: Set<NameEntry>): void {
-    for (const [bare, names] of this.bareBySurname) if (this.surnamesMatch(bare, surname)) for (const e of names) reassess.add(e);
+    for (const near of this.surnames.near(surname)) for (const e of this.bareBySurname.get(near) ?? []) reassess.add(e);
   }
 
   /** Gives a bare surname to the person who owns it, or to the group of its misspellings. */
@@ -169,15 +167,14 @@ export class PeopleClustering<P extends Person> {
       for (const o of exact) people.add(this.personOf.get(o) as P);
       return people;
     }
-    for (const [other, names] of this.fullBySurname) if (this.surnamesMatch(other, surname)) for (const o of names) people.add(this.personOf.get(o) as P);
+    for (const near of this.surnames.near(surname)) for (const o of this.fullBySurname.get(near) ?? []) people.add(this.personOf.get(o) as P);
     return people;
   }
 
   private joinBareGroup(e: NameEntry): void {
     const matched = new Set<P>();
-    for (const [surname, names] of this.bareBySurname) {
-      if (!this.surnamesMatch(surname, surnameOf(e))) continue;
-      for (const o of names) {
+    for (const surname of this.surnames.near(surnameOf(e))) {
+      for (const o of this.bareBySurname.get(surname) ?? []) {
         const group = this.personOf.get(o);
         if (o !== e && group && this.bareGroups.has(group)) matched.add(group);
       }
@@ -191,7 +188,7 @@ export class PeopleClustering<P extends Person> {
 
   /** A group of misspellings that lost a name may fall apart. */
   private splitBareGroup(group: P): void {
-    const parts = connected([...group.names], (a, b) => this.surnamesMatch(surnameOf(a), surnameOf(b)));
+    const parts = connected([...group.names], (a, b) => this.surnames.match(surnameOf(a), surnameOf(b)));
     parts.sort((a, b) => b.length - a.length);
     for (const part of parts.slice(1)) {
       const other = this.create();
@@ -235,12 +232,49 @@ export class PeopleClustering<P extends Person> {
     }
   }
 
-  private surnamesMatch(a: string, b: string): boolean {
-    if (a === b) return true;
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    let match = this.surnameMatches.get(key);
-    if (match === undefined) this.surnameMatches.set(key, (match = surnamesMatch(a, b)));
-    return match;
+}
+
+/**
+ * The surnames of a block, each with the surnames it matches (itself, and its believable
+ * misspellings): a surname is compared with the others once, when its first name appears,
+ * not each time a name is added.
+ */
+class SurnameNeighbours {
+  /** Names (full or bare) carrying each surname. */
+  private readonly uses = new Map<string, number>();
+  private readonly neighbours = new Map<string, Set<string>>();
+
+  add(surname: string): void {
+    const uses = this.uses.get(surname) ?? 0;
+    this.uses.set(surname, uses + 1);
+    if (uses > 0) return;
+    const near = new Set([surname]);
+    for (const [other, theirs] of this.neighbours) {
+      if (!surnamesMatch(other, surname)) continue;
+      near.add(other);
+      theirs.add(surname);
+    }
+    this.neighbours.set(surname, near);
+  }
+
+  remove(surname: string): void {
+    const uses = (this.uses.get(surname) ?? 1) - 1;
+    if (uses > 0) {
+      this.uses.set(surname, uses);
+      return;
+    }
+    this.uses.delete(surname);
+    for (const other of this.neighbours.get(surname) ?? []) this.neighbours.get(other)?.delete(surname);
+    this.neighbours.delete(surname);
+  }
+
+  /** The surnames matching `surname`, itself included. */
+  near(surname: string): ReadonlySet<string> {
+    return this.neighbours.get(surname) ?? new Set([surname]);
+  }
+
+  match(a: string, b: string): boolean {
+    return a === b || (this.neighbours.get(a)?.has(b) ?? false);
   }
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentSpeaker, Quote } from '../../src/core/types';
+import { personNamesMatch, surnamesMatch } from '../../src/core/speakers/names';
 import { SpeakerIndex } from '../../src/workspace/speakerIndex';
 
 // The speaker index clusters names, not mentions, and keeps its work between updates; these
@@ -93,4 +94,94 @@ test('the person named in more files takes a shared surname over when the counts
   assert.equal(index.speakerOf('d.txt', 's0')?.name, 'Bill Clinton');
   index.setMany([doc('e.txt', 'Hillary Clinton'), doc('f.txt', 'Hillary Clinton')]);
   assert.equal(index.speakerOf('d.txt', 's0')?.name, 'Hillary Clinton');
+});
+
+// ── Against a from-scratch clustering ────────────────────────────────────────────────
+
+const FIRST = ['mark', 'hillary', 'bill', 'm', 'h', 'volodymyr', 'john', 'jon', 'marc'];
+const LAST = ['milley', 'milli', 'mille', 'clinton', 'clintn', 'zelensky', 'zelenskyy', 'zelenskiy', 'smith', 'smyth', 'smithe'];
+/** Only ever bare: a chain of misspellings whose ends do not match each other, so a group splits when its middle goes. */
+const BARE_ONLY = ['horvath', 'horrvath', 'horrrvath'];
+
+/** A small generator (mulberry32), so a failure can be replayed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomDoc(path: string, random: () => number): Doc {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  const names = Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.35 ? pick([...LAST, ...BARE_ONLY]) : `${pick(FIRST)} ${pick(LAST)}`));
+  return doc(path, ...new Set(names.map((n) => n.replace(/\b\w/g, (c) => c.toUpperCase()))));
+}
+
+/** The people of the index's final names, clustered from scratch by the rules of speakerClusters.ts. */
+function fromScratch(docs: ReadonlyMap<string, Doc>): string[] {
+  const files = new Map<string, Set<string>>();
+  for (const d of docs.values()) for (const s of d.speakers) files.set(s.name.toLowerCase(), (files.get(s.name.toLowerCase()) ?? new Set()).add(d.path));
+  const names = [...files.keys()];
+  const words = (n: string) => n.split(' ');
+  const surname = (n: string) => words(n)[words(n).length - 1];
+  const connected = (xs: string[], match: (a: string, b: string) => boolean) => {
+    const parts: string[][] = [];
+    const seen = new Set<string>();
+    for (const x of xs) {
+      if (seen.has(x)) continue;
+      const part = [x];
+      seen.add(x);
+      for (let i = 0; i < part.length; i++) for (const y of xs) if (!seen.has(y) && match(part[i], y)) seen.add(y) && part.push(y);
+      parts.push(part);
+    }
+    return parts;
+  };
+  const full = names.filter((n) => words(n).length >= 2);
+  const people = connected(full, (a, b) => personNamesMatch(words(a), words(b)));
+  const fileCount = (p: string[]) => new Set(p.flatMap((n) => [...(files.get(n) as Set<string>)])).size;
+  const unclaimed: string[] = [];
+  const owned = people.map((p) => [...p]);
+  for (const bare of names.filter((n) => words(n).length < 2)) {
+    let candidates = people.filter((p) => p.some((n) => surname(n) === bare));
+    if (candidates.length === 0) candidates = people.filter((p) => p.some((n) => surnamesMatch(surname(n), bare)));
+    if (candidates.length === 0) {
+      unclaimed.push(bare);
+      continue;
+    }
+    const first = (p: string[]) => [...p].sort()[0];
+    const owner = [...candidates].sort((a, b) => fileCount(b) - fileCount(a) || (first(a) < first(b) ? -1 : 1))[0];
+    owned[people.indexOf(owner)].push(bare);
+  }
+  return [...owned, ...connected(unclaimed, surnamesMatch)].map((p) => p.sort().join(' = ')).sort();
+}
+
+function clustered(index: SpeakerIndex): string[] {
+  return index
+    .all()
+    .map((s) => [s.name, ...s.aliases].map((n) => n.toLowerCase()).sort().join(' = '))
+    .sort();
+}
+
+test('kept up to date through random adds, edits and removals, the people are those a from-scratch clustering finds', () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const random = seeded(seed);
+    const index = new SpeakerIndex();
+    const docs = new Map<string, Doc>();
+    for (let step = 0; step < 60; step++) {
+      const path = `${Math.floor(random() * 15)}.txt`;
+      if (random() < 0.2) {
+        index.remove(path);
+        docs.delete(path);
+      } else {
+        const d = randomDoc(path, random);
+        index.set(path, d.speakers, d.quotes);
+        docs.set(path, d);
+      }
+    }
+    assert.deepEqual(clustered(index), fromScratch(docs), `seed ${seed}`);
+  }
 });
