@@ -285,6 +285,8 @@ export class PhraseReader {
     if (t.kind === 'punct') return t.text === '.' && k > 0 && tokens[k - 1].end === t.start && tokens[k - 1].kind === 'word' && (tokens[k - 1].text.length <= 4 || tokens[k - 1].cap);
     if (t.norm === "'s") return true;
     if (t.norm === 'the') return k < j && tokens[k - 1]?.norm === 'of' && tokens[k + 1].cap;
+    // "CBS This Morning co-anchor DeMarco Morgan": a capitalised time word inside a name runs on.
+    if (t.cap && wordFlags(t.norm) & W.Time && k < j && tokens[k + 1].cap) return true;
     if (t.norm === 'of' || t.norm === 'for') {
       // "Chairman of the Joint Chiefs", "spokesperson for national security": inside a title only.
       return k < j && k > 0 && (tokens[k - 1].cap || (wordFlags(tokens[k - 1].norm) & (W.Title | W.SourceNoun)) !== 0);

@@ -76,7 +76,8 @@ const TABLES: Array<[number, string]> = [
       'spokesperson diplomat diplomats insider insiders observer observers critic critics supporter supporters lawmaker lawmakers ' +
       'resident residents witness witnesses staffer staffers adviser advisers advisor advisors strategist strategists ' +
       'economist economists voter voters member members officer officers researcher researchers scientist scientists ' +
-      'investigator investigators prosecutor prosecutors lawyer lawyers attorney attorneys spokespeople representative representatives',
+      'investigator investigators prosecutor prosecutors lawyer lawyers attorney attorneys spokespeople representative representatives ' +
+      'wife husband son daughter mother father brother sister nephew niece cousin uncle aunt widow friend friends neighbor neighbors',
   ],
   [
     W.OrgHead,
