@@ -1,7 +1,8 @@
 import { parseDocument } from './document';
 import type { Attribution, DocumentSpeaker, Quote, Span, TextProblem } from './types';
 import { cueLexicon } from './quotes/cues';
-import { findQuotes, type QuoteFinding } from './quotes/attribute';
+import { findQuotes } from './quotes/attribute';
+import type { QuoteFinding } from './quotes/finding';
 import { findNames } from './speakers/entities';
 import { SpeakerRegistry, type ResolvedSpeaker } from './speakers/registry';
 import { findClaims, type Claim } from './claims';

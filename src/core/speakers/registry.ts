@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../document';
 import type { AttributionVia, DocumentSpeaker, Role, Span, SpeakerKind, TextSpan } from '../types';
 import { W, wordFlags } from '../text/lexicon';
-import type { QuoteFinding } from '../quotes/attribute';
+import type { QuoteFinding } from '../quotes/finding';
 import { isAcronym, looksLikePersonName, type NameMention, type RoleRange, type TokenRange } from './entities';
 import { nameWords, personNamesMatch, surnamesMatch } from './names';
 import type { SpeakerPhrase } from './phrase';
