@@ -219,7 +219,9 @@ export class PhraseReader {
     const { tokens } = this.doc;
     for (let k = first; k < end; k++) {
       const t = tokens[k];
-      if (t.kind === 'word' && !t.cap && wordFlags(t.norm) & W.Verb && !(wordFlags(t.norm) & (W.Title | W.SourceNoun | W.Adjective))) return true;
+      const f = wordFlags(t.norm);
+      // "a 55-year-old engineer": a plain form in a noun phrase is a noun; a clause needs a tense.
+      if (t.kind === 'word' && !t.cap && (f & W.Auxiliary || (f & W.Verb && /(ed|ing|es)$/.test(t.norm))) && !(f & (W.Title | W.SourceNoun | W.Adjective))) return true;
     }
     return false;
   }
