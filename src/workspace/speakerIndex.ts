@@ -163,6 +163,23 @@ export class SpeakerIndex {
 
   // ── Updating ─────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Whether each touched name had each updated file before this update: a name whose files
+   * did not change (an edit that keeps its people) cannot hand a surname to another person.
+   */
+  private filesBefore = new Map<NameEntry, Map<string, boolean>>();
+
+  private noteFiles(entry: NameEntry, path: string): void {
+    let paths = this.filesBefore.get(entry);
+    if (!paths) this.filesBefore.set(entry, (paths = new Map()));
+    if (!paths.has(path)) paths.set(path, entry.files.has(path));
+  }
+
+  private filesChanged(entry: NameEntry): boolean {
+    for (const [path, had] of this.filesBefore.get(entry) ?? []) if (entry.files.has(path) !== had) return true;
+    return false;
+  }
+
   private replace(path: string, speakers: readonly DocumentSpeaker[], counts: ReadonlyMap<string, number>, touched: Set<NameEntry>): void {
     for (const m of this.byPath.get(path) ?? []) touched.add(this.detach(m));
     const members = speakers.map((s) => this.attach(path, s, counts.get(s.key) ?? 0));
@@ -171,14 +188,15 @@ export class SpeakerIndex {
   }
 
   private refreshAll(touched: ReadonlySet<NameEntry>): Set<string> {
+    const changed = new Set<string>();
     const byBlock = new Map<string, NameEntry[]>();
     for (const e of touched) {
       const entries = byBlock.get(e.block);
       if (entries) entries.push(e);
       else byBlock.set(e.block, [e]);
     }
-    const changed = new Set<string>();
     for (const [key, entries] of byBlock) this.refresh(key, entries, changed);
+    this.filesBefore = new Map();
     return changed;
   }
 
@@ -186,6 +204,7 @@ export class SpeakerIndex {
   private detach(m: Member): NameEntry {
     const entry = m.entry;
     entry.members.delete(m);
+    this.noteFiles(entry, m.path);
     count(entry.files, m.path, -1);
     count(entry.scores, m.speaker.name, -scoreOf(m.speaker));
     if (entry.cluster) changedMembers(entry.cluster);
@@ -205,6 +224,7 @@ export class SpeakerIndex {
     if (!entry) block.names.set(key, (entry = { block: blockKey, key, words, members: new Set(), files: new Map(), scores: new Map(), cluster: null }));
     const member: Member = { path, speaker, quoteCount, entry };
     entry.members.add(member);
+    this.noteFiles(entry, path);
     count(entry.files, path, 1);
     count(entry.scores, speaker.name, scoreOf(speaker));
     if (entry.cluster) changedMembers(entry.cluster);
@@ -236,27 +256,28 @@ export class SpeakerIndex {
     const removed = touched.filter((e) => e.members.size === 0);
     for (const e of removed) block.names.delete(e.key);
     const added = touched.filter((e) => e.members.size > 0 && !e.cluster);
-    const recounted = touched.filter((e) => e.members.size > 0 && e.cluster);
-    const change = block.people ? block.people.update(added, removed, recounted) : this.single(block, added, removed, recounted);
+    const kept = touched.filter((e) => e.members.size > 0 && e.cluster);
+    const recounted = kept.filter((e) => this.filesChanged(e));
+    const change = block.people ? block.people.update(added, removed, recounted) : this.single(block, added, removed, kept);
     for (const c of change.retired) if (this.clustersById.get(c.id) === c) this.clustersById.delete(c.id);
     for (const c of change.touched) {
       changedMembers(c);
       for (const e of c.names) e.cluster = c;
     }
     for (const e of change.moved) for (const p of e.files.keys()) changed.add(p);
-    // Recounted names keep their speaker, but a speaker's name follows how often each form is used.
+    // Names that kept their members' files keep their speaker, but a speaker's name follows how often each form is used.
     const renamed = new Set(change.touched);
-    for (const e of recounted) if (e.cluster && !change.retired.has(e.cluster)) renamed.add(e.cluster);
+    for (const e of kept) if (e.cluster && !change.retired.has(e.cluster)) renamed.add(e.cluster);
     this.rename(renamed, changed);
     if (block.names.size === 0) this.blocks.delete(blockKey);
   }
 
   /** Organisations and unnamed sources: a block is one name, and one speaker. */
-  private single(block: Block, added: readonly NameEntry[], removed: readonly NameEntry[], recounted: readonly NameEntry[]): ClusteringChange<Cluster> {
+  private single(block: Block, added: readonly NameEntry[], removed: readonly NameEntry[], kept: readonly NameEntry[]): ClusteringChange<Cluster> {
     const change: ClusteringChange<Cluster> = { moved: new Set(added), touched: new Set(), retired: new Set() };
     for (const e of removed) if (e.cluster) change.retired.add(e.cluster);
     for (const e of added) change.touched.add(newCluster(block.kind, e));
-    for (const e of recounted) change.touched.add(e.cluster as Cluster);
+    for (const e of kept) change.touched.add(e.cluster as Cluster);
     return change;
   }
 
