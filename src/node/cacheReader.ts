@@ -28,7 +28,11 @@ export function checksum(payload: Uint8Array): Buffer {
 
 /** Decodes a payload, or null when it is not the analysis its checksum vouches for. */
 export function decodeEntry(payload: Uint8Array | null, expected: Uint8Array): DocumentAnalysis | null {
-  if (!payload || !checksum(payload).equals(expected)) return null;
+  return payload && checksum(payload).equals(expected) ? decodeAnalysis(payload) : null;
+}
+
+/** Decodes payload bytes whose checksum was checked, or null when they are not an analysis. */
+export function decodeAnalysis(payload: Uint8Array): DocumentAnalysis | null {
   try {
     const value: unknown = v8.deserialize(payload);
     return isDocumentAnalysis(value) ? value : null;
@@ -58,6 +62,12 @@ export class CacheReader {
   /** The checked analysis at `at`, or null. */
   analysis(at: Location): DocumentAnalysis | null {
     return decodeEntry(this.read(at), at.checksum);
+  }
+
+  /** The payload at `at` when its bytes match their checksum (decoding is left to whoever needs the analysis), or null. */
+  verified(at: Location): Buffer | null {
+    const payload = this.read(at);
+    return payload && checksum(payload).equals(at.checksum) ? payload : null;
   }
 
   close(): void {

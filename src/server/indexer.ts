@@ -69,7 +69,11 @@ export class Indexer {
     // The pool queues every file and runs as many as it has threads; without one, files are read one by one.
     const all = this.pool ? Promise.all(uris.map(take)) : uris.reduce((chain, uri) => chain.then(() => take(uri)), Promise.resolve());
     let finished = false;
-    void all.then(() => (finished = true));
+    // The workers' memory is given back before the last merges, when the index is largest.
+    void all.then(() => {
+      finished = true;
+      return this.pool?.release();
+    });
     while (!finished || arrived.length > 0) {
       await Promise.race([all, delay(MERGE_INTERVAL_MS)]);
       if (target.stale()) {

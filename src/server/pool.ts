@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisOptions, DocumentAnalysis } from '../core/analyze';
-import type { CacheSnapshot } from '../node/cacheReader';
+import { decodeAnalysis, type CacheSnapshot } from '../node/cacheReader';
 import type { WorkerAnswer, WorkerJob, WorkerSetup } from './worker';
 
 // Worker threads that read, decode and analyse files for the first scan (and rescans), so a
@@ -46,6 +46,8 @@ interface Job {
   id: number;
   file: string;
   force: boolean;
+  /** Sent again because the cache's entry for it was not an analysis. */
+  badEntry?: boolean;
   resolve: (r: PoolResult) => void;
 }
 
@@ -90,6 +92,14 @@ export class AnalysisPool {
     for (const job of this.queue.splice(0)) job.resolve({ file: job.file, kind: 'cancelled' });
   }
 
+  /**
+   * Stops the workers that have nothing to do, giving their memory back (a scan's last file is
+   * in); the next file starts them again.
+   */
+  async release(): Promise<void> {
+    await this.stopIdle();
+  }
+
   /** Stops every worker; files in work or waiting resolve as `cancelled`. */
   async close(): Promise<void> {
     this.closed = true;
@@ -130,7 +140,9 @@ export class AnalysisPool {
     const worker = new Worker(this.script);
     const slot: Slot = { worker, jobs: new Map() };
     if (this.setupMessage) worker.postMessage(this.setupMessage);
-    worker.on('message', (answer: WorkerAnswer) => this.answered(slot, answer));
+    worker.on('message', (answers: WorkerAnswer[]) => {
+      for (const answer of answers) this.answered(slot, answer);
+    });
     worker.on('error', (e) => this.died(slot, e instanceof Error ? e.message : String(e)));
     worker.on('exit', (code) => this.died(slot, `the analysis worker stopped (exit code ${code})`));
     this.slots.push(slot);
@@ -141,7 +153,14 @@ export class AnalysisPool {
     const job = slot.jobs.get(answer.id);
     if (!job) return;
     slot.jobs.delete(answer.id);
-    job.resolve(toResult(job.file, answer));
+    const result = toResult(job.file, answer);
+    if (!result) {
+      // The cache entry's bytes were intact but are not an analysis: the file is analysed after all.
+      this.queue.unshift({ ...job, force: true, badEntry: true });
+    } else {
+      if (job.badEntry && result.kind === 'analysed') result.badEntry = true;
+      job.resolve(result);
+    }
     this.pump();
   }
 
@@ -172,12 +191,14 @@ export class AnalysisPool {
   }
 }
 
-function toResult(file: string, answer: WorkerAnswer): PoolResult {
+function toResult(file: string, answer: WorkerAnswer): PoolResult | null {
   switch (answer.kind) {
     case 'analysed':
       return { file, kind: 'analysed', text: answer.text, hash: answer.hash, analysis: v8.deserialize(answer.payload) as DocumentAnalysis, payload: answer.payload, badEntry: answer.badEntry };
-    case 'cached':
-      return { file, kind: 'cached', text: answer.text, hash: answer.hash, analysis: answer.analysis };
+    case 'cached': {
+      const analysis = decodeAnalysis(answer.payload);
+      return analysis ? { file, kind: 'cached', text: answer.text, hash: answer.hash, analysis } : null;
+    }
     case 'unreadable':
       return { file, kind: 'unreadable', reason: answer.reason };
     case 'failed':

@@ -1,6 +1,6 @@
 import * as v8 from 'node:v8';
-import { parentPort } from 'node:worker_threads';
-import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { analyzeDocument, type AnalysisOptions } from '../core/analyze';
 import { CacheReader, type CacheSnapshot } from '../node/cacheReader';
 import { readArticle } from '../node/files';
 import { contentHash } from '../workspace/workspace';
@@ -8,8 +8,9 @@ import { contentHash } from '../workspace/workspace';
 // A worker thread of the analysis pool (pool.ts; bundled as dist/worker.js). It reads,
 // decodes and analyses one file at a time and answers with the analysis serialized, so the
 // same bytes go to the main thread (transferred, not copied) and to the on-disk cache. A file
-// whose content the cache holds is read, hashed and answered with the cache's entry, checked
-// here (checksum and shape), so the server's thread only has to take it in.
+// whose content the cache holds is read, hashed and answered with the cache entry's bytes,
+// checked against their checksum here; the server's thread decodes them (it has to build the
+// objects anyway, and bytes cross threads without a copy).
 
 export interface WorkerSetup {
   type: 'setup';
@@ -31,7 +32,7 @@ export interface WorkerJob {
 /** What a worker answers: the text and its hash, with the analysis unless it is cached. */
 export type WorkerAnswer =
   | { id: number; kind: 'analysed'; text: string; hash: string; payload: Uint8Array; badEntry: boolean }
-  | { id: number; kind: 'cached'; text: string; hash: string; analysis: DocumentAnalysis }
+  | { id: number; kind: 'cached'; text: string; hash: string; payload: Uint8Array }
   | { id: number; kind: 'unreadable'; reason: string }
   | { id: number; kind: 'failed'; text: string; error: string };
 
@@ -44,18 +45,47 @@ async function answer(job: WorkerJob): Promise<WorkerAnswer> {
   if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason };
   const hash = contentHash(read.text, setup.options);
   const entry = job.force ? undefined : setup.cache?.entries.get(hash);
-  const cached = entry && reader ? reader.analysis(entry) : null;
-  if (cached) return { id: job.id, kind: 'cached', text: read.text, hash, analysis: cached };
+  const cached = entry && reader ? reader.verified(entry) : null;
+  if (cached) return { id: job.id, kind: 'cached', text: read.text, hash, payload: cached };
   try {
     const payload = v8.serialize(analyzeDocument(read.text, setup.options));
+    // An entry that was there but did not check out is bad: the caller replaces it.
     return { id: job.id, kind: 'analysed', text: read.text, hash, payload, badEntry: entry !== undefined };
   } catch (e) {
     return { id: job.id, kind: 'failed', text: read.text, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
 }
 
+/**
+ * Answers are posted together when several are ready at once (a warm start answers from the
+ * cache faster than the server's thread takes messages in): each message costs the receiver
+ * a turn of its event loop. A few at most, so that taking one message in stays short.
+ */
+const MAX_ANSWERS_PER_MESSAGE = 8;
+
+function answerer(port: MessagePort): (a: WorkerAnswer) => void {
+  let ready: WorkerAnswer[] = [];
+  const post = () => {
+    const answers = ready;
+    ready = [];
+    const moved: ArrayBuffer[] = [];
+    for (const a of answers) {
+      const payload = a.kind === 'analysed' || a.kind === 'cached' ? a.payload : null;
+      // A Buffer read from a file may share its memory with others: only a whole one moves.
+      if (payload && payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength) moved.push(payload.buffer as ArrayBuffer);
+    }
+    port.postMessage(answers, moved);
+  };
+  return (a) => {
+    const count = ready.push(a);
+    if (count === MAX_ANSWERS_PER_MESSAGE) post();
+    else if (count === 1) setImmediate(() => ready.length > 0 && post());
+  };
+}
+
 if (parentPort) {
   const port = parentPort;
+  const send = answerer(port);
   port.on('message', (message: WorkerSetup | WorkerJob) => {
     if (message.type === 'setup') {
       setup = message;
@@ -63,9 +93,6 @@ if (parentPort) {
       reader = message.cache ? new CacheReader(message.cache.file) : null;
       return;
     }
-    void answer(message).then((a) => {
-      const payload = a.kind === 'analysed' ? a.payload : null;
-      port.postMessage(a, payload ? [payload.buffer as ArrayBuffer] : []);
-    });
+    void answer(message).then(send);
   });
 }

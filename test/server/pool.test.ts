@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { analyzeDocument } from '../../src/core/analyze';
 import { Indexer } from '../../src/server/indexer';
@@ -85,6 +86,18 @@ test('a cache entry that does not check out is analysed again, and said to be ba
   const again = analysed(await p.analyse(file('aid.txt')));
   assert.equal(again.badEntry, true);
   assert.deepEqual(again.analysis, analyzeDocument(TEXTS['aid.txt']));
+});
+
+test('a cache entry whose bytes check out but are not an analysis is analysed again, and said to be bad', async () => {
+  const cache = AnalysisCache.open(path.join(dir, 'wrong-shape-cache'), 'test-engine');
+  const hash = contentHash(TEXTS['mayor.txt'], {});
+  cache.put(hash, analyzeDocument(TEXTS['mayor.txt']), v8.serialize({ quotes: 'none' }));
+  await cache.flush();
+  const p = pool();
+  p.setup({ ...SETUP, cache: cache.snapshot() });
+  const again = analysed(await p.analyse(file('mayor.txt')));
+  assert.equal(again.badEntry, true);
+  assert.deepEqual(again.analysis, analyzeDocument(TEXTS['mayor.txt']));
 });
 
 test('unreadable files come back with the reason', async () => {
