@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { evaluatePolnear } from '../eval/polnear';
+import { evaluateNewsQuant } from '../eval/newsquant';
+import { checkKherson, loadKherson } from '../eval/kherson';
+import { Workspace } from '../../src/workspace/workspace';
+import { listArticles, readArticles, writeArchive } from './corpus';
+import type { SessionFigures } from './sessionRun';
+import { quantile } from './stats';
+import { baselineThroughput, bylineThroughput, perSecond, type Throughput } from './throughput';
+
+// `npm run bench`: how fast Byline is, in one table, on this machine.
+//
+// 1. Quality, so speed is never bought with it: the figures of `npm run eval`.
+// 2. Cold analysis throughput over the PolNeAR train articles, one thread, against the
+//    compromise baseline in the same run.
+// 3. A reporter's archive: 10,000 articles made from the train articles (corpus.ts) in a
+//    temporary folder; the bundled language server's session (sessionRun.ts, a fresh process
+//    each time) indexes it cold, then again warm from its on-disk cache, then edits one
+//    article of about 1,500 words 200 times.
+//
+// Usage: npm run bench [-- --keep]   (--keep leaves the temporary folder for a look)
+
+const ARCHIVE_SIZE = 10_000;
+const EDITS = 200;
+const EDITED_ARTICLE_WORDS = 1_500;
+/** Stories of about that length tried, nearest first, for one whose figures its copies dispute. */
+const EDIT_CANDIDATES = 40;
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const shared = path.resolve(root, '..', 'shared');
+const trainDir = path.join(shared, 'corpora', 'polnear', 'data', 'train', 'text');
+const newsquant = path.join(shared, 'corpora', 'newsquant', 'dev.json');
+const samples = path.join(shared, 'samples', 'kherson-talks');
+
+const rows: Array<[string, string, string]> = [];
+const row = (what: string, figure: string, target = '') => rows.push([what, figure, target]);
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const fixed = (x: number, digits = 1) => x.toFixed(digits);
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  if (!fs.existsSync(trainDir)) throw new Error(`the PolNeAR train articles are missing (${trainDir})`);
+  const started = Date.now();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`;
+
+  say('quality (the figures of npm run eval) …');
+  await quality();
+
+  say('throughput: Byline, then the compromise baseline (about a minute) …');
+  const articles = readArticles(trainDir);
+  const byline = bylineThroughput(articles);
+  const baseline = baselineThroughput(articles);
+  const describe = (t: Throughput) => `${fixed(perSecond(t, t.wallSeconds), 2)} MB/s (CPU time: ${fixed(perSecond(t, t.cpuSeconds), 2)} MB/s)`;
+  row(`cold analysis, 1 thread, ${articles.length} PolNeAR train articles (${fixed(byline.megabytes)} MB)`, describe(byline));
+  row('baseline: compromise `nlp(text)` + `.quotations()`, `.people()`, `.numbers()`', describe(baseline));
+  row('Byline / baseline', `${fixed(perSecond(byline, byline.wallSeconds) / perSecond(baseline, baseline.wallSeconds))}× (CPU time: ${fixed(perSecond(byline, byline.cpuSeconds) / perSecond(baseline, baseline.cpuSeconds))}×)`, '≥ 3×');
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-bench-'));
+  try {
+    const folder = path.join(work, 'articles');
+    const storage = path.join(work, 'storage');
+    say(`writing ${ARCHIVE_SIZE} articles to ${folder} …`);
+    writeArchive(articles, folder, ARCHIVE_SIZE);
+    const files = listArticles(folder);
+    const megabytes = files.reduce((n, f) => n + fs.statSync(f).size, 0) / 1e6;
+    const edited = articleToEdit(files);
+
+    say('cold index …');
+    const cold = runSession(folder, storage, edited.file, 0);
+    say('warm start, then edits …');
+    const warm = runSession(folder, storage, edited.file, EDITS);
+    const opens = cold.openDuringScanMs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+
+    row(`index ${cold.files} articles (${fixed(megabytes)} MB), cold, ${os.availableParallelism()} worker threads`, `${fixed(cold.indexSeconds)} s`, '< 60 s');
+    row('peak RSS, cold index (server process, workers included)', `${Math.round(cold.peakRssMB)} MB`, '< 1 GB');
+    row(`first diagnostics of a file opened during the cold index (${opens.length} files, one a second): median / max`, `${fixed(quantile(opens, 0.5), 0)} / ${fixed(opens[opens.length - 1] ?? NaN, 0)} ms`);
+    row('first diagnostics of a file opened after the index', `${fixed(cold.openAfterScanMs)} ms`);
+    row('longest pause of the server thread during the cold index', `${fixed(cold.longestPauseMs, 0)} ms`);
+    row(`warm start: same folder, on-disk cache (${warm.fromCache} of ${warm.files} from the cache)`, `${fixed(warm.indexSeconds)} s, peak RSS ${Math.round(warm.peakRssMB)} MB`, '< 5 s');
+    if (warm.edits) {
+      const e = warm.edits;
+      row(
+        `edit latency: one word replaced in a ${edited.words}-word article, ${e.count} edits, until its diagnostics and the other files' are published: p50 / p95 (max)`,
+        `${fixed(e.p50)} / ${fixed(e.p95)} ms (max ${fixed(e.max)} ms; CPU time ${fixed(e.cpuP50)} / ${fixed(e.cpuP95)} ms); ${e.editsReachingOthers} of the edits changed other files' diagnostics (up to ${e.othersRepublishedMax} files)`,
+        'p95 < 50 ms',
+      );
+    }
+  } finally {
+    if (process.argv.includes('--keep')) say(`kept ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log(`Byline benchmark — ${machine}; load average at the end ${os.loadavg().map((l) => fixed(l, 2)).join(' ')}; ${fixed((Date.now() - started) / 60000)} min`);
+  console.log('');
+  console.log('| measure | result | target |');
+  console.log('| --- | --- | --- |');
+  for (const [what, figure, target] of rows) console.log(`| ${what} | ${figure} | ${target} |`);
+}
+
+async function quality(): Promise<void> {
+  const dev = evaluatePolnear(root, 'dev');
+  row('quality: PolNeAR dev direct-quote detection F1 (P / R)', `${fixed(dev.detection.f1, 3)} (${fixed(dev.detection.precision, 3)} / ${fixed(dev.detection.recall, 3)})`, 'unchanged or better');
+  row('quality: PolNeAR dev direct-quote speaker accuracy', fixed(dev.speakerAccuracy, 3), 'unchanged or better');
+  row('quality: PolNeAR dev source F1, lenient / exact', `${fixed(dev.sourceLenient.f1, 3)} / ${fixed(dev.sourceExact.f1, 3)}`, 'unchanged or better');
+  if (fs.existsSync(newsquant)) {
+    const nq = await evaluateNewsQuant(newsquant);
+    row('quality: NewsQuant dev value F1 (value+hedge)', `${fixed(nq.valueF1, 3)} (${fixed(nq.valueHedgeF1, 3)})`, 'unchanged or better');
+  }
+  if (fs.existsSync(samples)) {
+    const check = checkKherson(loadKherson(samples));
+    row('quality: sample workspace, quotations in marks given to the right person', `${check.right}/${check.total}, ${check.extra.length} wrongly taken for quotes`, 'unchanged or better');
+  }
+}
+
+/** Runs one session in a fresh process (so its peak memory is its own) and reads its figures. */
+function runSession(folder: string, storage: string, article: string, edits: number): SessionFigures {
+  const script = path.join(__dirname, 'sessionRun.js');
+  const args = [script, folder, storage, article, ...(edits > 0 ? ['--edits', String(edits)] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as SessionFigures;
+}
+
+/**
+ * The article to edit: about EDITED_ARTICLE_WORDS long, and one whose figures other files
+ * dispute (its copies in other editions), so that edits reach other files' diagnostics.
+ */
+function articleToEdit(files: readonly string[]): { file: string; words: number } {
+  const copies = new Map<string, string[]>();
+  for (const f of files) copies.set(path.basename(f), [...(copies.get(path.basename(f)) ?? []), f]);
+  const stories = [...copies.values()].map((story) => ({ story, words: fs.readFileSync(story[0], 'utf8').split(/\s+/).filter(Boolean).length }));
+  stories.sort((a, b) => Math.abs(a.words - EDITED_ARTICLE_WORDS) - Math.abs(b.words - EDITED_ARTICLE_WORDS));
+  for (const { story, words } of stories.slice(0, EDIT_CANDIDATES)) {
+    const workspace = new Workspace();
+    for (const copy of story) workspace.set(copy, fs.readFileSync(copy, 'utf8'));
+    if (workspace.claims.diagnostics(story[0]).length > 0) return { file: story[0], words };
+  }
+  return { file: stories[0].story[0], words: stories[0].words };
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
