@@ -58,7 +58,9 @@ interface Slot {
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  /** Files waiting for a worker, first first (a scan queues thousands: taken with `next`, not `shift`). */
+  private queue: Job[] = [];
+  private head = 0;
   private setupMessage: WorkerSetup | null = null;
   private nextId = 1;
   private restarts = 0;
@@ -89,7 +91,7 @@ export class AnalysisPool {
 
   /** Gives up the files not yet started (a newer scan replaces them); they resolve as `cancelled`. */
   cancelQueued(): void {
-    for (const job of this.queue.splice(0)) job.resolve({ file: job.file, kind: 'cancelled' });
+    for (const job of this.takeAll()) job.resolve({ file: job.file, kind: 'cancelled' });
   }
 
   /**
@@ -111,18 +113,33 @@ export class AnalysisPool {
   private pump(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    while (this.queue.length > 0) {
+    while (this.waiting > 0) {
       const slot = this.freeSlot();
       if (!slot) break;
-      const job = this.queue.shift() as Job;
+      const job = this.queue[this.head++];
       slot.jobs.set(job.id, job);
       const message: WorkerJob = { type: 'job', id: job.id, file: job.file, force: job.force };
       slot.worker.postMessage(message);
     }
-    if (this.queue.length === 0 && this.slots.every((s) => s.jobs.size === 0) && this.slots.length > 0) {
+    if (this.waiting === 0) {
+      this.queue = [];
+      this.head = 0;
+    }
+    if (this.waiting === 0 && this.slots.every((s) => s.jobs.size === 0) && this.slots.length > 0) {
       this.idleTimer = setTimeout(() => void this.stopIdle(), IDLE_MS);
       this.idleTimer.unref();
     }
+  }
+
+  private get waiting(): number {
+    return this.queue.length - this.head;
+  }
+
+  private takeAll(): Job[] {
+    const jobs = this.queue.slice(this.head);
+    this.queue = [];
+    this.head = 0;
+    return jobs;
   }
 
   private freeSlot(): Slot | null {
@@ -131,7 +148,7 @@ export class AnalysisPool {
     if (this.slots.length < this.size && this.restarts <= MAX_RESTARTS) return this.start();
     if (this.slots.length === 0) {
       // No worker can run: the caller analyses these files itself.
-      for (const job of this.queue.splice(0)) job.resolve({ file: job.file, kind: 'failed', text: null, error: 'no analysis worker could be started' });
+      for (const job of this.takeAll()) job.resolve({ file: job.file, kind: 'failed', text: null, error: 'no analysis worker could be started' });
     }
     return null;
   }
@@ -156,7 +173,7 @@ export class AnalysisPool {
     const result = toResult(job.file, answer);
     if (!result) {
       // The cache entry's bytes were intact but are not an analysis: the file is analysed after all.
-      this.queue.unshift({ ...job, force: true, badEntry: true });
+      this.queue.splice(this.head, 0, { ...job, force: true, badEntry: true });
     } else {
       if (job.badEntry && result.kind === 'analysed') result.badEntry = true;
       job.resolve(result);

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { DiagnosticCode } from '../core/types';
 import { LineIndex } from '../core/text/lineIndex';
+import { analyzeDocument } from '../core/analyze';
 import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
 import { findFiles, matchesFilter } from '../node/files';
@@ -177,6 +178,9 @@ export class Session {
     const progress = await this.host.progress('Byline: indexing articles');
     const stale = () => generation !== this.scanGeneration || progress?.cancelled === true;
     const started = Date.now();
+    // This thread analyses the edits: it builds the engine's tables (the forms of every cue
+    // verb, about half a second) now, not when the first file is opened in the middle of the scan.
+    analyzeDocument('', { cueVerbs: this.settings.cueVerbs });
     try {
       const found = await findFiles(this.folders, this.settings);
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
