@@ -5,12 +5,13 @@ import type { Article } from './corpus';
 // Cold analysis throughput, one thread: Byline's analyzeDocument against the baseline a
 // developer would reach for, compromise's full tagger with its quotations, people and
 // numbers, over the same texts in the same process. "Cold" means no cache: every text is
-// analysed. Both first read a few texts untimed, so lazily built tables (compromise's
-// lexicon, Byline's cue verbs) are not charged to the first article. Wall time is what a
-// user waits; CPU time is printed beside it because other processes may share the machine.
+// analysed. Both first read the same texts untimed, so that lazily built tables (compromise's
+// lexicon, Byline's cue verbs) and the JIT's first compilations are not charged to the
+// measurement. Wall time is what a user waits; CPU time is printed beside it because other
+// processes may share the machine.
 
 /** Texts analysed untimed before each measurement. */
-const WARM_UP_TEXTS = 10;
+const WARM_UP_TEXTS = 100;
 
 export interface Throughput {
   files: number;
