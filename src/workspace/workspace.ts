@@ -5,6 +5,7 @@ import { ClaimIndex } from './claimIndex';
 import { quoteDiagnostics } from './quoteDiagnostics';
 import { DEFAULT_SEVERITIES, type Severities } from './severity';
 import { SpeakerIndex } from './speakerIndex';
+import { StringPool } from './strings';
 
 // The workspace index: every document's analysis, and what holds across documents (one
 // speaker list, claims linked to the same figure elsewhere). Front ends (CLI, language server) add, update and remove documents and
@@ -30,6 +31,8 @@ export class Workspace {
   readonly speakers = new SpeakerIndex();
   readonly claims: ClaimIndex;
   private readonly documents = new Map<string, WorkspaceDocument>();
+  /** One copy of each short string of every analysis kept (see strings.ts). */
+  private readonly strings = new StringPool();
   private analysisOptions: AnalysisOptions;
   private severities: Severities;
 
@@ -65,6 +68,7 @@ export class Workspace {
       const hash = this.hashOf(text);
       if (this.documents.get(path)?.hash === hash) continue;
       const doc: WorkspaceDocument = { path, text, hash, analysis: analysis ?? analyzeDocument(text, this.analysisOptions) };
+      this.strings.shareAnalysis(doc.analysis);
       this.documents.set(path, doc);
       added.push(doc);
       for (const p of this.claims.set(path, doc.analysis.claims)) changed.add(p);
