@@ -404,10 +404,20 @@ function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
+/** Slugs of names and file names, remembered: every unnamed source's id slugs its file's name. */
+const slugs = new Map<string, string>();
+/** Slugs remembered before the memo starts again. */
+const SLUG_MEMO_LIMIT = 100_000;
+
 function slug(s: string): string {
-  return (
-    normalizeName(s.replace(/\.[^./\\]+$/, ''))
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'unnamed'
-  );
+  let out = slugs.get(s);
+  if (out === undefined) {
+    if (slugs.size >= SLUG_MEMO_LIMIT) slugs.clear();
+    out =
+      normalizeName(s.replace(/\.[^./\\]+$/, ''))
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'unnamed';
+    slugs.set(s, out);
+  }
+  return out;
 }
