@@ -15,6 +15,8 @@ import type { AnalysisPool } from './pool';
 
 /** How often a scan merges what the workers returned. */
 const MERGE_INTERVAL_MS = 100;
+/** Files merged between two turns of the event loop: about a millisecond each, so a request waits tens of ms at most. */
+const MERGE_SLICE = 32;
 /** Analyses put in the cache before they are written out, so a scan's memory stays flat. */
 const CACHE_FLUSH_ENTRIES = 500;
 const SIZE_SETTING = 'the byline.maxFileSizeKB setting';
@@ -81,8 +83,13 @@ export class Indexer {
         await all;
         return outcome;
       }
-      const batch = arrived.splice(0).filter((a) => !target.isOpen(a.path));
-      for (const p of target.workspace.setMany(batch)) outcome.changed.add(p);
+      const batch = arrived.splice(0);
+      for (let i = 0; i < batch.length; i += MERGE_SLICE) {
+        // Between two slices the editor's requests are answered; a file opened meanwhile keeps the editor's text.
+        const slice = batch.slice(i, i + MERGE_SLICE).filter((a) => !target.isOpen(a.path));
+        for (const p of target.workspace.setMany(slice)) outcome.changed.add(p);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       target.progress(done, uris.length);
       if (this.cache && this.cache.pendingCount >= CACHE_FLUSH_ENTRIES) void this.cache.flush();
     }
