@@ -33,7 +33,8 @@ async function stepConflict(client: LanguageClient, direction: 1 | -1): Promise<
     return;
   }
   const editor = vscode.window.activeTextEditor;
-  const here = editor ? { uri: editor.document.uri.toString(), line: editor.selection.active.line, character: editor.selection.active.character } : null;
+  // From the start of the selection: a jump selects a claim, and the next jump must leave it.
+  const here = editor ? { uri: editor.document.uri.toString(), line: editor.selection.start.line, character: editor.selection.start.character } : null;
   const compare = (c: ConflictLocation) => {
     if (!here) return 1;
     if (c.uri !== here.uri) return c.uri < here.uri ? -1 : 1;

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { repoRoot, samplesDir } from '../helpers/paths';
+import { dismissHover, goTo, openFile, runCommand, showHover, startSession, waitForSquiggles, waitUntil, type Session } from './harness';
+
+// What a reader sees, checked end to end: the packaged Byline extension in a real VS Code
+// (code-server), on a copy of the sample workspace, driven through the screen. Every wait is on
+// something on screen; a failure leaves a screenshot and the server's logs in a temp folder
+// whose path is printed.
+
+const TIMEOUT = 30_000;
+const file = (prefix: string) => fs.readdirSync(samplesDir).find((n) => n.startsWith(prefix)) as string;
+const F003 = file('003');
+const F004 = file('004');
+
+/** The Problems panel's rows, as the accessible labels VS Code gives them ("… Byline(quote) …"). */
+async function problemLabels(page: Page): Promise<string[]> {
+  // One snapshot of the list: it re-renders while diagnostics arrive, so rows are not read one by one.
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+}
+
+/** Shows only the Problems panel rows that match `text` (the panel's own filter box). */
+async function filterProblems(page: Page, text: string): Promise<void> {
+  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+  const filter = page.getByPlaceholder(/^Filter \(e\.g\./).filter({ visible: true }).first();
+  await filter.fill(text);
+}
+
+async function waitForProblems(page: Page, what: string, condition: (labels: string[]) => boolean): Promise<string[]> {
+  let labels: string[] = [];
+  await waitUntil(what, TIMEOUT, async () => {
+    labels = await problemLabels(page);
+    return condition(labels);
+  }, () => `the Problems panel lists ${JSON.stringify(labels.slice(0, 12))}`);
+  return labels;
+}
+
+/** The language status hover (the {} item in the status bar), where Byline says what it indexed. */
+async function languageStatus(page: Page, expected: RegExp): Promise<string> {
+  let text = '';
+  await waitUntil(`the language status to show ${expected}`, TIMEOUT, async () => {
+    const item = page.locator('#status\\.languageStatus');
+    if (!(await item.isVisible())) return false;
+    await item.click();
+    const hover = page.locator('.monaco-hover').filter({ visible: true }).first();
+    text = (await hover.count()) ? await hover.innerText() : '';
+    await page.keyboard.press('Escape');
+    return expected.test(text);
+  }, () => `it shows ${JSON.stringify(text)}`);
+  return text;
+}
+
+/** Waits for a locator to be visible, failing with what was awaited (not Playwright's bare timeout). */
+async function visible(locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout: TIMEOUT });
+  } catch {
+    throw new Error(`timed out after ${TIMEOUT / 1000} s waiting for ${what}`);
+  }
+}
+
+/** Selects `length` characters from 1-based line:col in the active editor. */
+async function select(page: Page, line: number, col: number, length: number): Promise<void> {
+  await goTo(page, line, col);
+  for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await assert.doesNotReject(
+    waitUntil('the selection', TIMEOUT, async () => (await page.locator('#status\\.editor\\.selection').innerText()).includes(`(${length} selected)`)),
+  );
+}
+
+function lineCol(text: string, needle: string): { line: number; col: number } {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" is in the text`);
+  const lines = text.slice(0, offset).split('\n');
+  return { line: lines.length, col: lines[lines.length - 1].length + 1 };
+}
+
+describe('Byline in a real VS Code, on the sample workspace', { skip: fs.existsSync(samplesDir) ? false : `sample workspace absent at ${samplesDir}` }, () => {
+  let s: Session;
+  const t003 = fs.existsSync(samplesDir) ? fs.readFileSync(path.join(samplesDir, F003), 'utf8') : '';
+
+  before(
+    async () => {
+      // The extension is bundled (dist/), so vsce packages no node_modules.
+      // Auto-save off: an edit's conflict must come from the editor's unsaved text.
+      s = await startSession({ extensionDir: repoRoot, workspace: samplesDir, vsceArgs: ['--no-dependencies'], settings: { 'files.autoSave': 'off' } });
+    },
+    { timeout: 20 * 60_000 },
+  );
+  after(() => s?.close());
+
+  test('1. an opened article: quotes underlined, Byline in the Problems panel, files indexed in the status', () =>
+    s.guard('open-article', async () => {
+      await openFile(s.page, F003);
+      const squiggles = await waitForSquiggles(s.page, 5);
+      assert.ok(squiggles.every((q) => q.severity === 'info'), JSON.stringify(squiggles));
+      await filterProblems(s.page, '');
+      const labels = await waitForProblems(s.page, 'Byline entries in the Problems panel', (l) => l.filter((x) => /Byline/.test(x)).length >= 5);
+      assert.ok(labels.some((l) => /Quote by Mark Milley/.test(l)), JSON.stringify(labels.slice(0, 8)));
+      await languageStatus(s.page, /Byline: 5 files indexed · 0 conflicts/);
+    }));
+
+  test('2. hovering a Milley quote shows Mark Milley, his role and his quotes across files; his name shows the same card', () =>
+    s.guard('hover', async () => {
+      await openFile(s.page, F003);
+      const quote = lineCol(t003, 'There has been a tremendous amount');
+      await goTo(s.page, quote.line, quote.col + 10);
+      const card = await showHover(s.page, /quotes in 5 files/);
+      assert.match(card, /Mark Milley/);
+      assert.match(card, /chairman of the U\.S\. Joint Chiefs of Staff/);
+      assert.match(card, /\d+ quotes in 5 files/);
+      await dismissHover(s.page);
+      const name = lineCol(t003, 'Milley, the highest-ranking');
+      await goTo(s.page, name.line, name.col + 2);
+      const nameCard = await showHover(s.page, /Also named/);
+      assert.match(nameCard, /Mark Milley/);
+      assert.match(nameCard, /Also named: .*Milli/);
+      await dismissHover(s.page);
+    }));
+
+  test('3. an edit makes a figure disagree: a conflict in both files without saving, Next Conflicting Claim jumps, undo clears it', () =>
+    s.guard('conflict', async () => {
+      try {
+        await editThenUndo();
+      } finally {
+        // Whatever happened, leave the article as it is on disk for the next scenario.
+        await openFile(s.page, F003);
+        await runCommand(s.page, 'File: Revert File');
+      }
+    }));
+
+  async function editThenUndo(): Promise<void> {
+    await openFile(s.page, F003);
+    const troops = lineCol(t003, '20,000 to 30,000 troops');
+    await select(s.page, troops.line, troops.col, '20,000 to 30,000'.length);
+    await s.page.keyboard.type('40,000 to 50,000');
+    await filterProblems(s.page, 'Figures disagree');
+    const labels = await waitForProblems(s.page, 'a conflict listed for both files', (l) => l.filter((x) => /Figures disagree/.test(x)).length >= 2);
+    const conflicts = labels.filter((x) => /Figures disagree/.test(x));
+    assert.ok(conflicts.some((x) => x.includes('40,000 to 50,000 here')), JSON.stringify(conflicts));
+    assert.ok(conflicts.some((x) => x.includes('20,000 to 30,000 here')), JSON.stringify(conflicts));
+    // The tab still shows unsaved changes: the conflict comes from the editor's text.
+    await visible(s.page.locator('.tabs-container .tab.dirty', { hasText: F003 }), `the tab of ${F003} to show unsaved changes`);
+    await runCommand(s.page, 'Byline: Next Conflicting Claim');
+    await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `Next Conflicting Claim to open ${F004}`);
+    // Previous Conflicting Claim comes back to the edit, with the focus in its editor.
+    await runCommand(s.page, 'Byline: Previous Conflicting Claim');
+    await visible(s.page.locator('.tabs-container .tab.active', { hasText: F003 }), `Previous Conflicting Claim to open ${F003}`);
+    // Typing may have left more than one undo stop: undo until the text is the saved text again.
+    await waitUntil('undo to bring back the saved text', TIMEOUT, async () => {
+      if ((await s.page.locator('.tabs-container .tab.dirty', { hasText: F003 }).count()) === 0) return true;
+      // KeyZ, not "Z": Playwright would send a capital Z, and Ctrl+Shift+Z is redo.
+      await s.page.keyboard.press('Control+KeyZ');
+      return false;
+    });
+    await waitForProblems(s.page, 'the conflict to disappear', (l) => !l.some((x) => /Figures disagree/.test(x)));
+  }
+
+  test('4. an article created, renamed and deleted on disk while VS Code is open: the index follows', () =>
+    s.guard('disk', async () => {
+      await openFile(s.page, F003);
+      const created = path.join(s.workspace, '005_created.txt');
+      const renamed = path.join(s.workspace, '006_renamed.txt');
+      try {
+        await createRenameDelete(created, renamed);
+      } finally {
+        fs.rmSync(created, { force: true });
+        fs.rmSync(renamed, { force: true });
+      }
+    }));
+
+  async function createRenameDelete(created: string, renamed: string): Promise<void> {
+    fs.writeFileSync(created, 'Milley said Russia had amassed 60,000 troops in Kherson, a key port in southern Ukraine.\n');
+    // 60,000 troops in Kherson disagrees with 003's and 004's 20,000 to 30,000: two pairs.
+    await languageStatus(s.page, /Byline: 6 files indexed · 2 conflicts/);
+    fs.renameSync(created, renamed);
+    await filterProblems(s.page, 'Figures disagree');
+    await waitForProblems(s.page, 'the conflict to follow the renamed file', (l) => l.some((x) => x.includes('006_renamed.txt')) && !l.some((x) => x.includes('005_created.txt')));
+    await languageStatus(s.page, /Byline: 6 files indexed · 2 conflicts/);
+    fs.rmSync(renamed);
+    await languageStatus(s.page, /Byline: 5 files indexed · 0 conflicts/);
+  }
+
+  test('5. the Byline view lists speakers and claims; clicking an entry opens its place', () =>
+    s.guard('view', async () => {
+      // Fold the file list away so the Byline view has the Explorer's height.
+      const folders = s.page.locator('.pane-header', { hasText: /^workspace/ }).first();
+      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+      const header = s.page.locator('.pane-header', { hasText: /^Byline/ });
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const view = s.page.getByRole('tree', { name: /Byline/ });
+      const milley = view.getByRole('treeitem', { name: /Mark Milley/ }).first();
+      await visible(milley, 'Mark Milley in the Byline view');
+      assert.match(await milley.innerText(), /\d+ quotes · 5 files/);
+      if ((await milley.getAttribute('aria-expanded')) !== 'true') await milley.click();
+      // His first quote, in 000: "while US and coalition backing has not decreased …"
+      const quote = view.getByRole('treeitem', { name: /while US and coalition backing/ }).first();
+      await visible(quote, 'Mark Milley’s first quote under his name');
+      await quote.click();
+      await visible(s.page.locator('.tabs-container .tab.active', { hasText: file('000') }), `the quote to open ${file('000')}`);
+      // Fold the speakers away to bring the claims into view.
+      const speakers = view.getByRole('treeitem', { name: /^Speakers/ });
+      if ((await speakers.getAttribute('aria-expanded')) === 'true') await speakers.click();
+      const troops = view.getByRole('treeitem', { name: /^troops/ }).first();
+      await visible(troops, 'the claims about troops');
+      assert.match(await troops.innerText(), /\d+ agree/);
+      if ((await troops.getAttribute('aria-expanded')) !== 'true') await troops.click();
+      // A claim's row: the figure, then its file as the description.
+      const claim = view.getByRole('treeitem').filter({ hasText: '20,000 to 30,000' }).filter({ hasText: F004.slice(0, 8) }).first();
+      await visible(claim, `the troops figure of ${F004}`);
+      await claim.click();
+      await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `the claim to open ${F004}`);
+      await folders.click();
+    }));
+});
