@@ -6,8 +6,9 @@ import { loadSplit, polnearDir, type GoldArticle, type GoldAttribution } from '.
 // Quote detection and speaker attribution on PolNeAR. Definitions (also in the README):
 // - gold quotes: attributions whose content contains a double quotation mark;
 // - detection recall: gold quotes overlapped over at least half their length by a Byline quote;
-// - detection precision: Byline quotes in marks (direct, partial) at least half inside some gold content;
+// - detection precision: Byline quotes in double marks (direct, partial) at least half inside some gold content;
 // - speaker accuracy: over matched gold quotes with a source, the best-overlapping Byline quote's
+//   (a quote in marks over the reported speech around it, when both cover the gold content equally)
 //   mention overlaps the gold source, or its speaker's name contains the source's head word;
 // - source P/R/F1 over all attributions: a Byline quote with a mention matches a gold attribution
 //   when their contents overlap (half of the smaller) and the mention overlaps the source
@@ -27,6 +28,7 @@ export interface PolnearScores {
 }
 
 const DOUBLE_MARKS = /["“”«»]/;
+const DOUBLE_OPENING = /^(["“”«»„]|'')/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'him', 'her', 'them']);
 
 export function evaluatePolnear(root: string, split: 'dev' | 'train'): PolnearScores {
@@ -64,7 +66,8 @@ export function evaluatePolnear(root: string, split: 'dev' | 'train'): PolnearSc
     }
 
     for (const q of analysis.quotes) {
-      if (q.kind === 'indirect') continue;
+      // The same marks as the gold side: quotations in double marks ('' is a double mark in archive copy).
+      if (q.kind === 'indirect' || !DOUBLE_OPENING.test(article.text.slice(q.start, q.start + 2))) continue;
       marked++;
       if (partsOverlap(q.parts, contents) * 2 >= totalLength(q.parts)) markedRight++;
     }
@@ -134,12 +137,13 @@ function trimmed(text: string, s: Span): string {
   return text.slice(s.start, s.end).replace(/^[\s"“”'‘’,.(]+|[\s"“”'‘’,.)]+$/g, '');
 }
 
+/** The quote that covers most of the gold content; on a tie, a quote in marks over the reported speech around it. */
 function bestOverlap(parts: readonly Span[], quotes: readonly Quote[]): Quote | null {
   let best: Quote | null = null;
   let bestOverlap = 0;
   for (const q of quotes) {
     const o = partsOverlap(q.parts, parts);
-    if (o > bestOverlap) [best, bestOverlap] = [q, o];
+    if (o > bestOverlap || (o === bestOverlap && o > 0 && best?.kind === 'indirect' && q.kind !== 'indirect')) [best, bestOverlap] = [q, o];
   }
   return best;
 }
