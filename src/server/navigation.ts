@@ -43,13 +43,16 @@ export function speakerQuotes(workspace: Workspace, id: string, rangeOf: RangeOf
   });
 }
 
-/** Workspace symbols: speakers whose name or alias contains the query, at their first quote or mention. */
+/** Speakers listed for one workspace-symbol query at most (the most quoted first). */
+const MAX_SYMBOLS = 200;
+
+/** Workspace symbols: speakers whose name or alias contains the query, at their first quote or role. */
 export function speakerSymbols(workspace: Workspace, query: string, rangeOf: RangeOf): SymbolInformation[] {
   const q = query.toLowerCase();
+  const matching = workspace.speakers.all().filter((s) => !q || [s.name, ...s.aliases].some((n) => n.toLowerCase().includes(q)));
   const out: SymbolInformation[] = [];
-  for (const s of workspace.speakers.all()) {
-    if (q && ![s.name, ...s.aliases].some((n) => n.toLowerCase().includes(q))) continue;
-    const first = workspace.speakers.quotesOf(s.id)[0];
+  for (const s of matching.slice(0, MAX_SYMBOLS)) {
+    const first = s.quoteCount > 0 ? workspace.speakers.quotesOf(s.id)[0] : undefined;
     const place = first ? { path: first.path, start: first.quote.start, end: first.quote.end } : s.roles[0];
     if (!place) continue;
     const range = rangeOf(place.path, place.start, place.end);

@@ -63,7 +63,6 @@ export class Session {
   private indexing = false;
   private indexer: Indexer;
   private statusTimer: NodeJS.Timeout | null = null;
-  private conflictCount = 0;
   /** Files a scan changed whose diagnostics are still to be published. */
   private readonly unpublished = new Set<string>();
 
@@ -312,11 +311,9 @@ export class Session {
   private sendStatus(): void {
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.statusTimer = null;
-    // Counting conflicts lists them all: during a scan the count is left for its end.
-    if (!this.indexing) this.conflictCount = this.workspace.claims.conflicts().length;
     this.host.status({
       files: this.workspace.size,
-      conflicts: this.conflictCount,
+      conflicts: this.workspace.claims.conflictCount(),
       indexing: this.indexing,
       skipped: [...this.skipped].map(([uri, reason]) => ({ uri, reason })),
     });

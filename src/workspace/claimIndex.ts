@@ -53,6 +53,8 @@ export class ClaimIndex {
   private readonly files = new Map<string, FileEntry>();
   /** Members of each group, by group key. */
   private readonly groups = new Map<string, Set<Member>>();
+  /** Conflicting pairs, kept as links are made and unmade: the status shows it after every edit. */
+  private conflictPairs = 0;
   private recomputedKeys = new Set<string>();
 
   /** `tolerance`: extra relative slack when comparing figures (0.05 = 5%), beyond hedges and rounding. */
@@ -120,6 +122,11 @@ export class ClaimIndex {
     return all.sort((x, y) => x.a.path.localeCompare(y.a.path) || x.a.start - y.a.start || x.b.path.localeCompare(y.b.path) || x.b.start - y.b.start);
   }
 
+  /** How many conflicting pairs there are, without describing them. */
+  conflictCount(): number {
+    return this.conflictPairs;
+  }
+
   /** A `conflicting-claim` diagnostic on each claim of the file that conflicts with a claim elsewhere. */
   diagnostics(filePath: string): Diagnostic[] {
     const file = this.files.get(filePath);
@@ -151,6 +158,7 @@ export class ClaimIndex {
       const r = relation(member.claim, other.claim, this.tolerance);
       member.links.push({ other, relation: r });
       other.links.push({ other: member, relation: r });
+      if (r === 'conflicts') this.conflictPairs++;
     }
     group.add(member);
     return member;
@@ -162,7 +170,10 @@ export class ClaimIndex {
     if (file === undefined) return;
     file.members.forEach((m, i) => {
       if (m === null) return;
-      for (const { other } of m.links) other.links = other.links.filter((l) => l.other !== m);
+      for (const { other, relation: r } of m.links) {
+        other.links = other.links.filter((l) => l.other !== m);
+        if (r === 'conflicts') this.conflictPairs--;
+      }
       const key = file.keys[i] as string;
       const group = this.groups.get(key);
       group?.delete(m);

@@ -110,6 +110,9 @@ test('numeric tolerance: figures a little apart conflict by default and agree wi
   strict.set('a.txt', a);
   strict.set('b.txt', b);
   assert.equal(strict.claims.conflicts().length, 1);
+  assert.equal(strict.claims.conflictCount(), 1);
+  strict.remove('b.txt');
+  assert.equal(strict.claims.conflictCount(), 0);
   const lenient = new Workspace({ numericTolerance: 0.05 });
   lenient.set('a.txt', a);
   lenient.set('b.txt', b);
