@@ -97,6 +97,6 @@ export interface Diagnostic extends Span {
 
 /** A problem with the text itself (not with a claim across files), found by one document's analysis. */
 export interface TextProblem extends Span {
-  code: 'unclosed-quote';
+  code: 'unclosed-quote' | 'analysis-truncated';
   message: string;
 }

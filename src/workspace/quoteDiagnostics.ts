@@ -16,9 +16,9 @@ export function quoteDiagnostics(path: string, analysis: DocumentAnalysis, speak
     if (severity === 'off') continue;
     out.push({ start: q.start, end: q.end, severity, code, message: speaker ? attributedMessage(path, q, speaker) : unattributedMessage(q), related: [] });
   }
-  const unclosed = severities['unclosed-quote'];
-  if (unclosed !== 'off') {
-    for (const p of analysis.problems) out.push({ start: p.start, end: p.end, severity: unclosed, code: p.code, message: p.message, related: [] });
+  for (const p of analysis.problems) {
+    const severity = severities[p.code];
+    if (severity !== 'off') out.push({ start: p.start, end: p.end, severity, code: p.code, message: p.message, related: [] });
   }
   return out;
 }

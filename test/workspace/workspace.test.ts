@@ -118,3 +118,17 @@ test('numeric tolerance: figures a little apart conflict by default and agree wi
   lenient.set('b.txt', b);
   assert.equal(lenient.claims.conflicts().length, 0);
 });
+
+test('a text over the time budget is analysed up to a line break before it, and the cut is reported', () => {
+  const paragraph = '“We will rebuild,” Mayor Ann Lee said on Tuesday.\n';
+  const text = paragraph.repeat(2000); // about 100,000 characters
+  const ws = new Workspace({ analysis: { budgetChars: 30_000 } });
+  ws.set('long.txt', text);
+  const diags = ws.diagnostics('long.txt');
+  const cut = diags.find((d) => d.code === 'analysis-truncated');
+  assert.ok(cut && cut.severity === 'warning');
+  assert.equal(text[cut.start], '\n', 'the cut is at a line break');
+  assert.match(cut.message, /analysed the first [\d,]+ of [\d,]+ characters \(its time budget per file\)/);
+  const quotes = ws.get('long.txt')?.analysis.quotes ?? [];
+  assert.ok(quotes.length > 500 && quotes.every((q) => q.end <= cut.start));
+});
