@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartingErrorHandler } from './restart';
 
 // Starts the Byline language server in its own Node process (IPC), for news and plain-text
 // files; the server decides from the byline.include/exclude settings which files it reads.
@@ -21,6 +22,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
     },
     outputChannelName: 'Byline',
+    errorHandler: new RestartingErrorHandler(),
     // The server keeps its analysis cache here: this workspace's storage, or the global one
     // when no folder is open. Deleting it is always safe.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },

@@ -44,11 +44,20 @@ function compiled(glob: string): Minimatch {
   return m;
 }
 
+export interface WalkOptions {
+  /**
+   * Follow no symbolic link out of the folder being walked. The language server walks
+   * workspace folders this way, so that a folder one did not write (an untrusted workspace)
+   * cannot lead Byline to read files elsewhere on the machine.
+   */
+  confine?: boolean;
+}
+
 /**
  * The files to read for the given paths: files named directly are always read; folders are
  * walked for files the filter accepts. Symbolic links are followed once (a loop is noticed).
  */
-export async function findFiles(inputs: readonly string[], filter: FileFilter): Promise<Found> {
+export async function findFiles(inputs: readonly string[], filter: FileFilter, options: WalkOptions = {}): Promise<Found> {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
@@ -60,14 +69,25 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter): 
       skipped.push({ path: input, reason: describeError(e) });
       continue;
     }
-    if (stat.isDirectory()) await walk(input, input, filter, files, skipped, seen);
+    if (stat.isDirectory()) await walk({ root: input, realRoot: options.confine ? await fs.realpath(input) : null, filter, files, skipped, seen }, input);
     else if (stat.isFile()) files.push(input);
     else skipped.push({ path: input, reason: 'not a regular file or folder' });
   }
   return { files: [...new Set(files)], skipped };
 }
 
-async function walk(root: string, dir: string, filter: FileFilter, files: string[], skipped: Skipped[], seen: Set<string>): Promise<void> {
+interface Walk {
+  root: string;
+  /** The root's real path when links may not lead out of it. */
+  realRoot: string | null;
+  filter: FileFilter;
+  files: string[];
+  skipped: Skipped[];
+  seen: Set<string>;
+}
+
+async function walk(w: Walk, dir: string): Promise<void> {
+  const { root, filter, files, skipped, seen } = w;
   let real: string;
   try {
     real = await fs.realpath(dir);
@@ -94,17 +114,25 @@ async function walk(root: string, dir: string, filter: FileFilter, files: string
         const st = await fs.stat(full);
         isDir = st.isDirectory();
         isFile = st.isFile();
+        if (w.realRoot !== null && !isInside(await fs.realpath(full), w.realRoot)) {
+          skipped.push({ path: full, reason: 'symbolic link to a place outside the workspace folder; not followed' });
+          continue;
+        }
       } catch (e) {
         skipped.push({ path: full, reason: `broken symbolic link (${describeError(e)})` });
         continue;
       }
     }
     if (isDir) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(root, full, filter, files, skipped, seen);
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(w, full);
     } else if (isFile && matchesFilter(path.relative(root, full), filter)) {
       files.push(full);
     }
   }
+}
+
+function isInside(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
 }
 
 export type ReadResult = { ok: true; text: string; note: string | null } | { ok: false; reason: string };

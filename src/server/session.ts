@@ -181,7 +181,7 @@ export class Session {
     // verb, about half a second) now, not when the first file is opened in the middle of the scan.
     analyzeDocument('', { cueVerbs: this.settings.cueVerbs });
     try {
-      const found = await findFiles(this.folders, this.settings);
+      const found = await findFiles(this.folders, this.settings, { confine: true });
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
       this.skipped.clear();
       for (const s of found.skipped) this.skipped.set(pathToFileURL(s.path).href, s.reason);

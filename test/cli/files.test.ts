@@ -104,3 +104,19 @@ test('CR, LF and CRLF line ends give the same quotes at the same places in their
     assert.deepEqual(f.diagnostics.filter((d: { code: string }) => d.code === 'quote').map((d: { line: number }) => d.line), [2, 3]);
   }
 });
+
+test('walking a workspace folder confined: a symbolic link out of it is named and not followed', async () => {
+  const outside = tempDir();
+  fs.writeFileSync(path.join(outside, 'secret.txt'), ARTICLE);
+  const workspace = tempDir();
+  fs.writeFileSync(path.join(workspace, 'story.txt'), ARTICLE);
+  fs.symlinkSync(outside, path.join(workspace, 'elsewhere'));
+  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(workspace, 'linked.txt'));
+  const confined = await findFiles([workspace], { include: ['**/*.txt'], exclude: [] }, { confine: true });
+  assert.deepEqual(confined.files, [path.join(workspace, 'story.txt')]);
+  assert.deepEqual(confined.skipped.map((s) => path.basename(s.path)).sort(), ['elsewhere', 'linked.txt']);
+  assert.ok(confined.skipped.every((s) => /outside the workspace folder; not followed/.test(s.reason)));
+  // The CLI reads what it is pointed at, links included.
+  const free = await findFiles([workspace], { include: ['**/*.txt'], exclude: [] });
+  assert.equal(free.files.length, 3);
+});
