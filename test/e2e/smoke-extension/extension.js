@@ -19,7 +19,7 @@ function activate(context) {
     const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + markers.target.length));
     const d = new vscode.Diagnostic(range, markers.diagnostic, vscode.DiagnosticSeverity.Warning);
     d.source = 'byline-smoke';
-    d.code = 'smoke-code';
+    d.code = markers.code;
     diagnostics.set(doc.uri, [d]);
   };
   vscode.workspace.textDocuments.forEach(refresh);
