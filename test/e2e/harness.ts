@@ -61,6 +61,7 @@ export function writeUserSettings(userDataDir: string, extra: Record<string, unk
     // No welcome page or chat panel covering the editor, and nothing that reaches for the network.
     'workbench.startupEditor': 'none',
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.tips.enabled': false,
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
@@ -168,9 +169,10 @@ export async function startCodeServer(env: E2eEnv, dirs: ServerDirs, workspace: 
     async stop() {
       if (exited !== undefined) return;
       killGroup(pid, 'SIGTERM');
-      const stopped = await Promise.race([exit.then(() => true), delay(10_000).then(() => false)]);
-      if (!stopped) killGroup(pid, 'SIGKILL');
+      // It normally exits at once; one that hangs on shutdown is killed outright.
+      const hard = setTimeout(() => killGroup(pid, 'SIGKILL'), 10_000);
       await exit;
+      clearTimeout(hard);
     },
   };
   try {
@@ -296,8 +298,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 export interface Problem {
   severity: 'error' | 'warning' | 'info' | 'hint' | 'unknown';
   message: string;
-  /** The source and code as the panel shows them, e.g. "byline(quote-unattributed)". */
   source: string;
+  /** The diagnostic's code, '' if it has none. */
+  code: string;
   /** "[Ln 3, Col 5]" as shown. */
   position: string;
   /** The file the row is listed under. */
@@ -320,26 +323,31 @@ export async function readProblems(page: Page, atLeast = 1): Promise<Problem[]> 
 }
 
 async function problemRows(rows: Locator): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  let file = '';
-  // The tree lists a file row, then that file's marker rows. Each part is counted before it is
-  // read, as reading an absent element would wait for it until the timeout.
-  for (const row of await rows.all()) {
-    const icon = row.locator('.marker-icon');
-    if (!(await icon.count())) {
-      file = (await textOf(row.locator('.resource-label-container .label-name'))).trim();
-      continue;
+  // The callback runs in the page; the repo compiles without the DOM library, so the elements it
+  // is given are untyped there. One snapshot of the list, taken in the page: the list re-renders while diagnostics arrive,
+  // so rows read one call at a time could mix two renderings. The tree lists a file row, then
+  // that file's marker rows.
+  return rows.evaluateAll((els) => {
+    const problems: Problem[] = [];
+    let file = '';
+    for (const row of els) {
+      const text = (selector: string): string => row.querySelector(selector)?.textContent?.trim() ?? '';
+      const icon = row.querySelector('.marker-icon');
+      if (!icon) {
+        file = text('.resource-label-container .label-name');
+        continue;
+      }
+      problems.push({
+        severity: (['error', 'warning', 'info', 'hint'] as const).find((s) => icon.classList.contains(s)) ?? 'unknown',
+        message: text('.marker-message'),
+        source: text('.marker-source'),
+        code: text('.marker-code'),
+        position: text('.marker-line'),
+        file,
+      });
     }
-    const iconClass = (await icon.getAttribute('class')) ?? '';
-    problems.push({
-      severity: (['error', 'warning', 'info', 'hint'] as const).find((s) => iconClass.split(/\s+/).includes(s)) ?? 'unknown',
-      message: (await textOf(row.locator('.marker-message'))).trim(),
-      source: (await textOf(row.locator('.marker-source'))).trim(),
-      position: (await textOf(row.locator('.marker-line'))).trim(),
-      file,
-    });
-  }
-  return problems;
+    return problems;
+  });
 }
 
 export interface StatusItem {
@@ -348,13 +356,13 @@ export interface StatusItem {
   text: string;
 }
 
-/** The status bar's visible items, left to right. */
+/** The status bar's visible items, left to right, read in one snapshot. */
 export async function readStatusBar(page: Page): Promise<StatusItem[]> {
-  const items: StatusItem[] = [];
-  for (const item of await page.locator('.part.statusbar .statusbar-item').filter({ visible: true }).all()) {
-    items.push({ id: (await item.getAttribute('id')) ?? '', text: (await item.innerText()).trim() });
-  }
-  return items;
+  return page.locator('.part.statusbar .statusbar-item').evaluateAll((els) =>
+    els
+      .filter((el) => el.checkVisibility())
+      .map((el) => ({ id: el.id, text: el.innerText.trim() })),
+  );
 }
 
 /** Waits for a status bar item whose text contains `text` and returns it. */
@@ -377,27 +385,25 @@ export interface Squiggle {
 
 /**
  * The squiggles drawn in the active editor's visible lines. Monaco draws them in the
- * view-overlays layer; the line is found by matching its vertical position with the gutter's
- * line numbers, the same way a reader would.
+ * view-overlays layer; the line is found by matching each one's height on screen with the
+ * gutter's line numbers, as a reader would. Read in one snapshot, as the editor re-renders.
  */
 export async function readSquiggles(page: Page): Promise<Squiggle[]> {
-  const editor = activeEditor(page);
-  const gutter: Array<{ line: number; top: number; bottom: number }> = [];
-  for (const n of await editor.locator('.margin-view-overlays .line-numbers').all()) {
-    const box = await n.boundingBox();
-    const line = Number((await n.innerText()).trim());
-    if (box && line > 0) gutter.push({ line, top: box.y, bottom: box.y + box.height });
-  }
-  const squiggles: Squiggle[] = [];
-  for (const severity of ['error', 'warning', 'info', 'hint'] as const) {
-    for (const s of await editor.locator(`.view-overlays .squiggly-${severity}`).all()) {
-      const box = await s.boundingBox();
-      if (!box) continue;
-      const mid = box.y + box.height / 2;
-      squiggles.push({ severity, line: gutter.find((g) => mid >= g.top && mid <= g.bottom)?.line ?? 0 });
+  return activeEditor(page).evaluate((editor) => {
+    const gutter = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => {
+      const box = n.getBoundingClientRect();
+      return { line: Number(n.textContent), top: box.top, bottom: box.bottom };
+    });
+    const squiggles: Squiggle[] = [];
+    for (const severity of ['error', 'warning', 'info', 'hint'] as const) {
+      for (const sq of editor.querySelectorAll(`.view-overlays .squiggly-${severity}`)) {
+        const box = sq.getBoundingClientRect();
+        const mid = (box.top + box.bottom) / 2;
+        squiggles.push({ severity, line: gutter.find((g) => mid >= g.top && mid <= g.bottom)?.line ?? 0 });
+      }
     }
-  }
-  return squiggles.sort((a, b) => a.line - b.line);
+    return squiggles.sort((a, b) => a.line - b.line);
+  });
 }
 
 /** Waits until at least `atLeast` squiggles are drawn and returns them. */
@@ -477,10 +483,6 @@ export async function waitUntil(
     }
     await delay(100);
   }
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.count()) ? locator.first().innerText() : '';
 }
 
 function delay(ms: number): Promise<void> {

@@ -22,7 +22,7 @@ import {
 
 const extensionDir = path.join(repoRoot, 'test', 'e2e', 'smoke-extension');
 const markers = JSON.parse(fs.readFileSync(path.join(extensionDir, 'markers.json'), 'utf8')) as Record<
-  'target' | 'diagnostic' | 'hover' | 'status',
+  'target' | 'diagnostic' | 'code' | 'hover' | 'status',
   string
 >;
 const NOTE = 'notes.txt';
@@ -55,7 +55,14 @@ describe('end-to-end chain with the smoke extension in code-server', () => {
     s.guard('problems', async () => {
       const problems = await readProblems(s.page);
       assert.deepEqual(problems, [
-        { severity: 'warning', message: markers.diagnostic, source: 'byline-smoke', position: '[Ln 2, Col 10]', file: NOTE },
+        {
+          severity: 'warning',
+          message: markers.diagnostic,
+          source: 'byline-smoke',
+          code: markers.code,
+          position: '[Ln 2, Col 10]',
+          file: NOTE,
+        },
       ]);
     }));
 
