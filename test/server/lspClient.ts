@@ -18,9 +18,18 @@ export class LspClient {
   status: { files: number; conflicts: number; indexing: boolean } | null = null;
   private readonly waiters: Array<() => void> = [];
   settings: Record<string, unknown> = {};
+  private readonly initializationOptions: Record<string, unknown>;
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** Lines the server wrote to stderr. */
+  readonly stderr: string[] = [];
+
+  constructor(nodeArgs: string[] = [], initializationOptions: Record<string, unknown> = {}) {
+    this.initializationOptions = initializationOptions;
+    this.process = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr.push(chunk.toString());
+      process.stderr.write(chunk);
+    });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
       this.diagnostics.set(p.uri, p.diagnostics);
@@ -43,6 +52,7 @@ export class LspClient {
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'articles' }],
       capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+      initializationOptions: this.initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
   }
