@@ -85,21 +85,22 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
+/** Servers still running, by PID, and temp folders still in use: cleared when the process ends. */
 const running = new Set<number>();
+const tempDirs = new Set<string>();
 let exitHooked = false;
 
-/** Kills every server still running when the test process ends, however it ends. */
+/** Kills every server still running and removes its temp folders when the test process ends, however it ends. */
 function hookExit(): void {
   if (exitHooked) return;
   exitHooked = true;
+  // Only synchronous work is possible in an 'exit' handler; a signal is turned into an exit.
   process.on('exit', () => {
     for (const pid of running) killGroup(pid, 'SIGKILL');
+    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      for (const pid of running) killGroup(pid, 'SIGKILL');
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
+    process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
   }
 }
 
@@ -528,6 +529,8 @@ export interface SessionOptions {
 export async function startSession(opts: SessionOptions): Promise<Session> {
   const env = await ensureE2eEnv();
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-run-'));
+  tempDirs.add(runDir);
+  hookExit();
   const dirs: ServerDirs = { extensionsDir: path.join(runDir, 'extensions'), userDataDir: path.join(runDir, 'user-data') };
   const workspace = path.join(runDir, 'workspace');
   if (typeof opts.workspace === 'string') fs.cpSync(opts.workspace, workspace, { recursive: true });
@@ -565,6 +568,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       await browser?.close();
       await server?.stop();
       fs.rmSync(runDir, { recursive: true, force: true });
+      tempDirs.delete(runDir);
     },
   };
   try {
