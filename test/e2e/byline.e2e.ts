@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -69,6 +70,18 @@ async function select(page: Page, line: number, col: number, length: number): Pr
   await assert.doesNotReject(
     waitUntil('the selection', TIMEOUT, async () => (await page.locator('#status\\.editor\\.selection').innerText()).includes(`(${length} selected)`)),
   );
+}
+
+/** Process ids of the Byline language servers this session's code-server started. */
+function serverPids(runDir: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', `${path.join(runDir, 'extensions')}.*dist/server\\.js`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
 }
 
 function lineCol(text: string, needle: string): { line: number; col: number } {
@@ -214,5 +227,24 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: fs.existsS
       await claim.click();
       await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `the claim to open ${F004}`);
       await folders.click();
+    }));
+
+  test('6. the language server is killed twice: it is restarted each time, says so once, and indexes again', () =>
+    s.guard('restart', async () => {
+      const runDir = path.dirname(s.workspace);
+      await openFile(s.page, F003);
+      await languageStatus(s.page, /Byline: 5 files indexed/);
+      for (let kill = 0; kill < 2; kill++) {
+        const [pid] = serverPids(runDir);
+        assert.ok(pid, 'the language server is running');
+        process.kill(pid, 'SIGKILL');
+        await waitUntil('a new language server', TIMEOUT, async () => serverPids(runDir).some((p) => p !== pid));
+        await languageStatus(s.page, /Byline: 5 files indexed/);
+      }
+      await runCommand(s.page, 'Notifications: Show Notifications');
+      const told = s.page.locator('.notifications-center .monaco-list-row', { hasText: 'stopped unexpectedly and was restarted' });
+      await visible(told.first(), 'the restart notification');
+      assert.equal(await told.count(), 1, 'the reader is told once, not at every restart');
+      await runCommand(s.page, 'Notifications: Clear All Notifications');
     }));
 });
