@@ -1,10 +1,10 @@
-import { personNamesMatch, surnamesMatch } from '../core/speakers/names';
+import { firstNamesAgree, surnamesMatch } from '../core/speakers/names';
 import type { NameEntry } from './speakerIndex';
 
 // Which names of one block of people (surnames with the same first letters) are one person.
 //
 // - Full names ("Mark Milley", "Mark Mille") are one person when a chain of matching names
-//   joins them (personNamesMatch: fuzzy surname, first names that do not contradict).
+//   joins them (a fuzzy surname match and first names that agree, as in personNamesMatch).
 // - A bare surname ("Milley") joins the person with that exact surname, or else a fuzzy one;
 //   when several people carry it ("Clinton"), the one named in the most files (ties: the
 //   name that sorts first).
@@ -118,7 +118,7 @@ export class PeopleClustering<P extends Person> {
   private splitPerson(person: P, reassess: Set<NameEntry>): void {
     const full = [...person.names].filter(isFull);
     for (const o of person.names) if (!isFull(o)) reassess.add(o);
-    const parts = connected(full, (a, b) => this.surnames.match(surnameOf(a), surnameOf(b)) && personNamesMatch(a.words, b.words));
+    const parts = connected(full, (a, b) => this.surnames.match(surnameOf(a), surnameOf(b)) && firstNamesAgree(a.words[0], b.words[0]));
     parts.sort((a, b) => b.length - a.length);
     for (const part of parts.slice(1)) {
       const other = this.create();
@@ -129,7 +129,7 @@ export class PeopleClustering<P extends Person> {
   private matchingFullNames(e: NameEntry): NameEntry[] {
     const out: NameEntry[] = [];
     for (const surname of this.surnames.near(surnameOf(e))) {
-      for (const o of this.fullBySurname.get(surname) ?? []) if (o !== e && this.personOf.has(o) && personNamesMatch(o.words, e.words)) out.push(o);
+      for (const o of this.fullBySurname.get(surname) ?? []) if (o !== e && this.personOf.has(o) && firstNamesAgree(o.words[0], e.words[0])) out.push(o);
     }
     return out;
   }

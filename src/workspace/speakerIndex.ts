@@ -311,7 +311,7 @@ export class SpeakerIndex {
   private baseId(c: Cluster): string {
     const prefix = c.kind === 'person' ? 'person' : c.kind === 'organization' ? 'org' : c.kind === 'group' ? 'group' : 'anon';
     const first = c.names.values().next().value?.members.values().next().value;
-    const local = (c.kind === 'anonymous' || c.kind === 'group') && first ? `${slug(baseName(first.path))}:` : '';
+    const local = (c.kind === 'anonymous' || c.kind === 'group') && first ? `${slug(withoutExtension(baseName(first.path)))}:` : '';
     return `${prefix}:${local}${slug(c.name)}`;
   }
 
@@ -404,6 +404,10 @@ function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
+function withoutExtension(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '');
+}
+
 /** Slugs of names and file names, remembered: every unnamed source's id slugs its file's name. */
 const slugs = new Map<string, string>();
 /** Slugs remembered before the memo starts again. */
@@ -414,7 +418,7 @@ function slug(s: string): string {
   if (out === undefined) {
     if (slugs.size >= SLUG_MEMO_LIMIT) slugs.clear();
     out =
-      normalizeName(s.replace(/\.[^./\\]+$/, ''))
+      normalizeName(s)
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '') || 'unnamed';
     slugs.set(s, out);

@@ -46,6 +46,17 @@ test('unnamed sources stay apart: "a US official" in two files is two speakers; 
   assert.deepEqual(whiteHouse[0].files, ['briefing.txt', 'followup.txt']);
 });
 
+test('speaker ids slug the whole name: a middle initial is not a file extension (George W. Bush, George W. Jacobs)', () => {
+  const ws = new Workspace();
+  ws.set('a.txt', '"We will not tire," George W. Bush said on Tuesday.\n');
+  ws.set('b.txt', '"It was a long night," George W. Jacobs said.\n');
+  const ids = ws.speakers.all().map((s) => s.id).sort();
+  assert.deepEqual(ids, ['person:george-w-bush', 'person:george-w-jacobs']);
+  const anonymous = new Workspace();
+  anonymous.set('dir/report.v2.txt', '"No deal yet," a senior official said.\n');
+  assert.equal(anonymous.speakers.all()[0].id, 'anon:report-v2:a-senior-official');
+});
+
 test('quotesOf lists a speaker’s quotes in every file, in order', () => {
   const ws = loaded();
   const refs = ws.speakers.quotesOf('person:mark-milley');

@@ -49,26 +49,25 @@ export function surnamesMatch(a: string, b: string): boolean {
 /** Damerau–Levenshtein distance (optimal string alignment), stopping early above `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const row = new Array<number>(cols).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j < cols; j++) d[0][j] = j;
-  for (let i = 1; i < rows; i++) {
+  // Three rolling rows (the swap looks two rows back): names are compared by the thousand when
+  // an archive's speakers are merged, so no table is allocated per comparison.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     let best = Infinity;
-    for (let j = 1; j < cols; j++) {
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
+      let v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
+      current[j] = v;
       if (v < best) best = v;
     }
     if (best > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length][b.length];
+  return previous[b.length];
 }
 
 /**
@@ -78,10 +77,13 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 export function personNamesMatch(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (!surnamesMatch(a[a.length - 1], b[b.length - 1])) return false;
-  if (a.length === 1 || b.length === 1) return true;
-  const fa = a[0];
-  const fb = b[0];
-  if (fa === fb) return true;
-  if (fa.length === 1 || fb.length === 1) return fa[0] === fb[0];
-  return editDistance(fa, fb, 1) <= 1 && Math.min(fa.length, fb.length) >= 5;
+  return a.length === 1 || b.length === 1 || firstNamesAgree(a[0], b[0]);
+}
+
+/** First names of one person: equal, one the other's initial, or a one-letter slip in a long enough name. */
+export function firstNamesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0];
+  // The length test first: it settles most pairs without computing a distance.
+  return Math.min(a.length, b.length) >= 5 && editDistance(a, b, 1) <= 1;
 }
