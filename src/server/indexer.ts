@@ -39,11 +39,14 @@ export interface IndexOutcome {
   skipped: Map<string, string>;
   /** Files whose analysis came from the cache. */
   fromCache: number;
+  /** Files read with a note on how they were decoded (not UTF-8: read as Windows-1252). */
+  notes: Map<string, string>;
 }
 
 interface Arrival {
   path: string;
   text: string;
+  note: string | null;
   analysis: DocumentAnalysis;
   cached?: boolean;
 }
@@ -56,14 +59,17 @@ export class Indexer {
 
   /** Reads every file of `uris` into the workspace, on the pool's threads when there is a pool. */
   async readAll(uris: readonly string[], target: IndexTarget): Promise<IndexOutcome> {
-    const outcome: IndexOutcome = { changed: new Set(), skipped: new Map(), fromCache: 0 };
+    const outcome: IndexOutcome = { changed: new Set(), skipped: new Map(), fromCache: 0, notes: new Map() };
     const arrived: Arrival[] = [];
     let done = 0;
     const take = async (uri: string): Promise<void> => {
       const got = target.stale() ? null : await this.readInWorker(uri, target);
       if (got === null) return;
       if ('reason' in got) outcome.skipped.set(uri, got.reason);
-      else arrived.push(got);
+      else {
+        arrived.push(got);
+        if (got.note) outcome.notes.set(uri, got.note);
+      }
       if ('cached' in got && got.cached) outcome.fromCache++;
       done++;
     };
@@ -101,11 +107,11 @@ export class Indexer {
   }
 
   /** Reads one file in this thread (the watcher saw it change; an editor closed it). */
-  async readOne(uri: string, target: IndexTarget): Promise<{ text: string; analysis: DocumentAnalysis } | { reason: string }> {
+  async readOne(uri: string, target: IndexTarget): Promise<{ text: string; note: string | null; analysis: DocumentAnalysis } | { reason: string }> {
     const read = await readArticle(fileURLToPath(uri), target.maxFileSize, SIZE_SETTING);
     if (!read.ok) return { reason: read.reason };
     const cached = this.cache?.get(target.workspace.hashOf(read.text));
-    return { text: read.text, analysis: cached ?? this.analyseHere(read.text, target) };
+    return { text: read.text, note: read.note, analysis: cached ?? this.analyseHere(read.text, target) };
   }
 
   /** Analyses a text in this thread and keeps the result in the cache. */
@@ -127,12 +133,12 @@ export class Indexer {
     const result = await this.pool.analyse(fileURLToPath(uri));
     switch (result.kind) {
       case 'cached':
-        return { path: uri, text: result.text, analysis: result.analysis, cached: true };
+        return { path: uri, text: result.text, note: result.note, analysis: result.analysis, cached: true };
       case 'analysed':
         // The worker analysed it because the cache had no entry, or one that did not check out.
         if (result.badEntry) this.cache?.forget(result.hash);
         this.cache?.put(result.hash, result.analysis, result.payload);
-        return { path: uri, text: result.text, analysis: result.analysis };
+        return { path: uri, text: result.text, note: result.note, analysis: result.analysis };
       case 'unreadable':
         return { reason: result.reason };
       case 'failed':
@@ -149,7 +155,7 @@ export class Indexer {
         const one = await this.readOne(uri, target);
         return 'reason' in one ? one : { path: uri, ...one };
       }
-      return { path: uri, text, analysis: this.analyseHere(text, target) };
+      return { path: uri, text, note: null, analysis: this.analyseHere(text, target) };
     } catch (e) {
       console.error(`Byline: analysing ${uri} failed in a worker (${workerError}) and in the server (${e instanceof Error ? (e.stack ?? e.message) : String(e)})`);
       return { reason: `the analysis failed (${e instanceof Error ? e.message : String(e)}); skipped` };

@@ -17,8 +17,8 @@ import type { WorkerAnswer, WorkerJob, WorkerSetup } from './worker';
 
 export type PoolResult =
   /** `badEntry`: the cache held this content, but its entry did not check out. */
-  | { file: string; kind: 'analysed'; text: string; hash: string; analysis: DocumentAnalysis; payload: Uint8Array; badEntry: boolean }
-  | { file: string; kind: 'cached'; text: string; hash: string; analysis: DocumentAnalysis }
+  | { file: string; kind: 'analysed'; text: string; note: string | null; hash: string; analysis: DocumentAnalysis; payload: Uint8Array; badEntry: boolean }
+  | { file: string; kind: 'cached'; text: string; note: string | null; hash: string; analysis: DocumentAnalysis }
   | { file: string; kind: 'unreadable'; reason: string }
   | { file: string; kind: 'failed'; text: string | null; error: string }
   | { file: string; kind: 'cancelled' };
@@ -211,10 +211,10 @@ export class AnalysisPool {
 function toResult(file: string, answer: WorkerAnswer): PoolResult | null {
   switch (answer.kind) {
     case 'analysed':
-      return { file, kind: 'analysed', text: answer.text, hash: answer.hash, analysis: v8.deserialize(answer.payload) as DocumentAnalysis, payload: answer.payload, badEntry: answer.badEntry };
+      return { file, kind: 'analysed', text: answer.text, note: answer.note, hash: answer.hash, analysis: v8.deserialize(answer.payload) as DocumentAnalysis, payload: answer.payload, badEntry: answer.badEntry };
     case 'cached': {
       const analysis = decodeAnalysis(answer.payload);
-      return analysis ? { file, kind: 'cached', text: answer.text, hash: answer.hash, analysis } : null;
+      return analysis ? { file, kind: 'cached', text: answer.text, note: answer.note, hash: answer.hash, analysis } : null;
     }
     case 'unreadable':
       return { file, kind: 'unreadable', reason: answer.reason };

@@ -58,6 +58,8 @@ export class Session {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly published = new Set<string>();
   private readonly skipped = new Map<string, string>();
+  /** What the log has said about each file (skipped, or decoded as Windows-1252), so it is said once, not at every scan. */
+  private readonly told = new Map<string, string>();
   private readonly lines = new Map<string, { hash: string; index: LineIndex }>();
   private scanGeneration = 0;
   private indexing = false;
@@ -184,7 +186,7 @@ export class Session {
       const found = await findFiles(this.folders, this.settings, { confine: true });
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
       this.skipped.clear();
-      for (const s of found.skipped) this.skipped.set(pathToFileURL(s.path).href, s.reason);
+      for (const s of found.skipped) this.skip(pathToFileURL(s.path).href, s.reason);
       const target: IndexTarget = {
         ...this.indexTarget(),
         stale,
@@ -197,9 +199,10 @@ export class Session {
       if (stale()) return;
       const changed = outcome.changed;
       for (const [uri, reason] of outcome.skipped) {
-        this.skipped.set(uri, reason);
+        this.skip(uri, reason);
         for (const p of this.remove(uri)) changed.add(p);
       }
+      for (const [uri, note] of outcome.notes) this.tell(uri, note);
       // Files that no longer match (settings changed) leave the index.
       for (const uri of this.workspace.paths()) {
         if (!uris.has(uri) && !this.open.has(uri)) for (const p of this.remove(uri)) changed.add(p);
@@ -228,6 +231,7 @@ export class Session {
       if ((p === uri || p.startsWith(uri.endsWith('/') ? uri : uri + '/')) && !this.open.has(p)) for (const c of this.remove(p)) changed.add(c);
     }
     this.skipped.delete(uri);
+    this.told.delete(uri);
     this.publishAll(changed);
   }
 
@@ -245,11 +249,26 @@ export class Session {
   private async readFromDisk(uri: string): Promise<Set<string>> {
     const read = await this.indexer.readOne(uri, this.indexTarget());
     if ('reason' in read) {
-      this.skipped.set(uri, read.reason);
+      this.skip(uri, read.reason);
       return this.remove(uri);
     }
     this.skipped.delete(uri);
+    if (read.note) this.tell(uri, read.note);
+    else this.told.delete(uri);
     return this.workspace.set(uri, read.text, read.analysis);
+  }
+
+  /** A file left out of the index: the status lists it, and the log says why, once. */
+  private skip(uri: string, reason: string): void {
+    this.skipped.set(uri, reason);
+    this.tell(uri, reason);
+  }
+
+  /** One line in the log about a file, unless the same was already said about it. */
+  private tell(uri: string, what: string): void {
+    if (this.told.get(uri) === what) return;
+    this.told.set(uri, what);
+    this.host.log?.(`${fileURLToPath(uri)}: ${what}`);
   }
 
   private remove(uri: string): Set<string> {

@@ -31,8 +31,8 @@ export interface WorkerJob {
 
 /** What a worker answers: the text and its hash, with the analysis unless it is cached. */
 export type WorkerAnswer =
-  | { id: number; kind: 'analysed'; text: string; hash: string; payload: Uint8Array; badEntry: boolean }
-  | { id: number; kind: 'cached'; text: string; hash: string; payload: Uint8Array }
+  | { id: number; kind: 'analysed'; text: string; note: string | null; hash: string; payload: Uint8Array; badEntry: boolean }
+  | { id: number; kind: 'cached'; text: string; note: string | null; hash: string; payload: Uint8Array }
   | { id: number; kind: 'unreadable'; reason: string }
   | { id: number; kind: 'failed'; text: string; error: string };
 
@@ -46,11 +46,11 @@ async function answer(job: WorkerJob): Promise<WorkerAnswer> {
   const hash = contentHash(read.text, setup.options);
   const entry = job.force ? undefined : setup.cache?.entries.get(hash);
   const cached = entry && reader ? reader.verified(entry) : null;
-  if (cached) return { id: job.id, kind: 'cached', text: read.text, hash, payload: cached };
+  if (cached) return { id: job.id, kind: 'cached', text: read.text, note: read.note, hash, payload: cached };
   try {
     const payload = v8.serialize(analyzeDocument(read.text, setup.options));
     // An entry that was there but did not check out is bad: the caller replaces it.
-    return { id: job.id, kind: 'analysed', text: read.text, hash, payload, badEntry: entry !== undefined };
+    return { id: job.id, kind: 'analysed', text: read.text, note: read.note, hash, payload, badEntry: entry !== undefined };
   } catch (e) {
     return { id: job.id, kind: 'failed', text: read.text, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Session, type SessionHost } from '../../src/server/session';
+import { AnalysisPool } from '../../src/server/pool';
+import { DEFAULT_SETTINGS } from '../../src/server/settings';
+
+// What the server's log (VS Code's Output panel) says about files it could not read as
+// they are: each skipped file and each file decoded as Windows-1252 is named once, with the
+// reason, however many times the folder is scanned again.
+
+class Host implements SessionHost {
+  readonly lines: string[] = [];
+  publish(): void {}
+  status(): void {}
+  async progress() {
+    return null;
+  }
+  log(message: string): void {
+    this.lines.push(message);
+  }
+}
+
+function folder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-session-'));
+  fs.writeFileSync(path.join(dir, 'good.txt'), '“We will rebuild,” Mayor Ann Lee said.\n');
+  // “Café” in Windows-1252: é is one byte (0xE9), which is not UTF-8.
+  fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('The caf\xe9 owner, Ann Lee, said 40 people came.\n', 'latin1'));
+  fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00]));
+  fs.writeFileSync(path.join(dir, 'huge.txt'), 'x'.repeat(3 * 1024));
+  return dir;
+}
+
+for (const threads of [0, 2]) {
+  test(`the log names each skipped or re-decoded file once, with why, across rescans (${threads ? 'worker threads' : 'server thread'})`, async (t) => {
+    const dir = folder();
+    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const host = new Host();
+    const session = new Session(host, threads ? new AnalysisPool(threads) : null);
+    t.after(() => session.dispose());
+    session.setFolders([dir]);
+    session.configure({ ...DEFAULT_SETTINGS, maxFileSize: 2 * 1024 });
+    await session.scan();
+    await session.scan();
+    const about = (name: string) => host.lines.filter((l) => l.startsWith(`${path.join(dir, name)}: `));
+    assert.equal(about('binary.txt').length, 1, host.lines.join('\n'));
+    assert.match(about('binary.txt')[0], /binary/);
+    assert.equal(about('huge.txt').length, 1, host.lines.join('\n'));
+    assert.match(about('huge.txt')[0], /byline\.maxFileSizeKB/);
+    assert.equal(about('latin1.txt').length, 1, host.lines.join('\n'));
+    assert.match(about('latin1.txt')[0], /Windows-1252/);
+    assert.deepEqual(about('good.txt'), []);
+    // The Windows-1252 file is indexed, decoded right: "café", not a replacement character.
+    const uri = pathToFileURL(path.join(dir, 'latin1.txt')).href;
+    assert.match(session.index.get(uri)?.text ?? '', /The café owner/);
+
+    // A file that changes reason is named again: the binary file becomes an article.
+    fs.writeFileSync(path.join(dir, 'binary.txt'), '“Now it reads,” Ann Lee said.\n');
+    await session.fileChanged(pathToFileURL(path.join(dir, 'binary.txt')).href);
+    fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
+    await session.fileChanged(pathToFileURL(path.join(dir, 'binary.txt')).href);
+    assert.equal(about('binary.txt').length, 2, host.lines.join('\n'));
+  });
+}
