@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { DocumentSpeaker, Quote } from '../../src/core/types';
 import { personNamesMatch, surnamesMatch } from '../../src/core/speakers/names';
 import { SpeakerIndex } from '../../src/workspace/speakerIndex';
+// The benchmark's seeded generator (mulberry32), so a failure can be replayed.
+import { seeded } from '../../scripts/bench/random';
 
 // The speaker index clusters names, not mentions, and keeps its work between updates; these
 // tests hold it to what a reader expects of one list of people: the same folder gives the
@@ -103,17 +105,6 @@ const LAST = ['milley', 'milli', 'mille', 'clinton', 'clintn', 'zelensky', 'zele
 /** Only ever bare: a chain of misspellings whose ends do not match each other, so a group splits when its middle goes. */
 const BARE_ONLY = ['horvath', 'horrvath', 'horrrvath'];
 
-/** A small generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomDoc(path: string, random: () => number): Doc {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
