@@ -1,14 +1,26 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
-import { describe, describeInterval, groupKey, relation, sameStory, type Relation } from './claims/compare';
+import { compared, describe, describeInterval, groupKey, relationOf, sameStoryOf, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
-// same unit, counted thing, measure and time), and links are made within a group only. Setting
-// or removing a file touches just the groups its old and new claims are in, and within each
-// only the links to that file: the cost grows with the group, not with its square, so a folder
-// of 10,000 articles loads in linear time. Each update reports which files' links changed, so
-// that only their diagnostics are published again. Pure data: no editor, no file system.
+// same unit, counted thing, measure and time), and claims are compared within a group only,
+// with the members of other files about the same story (`sameStory`).
+//
+// Links are not stored: they are worked out from the group when asked for. A story that a
+// whole folder tells (10,000 articles on one flood, a death toll revised day by day) puts
+// every file in one group, and stored links would grow with its square — 50 million pairs,
+// gigabytes. Worked out, a group costs memory in proportion to its members, and an update
+// costs time in proportion to the group. Each update reports which files' links changed,
+// so that only their diagnostics are published again. Pure data: no editor, no file system.
+
+/** Conflicting claims named in a diagnostic's message; the rest are counted. */
+const NAMED_IN_MESSAGE = 3;
+/**
+ * Related locations of one diagnostic. Beyond this the Problems panel is a wall of rows and
+ * a publication a megabyte; "Next Conflicting Claim", References and the Byline view reach every one.
+ */
+const MAX_RELATED = 20;
 
 export interface ClaimLocation {
   path: string;
@@ -30,20 +42,21 @@ export interface Conflict {
 interface Member {
   path: string;
   claim: Claim;
-  /** This claim's links to claims in other files. */
-  links: Link[];
+  /** What comparing it looks at, worked out once. */
+  compared: ComparedClaim;
+  key: string;
+  group: Set<Member>;
 }
 
 interface Link {
+  member: Member;
   other: Member;
   relation: Relation;
 }
 
 interface FileEntry {
   claims: readonly Claim[];
-  /** The group of each claim, or null when it is not compared. */
-  keys: Array<string | null>;
-  /** The member of each claim, where it has a group. */
+  /** The member of each claim, where it has a group (null when it is not compared). */
   members: Array<Member | null>;
 }
 
@@ -53,9 +66,8 @@ export class ClaimIndex {
   private readonly files = new Map<string, FileEntry>();
   /** Members of each group, by group key. */
   private readonly groups = new Map<string, Set<Member>>();
-  /** Conflicting pairs, kept as links are made and unmade: the status shows it after every edit. */
+  /** Conflicting pairs, counted as files come and go: the status shows it after every edit. */
   private conflictPairs = 0;
-  private recomputedKeys = new Set<string>();
 
   /** `tolerance`: extra relative slack when comparing figures (0.05 = 5%), beyond hedges and rounding. */
   constructor(
@@ -65,28 +77,28 @@ export class ClaimIndex {
 
   /** Adds or replaces a file's claims. Returns the paths whose links changed (this one included). */
   set(filePath: string, claims: readonly Claim[]): Set<string> {
-    const before = this.linkedPaths(filePath);
-    this.detach(filePath);
-    const keys = claims.map(groupKey);
-    const members = keys.map((key, i) => (key === null ? null : this.attach(key, { path: filePath, claim: claims[i], links: [] })));
-    this.files.set(filePath, { claims, keys, members });
-    this.recomputedKeys = new Set([...before.keys, ...keys.filter((k): k is string => k !== null)]);
-    return this.changedSince(filePath, before.links);
+    const before = this.unlink(filePath);
+    const members = claims.map((claim) => {
+      const key = groupKey(claim);
+      if (key === null) return null;
+      let group = this.groups.get(key);
+      if (group === undefined) this.groups.set(key, (group = new Set()));
+      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance), key, group };
+      group.add(member);
+      return member;
+    });
+    this.files.set(filePath, { claims, members });
+    const after = this.linksFrom(filePath);
+    for (const l of after) if (l.relation === 'conflicts') this.conflictPairs++;
+    return changedPaths(filePath, before, after);
   }
 
   /** Forgets a file. Returns the paths whose links changed (this one included), or none if it was unknown. */
   remove(filePath: string): Set<string> {
     if (!this.files.has(filePath)) return new Set();
-    const before = this.linkedPaths(filePath);
-    this.detach(filePath);
+    const before = this.unlink(filePath);
     this.files.delete(filePath);
-    this.recomputedKeys = before.keys;
-    return this.changedSince(filePath, before.links);
-  }
-
-  /** The groups the last `set` or `remove` touched: those of the file's old and new claims. */
-  lastRecomputed(): ReadonlySet<string> {
-    return this.recomputedKeys;
+    return changedPaths(filePath, before, []);
   }
 
   paths(): string[] {
@@ -97,19 +109,20 @@ export class ClaimIndex {
     return this.files.get(filePath)?.claims ?? [];
   }
 
-  /** For each claim of the file, in order: the claims elsewhere that measure the same thing, and whether they agree. */
+  /** For each claim of the file, in order: the claims elsewhere that measure the same thing, and whether they agree (by file, then place). */
   linksOf(filePath: string): RelatedClaim[][] {
     const file = this.files.get(filePath);
     if (file === undefined) return [];
-    return file.members.map((m) => (m === null ? [] : m.links.map((l) => ({ ...locationOf(l.other), relation: l.relation }))));
+    return file.members.map((m) => (m === null ? [] : this.linksOfMember(m).sort(byPlace).map(related)));
   }
 
   /** Every conflicting pair in the workspace, once, with what disagrees. */
   conflicts(): Conflict[] {
     const all: Conflict[] = [];
-    for (const members of this.groups.values()) {
-      for (const a of members) {
-        for (const { other: b, relation: r } of a.links) {
+    for (const file of this.files.values()) {
+      for (const a of file.members) {
+        if (a === null) continue;
+        for (const { other: b, relation: r } of this.linksOfMember(a)) {
           if (r !== 'conflicts' || !isFirst(a, b)) continue;
           all.push({
             a: locationOf(a),
@@ -127,89 +140,128 @@ export class ClaimIndex {
     return this.conflictPairs;
   }
 
-  /** A `conflicting-claim` diagnostic on each claim of the file that conflicts with a claim elsewhere. */
+  /**
+   * A `conflicting-claim` diagnostic on each claim of the file that conflicts with a claim
+   * elsewhere: the message names the first few, `related` points to the first MAX_RELATED.
+   */
   diagnostics(filePath: string): Diagnostic[] {
     const file = this.files.get(filePath);
     if (file === undefined) return [];
     const diagnostics: Diagnostic[] = [];
-    this.linksOf(filePath).forEach((links, i) => {
-      const against = links.filter((l) => l.relation === 'conflicts');
-      if (against.length === 0) return;
+    file.members.forEach((m, i) => {
+      if (m === null) return;
+      const conflicting = this.linksOfMember(m).filter((l) => l.relation === 'conflicts');
+      if (conflicting.length === 0) return;
+      // The first by file and place; thousands of files may dispute one figure, and only these are shown.
+      const against = firstByPlace(conflicting, MAX_RELATED).map(related);
       const claim = file.claims[i];
-      const elsewhere = against.map((o) => `'${o.text}' in ${path.basename(o.path)}`).join(', ');
+      const named = against.slice(0, NAMED_IN_MESSAGE).map((o) => `'${o.text}' in ${path.basename(o.path)}`);
+      const more = conflicting.length - named.length;
+      const elsewhere = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
       diagnostics.push({
         start: claim.start,
         end: claim.end,
         severity: this.severity,
         code: 'conflicting-claim',
         message: `Figures disagree on ${describe(claim)}: ${claim.text} here; ${elsewhere}.`,
-        related: against.map((o) => ({ path: o.path, start: o.start, end: o.end, message: `'${o.text}' here` })),
+        related: against.slice(0, MAX_RELATED).map((o) => ({ path: o.path, start: o.start, end: o.end, message: `'${o.text}' here` })),
       });
     });
     return diagnostics;
   }
 
-  /** Puts a member in its group, linked to every member of another file about the same story. */
-  private attach(key: string, member: Member): Member {
-    let group = this.groups.get(key);
-    if (group === undefined) this.groups.set(key, (group = new Set()));
-    for (const other of group) {
-      if (other.path === member.path || !sameStory(member.claim, other.claim)) continue;
-      const r = relation(member.claim, other.claim, this.tolerance);
-      member.links.push({ other, relation: r });
-      other.links.push({ other: member, relation: r });
-      if (r === 'conflicts') this.conflictPairs++;
+  /** The members of other files in the member's group that tell the same story, and how each relates to it. */
+  private linksOfMember(member: Member): Link[] {
+    const links: Link[] = [];
+    for (const other of member.group) {
+      if (other.path === member.path) continue;
+      // The pair is judged in one order whichever side asks, so both sides always see the same link.
+      const [a, b] = isFirst(member, other) ? [member, other] : [other, member];
+      if (!sameStoryOf(a.compared, b.compared)) continue;
+      links.push({ member, other, relation: relationOf(a.compared, b.compared) });
     }
-    group.add(member);
-    return member;
+    return links;
   }
 
-  /** Takes a file's members out of their groups and their links out of the other members. */
-  private detach(filePath: string): void {
-    const file = this.files.get(filePath);
-    if (file === undefined) return;
-    file.members.forEach((m, i) => {
-      if (m === null) return;
-      for (const { other, relation: r } of m.links) {
-        other.links = other.links.filter((l) => l.other !== m);
-        if (r === 'conflicts') this.conflictPairs--;
-      }
-      const key = file.keys[i] as string;
-      const group = this.groups.get(key);
-      group?.delete(m);
-      if (group?.size === 0) this.groups.delete(key);
-    });
+  private linksFrom(filePath: string): Link[] {
+    return (this.files.get(filePath)?.members ?? []).flatMap((m) => (m === null ? [] : this.linksOfMember(m)));
   }
 
-  /** The file's group keys, and a signature of each other file's links to it. */
-  private linkedPaths(filePath: string): { keys: Set<string>; links: Map<string, string> } {
-    const file = this.files.get(filePath);
-    return { keys: new Set(file?.keys.filter((k): k is string => k !== null) ?? []), links: this.linksTo(filePath) };
-  }
-
-  /** For each other file linked to this one: its links to this file, as a comparable string. */
-  private linksTo(filePath: string): Map<string, string> {
-    const byPath = new Map<string, string[]>();
+  /** Takes a file's members out of their groups; returns the links they had. */
+  private unlink(filePath: string): Link[] {
+    const before = this.linksFrom(filePath);
+    for (const l of before) if (l.relation === 'conflicts') this.conflictPairs--;
     for (const m of this.files.get(filePath)?.members ?? []) {
-      for (const l of m?.links ?? []) {
-        const list = byPath.get(l.other.path) ?? [];
-        list.push(`${l.other.claim.start}-${l.other.claim.end}>${m?.claim.start}-${m?.claim.end}=${l.relation}`);
-        byPath.set(l.other.path, list);
-      }
+      if (m === null) continue;
+      m.group.delete(m);
+      if (m.group.size === 0) this.groups.delete(m.key);
     }
-    return new Map([...byPath].map(([p, list]) => [p, list.sort().join(',')]));
-  }
-
-  /** This file, and every other file whose links to it differ from `before`. */
-  private changedSince(filePath: string, before: Map<string, string>): Set<string> {
-    const after = this.linksTo(filePath);
-    const changed = new Set<string>([filePath]);
-    for (const p of new Set([...before.keys(), ...after.keys()])) if (before.get(p) !== after.get(p)) changed.add(p);
-    return changed;
+    return before;
   }
 }
 
+/**
+ * This file, and every other file whose links to it differ between `before` and `after`. The
+ * links to each file are compared by an order-free digest (count, sum and xor of a hash per
+ * link), so a file that shares a story with thousands costs no string or sort per update.
+ */
+function changedPaths(filePath: string, before: readonly Link[], after: readonly Link[]): Set<string> {
+  const digest = (links: readonly Link[]) => {
+    const byPath = new Map<string, [number, number, number]>();
+    for (const l of links) {
+      const h = linkHash(l);
+      const d = byPath.get(l.other.path);
+      if (d) {
+        d[0]++;
+        d[1] = (d[1] + h) | 0;
+        d[2] ^= h;
+      } else byPath.set(l.other.path, [1, h, h]);
+    }
+    return byPath;
+  };
+  const was = digest(before);
+  const now = digest(after);
+  const changed = new Set<string>([filePath]);
+  for (const [p, d] of was) {
+    const e = now.get(p);
+    if (!e || e[0] !== d[0] || e[1] !== d[1] || e[2] !== d[2]) changed.add(p);
+  }
+  for (const p of now.keys()) if (!was.has(p)) changed.add(p);
+  return changed;
+}
+
+/** A 32-bit hash of where a link's two claims are and how they relate. */
+function linkHash(l: Link): number {
+  let h = 0x811c9dc5;
+  for (const x of [l.member.claim.start, l.member.claim.end, l.other.claim.start, l.other.claim.end, l.relation === 'conflicts' ? 1 : 2]) {
+    h = Math.imul(h ^ x, 0x01000193);
+    h ^= h >>> 15;
+  }
+  return h;
+}
+
+function byPlace(x: Link, y: Link): number {
+  return x.other.path < y.other.path ? -1 : x.other.path > y.other.path ? 1 : x.other.claim.start - y.other.claim.start;
+}
+
+/** The first `k` links by file and place, without sorting them all. */
+function firstByPlace(links: readonly Link[], k: number): Link[] {
+  const first: Link[] = [];
+  for (const l of links) {
+    if (first.length === k && byPlace(l, first[k - 1]) >= 0) continue;
+    let i = first.length;
+    while (i > 0 && byPlace(l, first[i - 1]) < 0) i--;
+    first.splice(i, 0, l);
+    if (first.length > k) first.pop();
+  }
+  return first;
+}
+
+function related(l: Link): RelatedClaim {
+  return { path: l.other.path, start: l.other.claim.start, end: l.other.claim.end, text: l.other.claim.text, relation: l.relation };
+}
+
 /** Orders the two ends of a pair so that each pair is listed once. */
-function isFirst(a: Member, b: Member): boolean {
+function isFirst(a: Pick<Member, 'path' | 'claim'>, b: Pick<Member, 'path' | 'claim'>): boolean {
   return a.path < b.path || (a.path === b.path && a.claim.start < b.claim.start);
 }

@@ -125,12 +125,14 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: fs.existsS
       assert.match(card, /Mark Milley/);
       assert.match(card, /chairman of the U\.S\. Joint Chiefs of Staff/);
       assert.match(card, /\d+ quotes in 5 files/);
+      await s.shot('hover-quote');
       await dismissHover(s.page);
       const name = lineCol(t003, 'Milley, the highest-ranking');
       await goTo(s.page, name.line, name.col + 2);
       const nameCard = await showHover(s.page, /Also named/);
       assert.match(nameCard, /Mark Milley/);
       assert.match(nameCard, /Also named: .*Milli/);
+      await s.shot('hover-name');
       await dismissHover(s.page);
     }));
 
@@ -155,10 +157,12 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: fs.existsS
     const conflicts = labels.filter((x) => /Figures disagree/.test(x));
     assert.ok(conflicts.some((x) => x.includes('40,000 to 50,000 here')), JSON.stringify(conflicts));
     assert.ok(conflicts.some((x) => x.includes('20,000 to 30,000 here')), JSON.stringify(conflicts));
+    await s.shot('conflict-problems');
     // The tab still shows unsaved changes: the conflict comes from the editor's text.
     await visible(s.page.locator('.tabs-container .tab.dirty', { hasText: F003 }), `the tab of ${F003} to show unsaved changes`);
     await runCommand(s.page, 'Byline: Next Conflicting Claim');
     await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `Next Conflicting Claim to open ${F004}`);
+    await s.shot('conflict-next');
     // Previous Conflicting Claim comes back to the edit, with the focus in its editor.
     await runCommand(s.page, 'Byline: Previous Conflicting Claim');
     await visible(s.page.locator('.tabs-container .tab.active', { hasText: F003 }), `Previous Conflicting Claim to open ${F003}`);
@@ -224,6 +228,7 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: fs.existsS
       // A claim's row: the figure, then its file as the description.
       const claim = view.getByRole('treeitem').filter({ hasText: '20,000 to 30,000' }).filter({ hasText: F004.slice(0, 8) }).first();
       await visible(claim, `the troops figure of ${F004}`);
+      await s.shot('view');
       await claim.click();
       await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `the claim to open ${F004}`);
       await folders.click();

@@ -510,6 +510,11 @@ export interface Session {
    * prints that folder's path, and throws again.
    */
   guard<T>(label: string, step: () => Promise<T>): Promise<T>;
+  /**
+   * With BYLINE_E2E_SHOTS=<folder>, saves what the screen shows now as <folder>/<name>.png, so
+   * a person can look at what the tests checked; without it, does nothing.
+   */
+  shot(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -563,6 +568,13 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
         console.error(`[byline-e2e] "${label}" failed; screenshot and logs in ${dir}`);
         throw e;
       }
+    },
+    async shot(name: string) {
+      const dir = process.env.BYLINE_E2E_SHOTS;
+      if (!dir || !page) return;
+      fs.mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: path.join(dir, `${name}.png`), timeout: 10_000 });
+      console.log(`[byline-e2e] screenshot ${path.join(dir, `${name}.png`)}`);
     },
     async close() {
       await browser?.close();

@@ -34,22 +34,58 @@ export function groupKey(c: Claim): string | null {
 }
 
 /**
+ * What `sameStory` and `relation` look at in a claim, worked out once: a group compares each of
+ * its claims with every other, and a folder that tells one story puts thousands in a group.
+ */
+export interface ComparedClaim {
+  claim: Claim;
+  placeIsCountry: boolean;
+  /** The names of the claim's sentence that are not countries: cities, regions, people. */
+  localContext: readonly string[];
+  /** The counted thing is a country or wider ("20% of Ukraine"): it names the story itself. */
+  countedIsCountry: boolean;
+  /** Figures about people in general or things unnamed: the story is told by a shared city or region. */
+  byLocality: boolean;
+  /** The interval the claim allows once each finite end is allowed its rounding or the tolerance. */
+  low: number;
+  high: number;
+}
+
+export function compared(c: Claim, tolerance = 0): ComparedClaim {
+  const counted = c.counted === null ? '' : countedKey(c.counted);
+  const generic = counted === '' || GENERIC_COUNTED.has(counted);
+  const slack = (x: number) => Math.max(roundingOf(x), Math.abs(x) * tolerance);
+  return {
+    claim: c,
+    placeIsCountry: c.place !== null && isCountry(c.place),
+    localContext: c.context.filter((p) => !isCountry(p)),
+    countedIsCountry: isCountry(counted),
+    byLocality: generic && !(c.unit !== null && MONEY_UNITS.has(c.unit)),
+    low: c.low === null ? -Infinity : c.low - slack(c.low),
+    high: c.high === null ? Infinity : c.high + slack(c.high),
+  };
+}
+
+/**
  * Two claims of one group are about the same story when their places are compatible and their
  * sentences name a place or people in common (a share of a country names its place itself).
  * Figures about people in general ("49 people killed", "80 people killed") must share a city or
  * region: a country is too wide to tell one attack from another.
  */
 export function sameStory(a: Claim, b: Claim): boolean {
-  if (!samePlace(a, b)) return false;
-  const counted = a.counted === null ? '' : countedKey(a.counted);
-  if (isCountry(counted)) return true;
-  const generic = counted === '' || GENERIC_COUNTED.has(counted);
-  return generic && !(a.unit !== null && MONEY_UNITS.has(a.unit)) ? sharedLocality(a, b) : sharedContext(a.context, b.context);
+  return sameStoryOf(compared(a), compared(b));
 }
 
-function sharedLocality(a: Claim, b: Claim): boolean {
-  if (a.place !== null && a.place === b.place) return true;
-  return a.context.some((p) => !isCountry(p) && b.context.includes(p));
+/** `sameStory` of claims already prepared with `compared`; what counts is read from `a`. */
+export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
+  if (!samePlace(a, b)) return false;
+  if (a.countedIsCountry) return true;
+  return a.byLocality ? sharedLocality(a, b) : sharedContext(a, b);
+}
+
+function sharedLocality(a: ComparedClaim, b: ComparedClaim): boolean {
+  if (a.claim.place !== null && a.claim.place === b.claim.place) return true;
+  return a.localContext.some((p) => b.claim.context.includes(p));
 }
 
 /**
@@ -58,19 +94,17 @@ function sharedLocality(a: Claim, b: Claim): boolean {
  * "… in the war in Ukraine"), but not a city's ("20,000 troops" and "… in Kherson") unless the
  * unplaced claim's sentence names that city ("Police in Minsk said 45 people were arrested").
  */
-function samePlace(a: Claim, b: Claim): boolean {
-  if (a.place === b.place) return true;
-  if (a.place !== null && b.place !== null) return false;
-  const [placed, unplaced] = a.place !== null ? [a, b] : [b, a];
-  return isCountry(placed.place as string) || unplaced.context.includes(placed.place as string);
+function samePlace(a: ComparedClaim, b: ComparedClaim): boolean {
+  if (a.claim.place === b.claim.place) return true;
+  if (a.claim.place !== null && b.claim.place !== null) return false;
+  const [placed, unplaced] = a.claim.place !== null ? [a, b] : [b, a];
+  return placed.placeIsCountry || unplaced.claim.context.includes(placed.claim.place as string);
 }
 
 /** Contexts meet when they share a name; when both name cities or regions, they must share one of those. */
-function sharedContext(a: readonly string[], b: readonly string[]): boolean {
-  const localA = a.filter((p) => !isCountry(p));
-  const localB = b.filter((p) => !isCountry(p));
-  if (localA.length > 0 && localB.length > 0) return localA.some((p) => localB.includes(p));
-  return a.some((p) => b.includes(p));
+function sharedContext(a: ComparedClaim, b: ComparedClaim): boolean {
+  if (a.localContext.length > 0 && b.localContext.length > 0) return a.localContext.some((p) => b.localContext.includes(p));
+  return a.claim.context.some((p) => b.claim.context.includes(p));
 }
 
 /**
@@ -96,16 +130,12 @@ export type Relation = 'agrees' | 'conflicts';
  * user's `tolerance` (a share of the figure, the byline.numericTolerance setting) if larger.
  */
 export function relation(a: Claim, b: Claim, tolerance = 0): Relation {
-  const [aLow, aHigh] = widened(a, tolerance);
-  const [bLow, bHigh] = widened(b, tolerance);
-  return aLow <= bHigh && bLow <= aHigh ? 'agrees' : 'conflicts';
+  return relationOf(compared(a, tolerance), compared(b, tolerance));
 }
 
-function widened(c: Claim, tolerance: number): [number, number] {
-  const slack = (x: number) => Math.max(roundingOf(x), Math.abs(x) * tolerance);
-  const low = c.low === null ? -Infinity : c.low - slack(c.low);
-  const high = c.high === null ? Infinity : c.high + slack(c.high);
-  return [low, high];
+/** `relation` of claims already prepared with `compared` (and the tolerance). */
+export function relationOf(a: ComparedClaim, b: ComparedClaim): Relation {
+  return a.low <= b.high && b.low <= a.high ? 'agrees' : 'conflicts';
 }
 
 /** What a claim measures, in words: "Ukrainian civilians killed or wounded", "share of Ukraine occupied", "aid (USD)". */
