@@ -13,6 +13,8 @@ import type { Found } from './lookup';
 const MAX_FILES = 8;
 /** At most this many roles are listed on a card. */
 const MAX_ROLES = 6;
+/** At most this many other files' figures are listed on a claim's card (conflicts first); the rest are counted. */
+const MAX_FIGURES = 12;
 
 export type LineOf = (uri: string, offset: number) => number | null;
 
@@ -57,7 +59,11 @@ export function speakerCard(workspace: Workspace, speaker: Speaker, lineOf: Line
   const quotes = workspace.speakers.quotesOf(speaker.id);
   if (quotes.length > 0) {
     const byFile = new Map<string, number[]>();
-    for (const q of quotes) byFile.set(q.path, [...(byFile.get(q.path) ?? []), q.quote.start]);
+    for (const q of quotes) {
+      const starts = byFile.get(q.path);
+      if (starts) starts.push(q.quote.start);
+      else byFile.set(q.path, [q.quote.start]);
+    }
     const files = [...byFile].slice(0, MAX_FILES).map(([p, starts]) => `${link(fileName(p), p, lineOf(p, starts[0]))} (${starts.length})`);
     const more = byFile.size > MAX_FILES ? ` · and ${byFile.size - MAX_FILES} more files` : '';
     lines.push(`**${plural(quotes.length, 'quote')}** in ${plural(byFile.size, 'file')}: ${files.join(' · ')}${more}`);
@@ -79,8 +85,11 @@ function claimCard(claim: Claim, links: readonly RelatedClaim[], lineOf: LineOf)
     return lines.join('\n\n');
   }
   const sorted = [...links].sort((a, b) => (a.relation === b.relation ? a.path.localeCompare(b.path) : a.relation === 'conflicts' ? -1 : 1));
-  lines.push('Other files on the same figure:');
-  lines.push(sorted.map((l) => `- ${l.relation === 'conflicts' ? '⚠ **conflicts**' : '✓ agrees'}: ${link(`“${l.text}” in ${fileName(l.path)}`, l.path, lineOf(l.path, l.start))}`).join('\n'));
+  const conflicting = links.filter((l) => l.relation === 'conflicts').length;
+  lines.push(`Other files on the same figure: ${conflicting} ${conflicting === 1 ? 'conflicts' : 'conflict'}, ${links.length - conflicting} ${links.length - conflicting === 1 ? 'agrees' : 'agree'}`);
+  const rows = sorted.slice(0, MAX_FIGURES).map((l) => `- ${l.relation === 'conflicts' ? '⚠ **conflicts**' : '✓ agrees'}: ${link(`“${l.text}” in ${fileName(l.path)}`, l.path, lineOf(l.path, l.start))}`);
+  if (sorted.length > MAX_FIGURES) rows.push(`- and ${sorted.length - MAX_FIGURES} more (Go to References lists them all)`);
+  lines.push(rows.join('\n'));
   return lines.join('\n\n');
 }
 

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace } from '../../src/workspace/workspace';
+import { hoverMarkdown } from '../../src/server/hover';
+import { findAt } from '../../src/server/lookup';
+
+// A claim's hover card: what the figure counts, then the other files' figures for the same
+// thing, conflicts first. A figure that many files give lists the first few and counts the rest.
+
+function cardAt(ws: Workspace, path: string, needle: string): string {
+  const text = ws.get(path)?.text ?? '';
+  const found = findAt(ws, path, text.indexOf(needle));
+  assert.ok(found && found.kind === 'claim', `a claim at “${needle}”`);
+  return hoverMarkdown(ws, path, found, () => 0);
+}
+
+test('a claim card lists other files’ figures, conflicts first, with how many agree and conflict', () => {
+  const ws = new Workspace();
+  ws.set('a.txt', 'Russia has 20,000 troops in Kherson.\n');
+  ws.set('b.txt', 'Russia has 20,000 troops in Kherson, officials said.\n');
+  ws.set('c.txt', 'Russia has 40,000 troops in Kherson.\n');
+  const card = cardAt(ws, 'a.txt', '20,000');
+  assert.match(card, /Other files on the same figure: 1 conflicts, 1 agrees/);
+  const rows = card.split('\n').filter((l) => l.startsWith('- '));
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /⚠ \*\*conflicts\*\*: \[“40,000” in c\.txt\]/);
+  assert.match(rows[1], /✓ agrees: \[“20,000” in b\.txt\]/);
+});
+
+test('a figure that thirty files give: twelve rows, the rest counted', () => {
+  const ws = new Workspace();
+  ws.set('a.txt', 'Russia has 20,000 troops in Kherson.\n');
+  for (let i = 0; i < 30; i++) ws.set(`f${String(i).padStart(2, '0')}.txt`, `Russia has ${i < 20 ? '40,000' : '20,000'} troops in Kherson.\n`);
+  const card = cardAt(ws, 'a.txt', '20,000');
+  assert.match(card, /20 conflict, 10 agree/);
+  const rows = card.split('\n').filter((l) => l.startsWith('- '));
+  assert.equal(rows.length, 13);
+  assert.ok(rows.slice(0, 12).every((r) => r.includes('conflicts')), rows.join('\n'));
+  assert.equal(rows[12], '- and 18 more (Go to References lists them all)');
+});
