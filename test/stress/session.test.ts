@@ -115,7 +115,7 @@ test('files deleted, renamed and replaced during the first scan: nothing fails, 
   await s.dispose();
 });
 
-test('a folder opened and closed again and again: memory returns to its level', async () => {
+test('a folder opened and closed again and again: memory returns to its level', async (t) => {
   const n = STRESS ? 10_000 : 400;
   const rounds = STRESS ? 8 : 3;
   const folder = folderOf(n);
@@ -130,6 +130,7 @@ test('a folder opened and closed again and again: memory returns to its level', 
   }
   const [first, ...later] = heaps;
   const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`;
+  t.diagnostic(`${n} files, heap after each round: ${heaps.map(mb).join(', ')}`);
   // Nothing kept from one opening to the next: the heap after the last round is the first's, give or take.
   assert.ok(later.every((h) => h < first * 1.25 + 20e6), `heap after each round: ${heaps.map(mb).join(', ')}`);
 });
