@@ -9,7 +9,11 @@ export type RangeOf = (uri: string, start: number, end: number) => WireRange | n
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
-export function toLspDiagnostic(uri: string, d: Diagnostic, rangeOf: RangeOf): LspDiagnostic | null {
+/**
+ * `docs`: where the codes are documented (the README shipped with the server, whose headings
+ * carry each code as an anchor); the Problems panel shows the code as a link to it.
+ */
+export function toLspDiagnostic(uri: string, d: Diagnostic, rangeOf: RangeOf, docs: string | null = null): LspDiagnostic | null {
   const range = rangeOf(uri, d.start, d.end);
   if (!range) return null;
   const related = d.related.flatMap((r) => {
@@ -20,6 +24,7 @@ export function toLspDiagnostic(uri: string, d: Diagnostic, rangeOf: RangeOf): L
     range,
     severity: SEVERITY[d.severity],
     code: d.code,
+    ...(docs ? { codeDescription: { href: `${docs}#${d.code}` } } : {}),
     source: 'Byline',
     message: d.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),

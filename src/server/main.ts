@@ -1,4 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -55,6 +57,7 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     session.useStorage(storageOf(params.initializationOptions));
+    session.documentCodesAt(shippedReadme());
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -149,6 +152,12 @@ export function startServer(connection: Connection): void {
  * initialization options (the VS Code client passes the extension's storage folder). Without
  * one, Byline writes nothing.
  */
+/** The README beside the bundle (dist/server.js → README.md), which documents every code; null where it is not shipped. */
+function shippedReadme(): string | null {
+  const readme = path.resolve(__dirname, '..', 'README.md');
+  return fs.existsSync(readme) ? pathToFileURL(readme).href : null;
+}
+
 function storageOf(options: unknown): string | null {
   const storage = (options as { storagePath?: unknown } | null | undefined)?.storagePath;
   return typeof storage === 'string' && storage.length > 0 ? storage : null;

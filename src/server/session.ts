@@ -60,6 +60,8 @@ export class Session {
   private readonly skipped = new Map<string, string>();
   /** What the log has said about each file (skipped, or decoded as Windows-1252), so it is said once, not at every scan. */
   private readonly told = new Map<string, string>();
+  /** Where the diagnostic codes are documented, as a URI (see convert.ts). */
+  private docs: string | null = null;
   private readonly lines = new Map<string, { hash: string; index: LineIndex }>();
   private scanGeneration = 0;
   private indexing = false;
@@ -75,6 +77,11 @@ export class Session {
   ) {
     this.workspace = this.newWorkspace();
     this.indexer = new Indexer(pool, null);
+  }
+
+  /** Links every diagnostic's code to its entry in the document at `uri` (the README). */
+  documentCodesAt(uri: string | null): void {
+    this.docs = uri;
   }
 
   /**
@@ -312,7 +319,7 @@ export class Session {
     const isOpen = this.open.has(uri);
     const diagnostics = this.workspace
       .diagnostics(uri, isOpen ? undefined : CLOSED_FILE_CODES)
-      .flatMap((d) => toLspDiagnostic(uri, d, (u, s, e) => this.rangeOf(u, s, e)) ?? []);
+      .flatMap((d) => toLspDiagnostic(uri, d, (u, s, e) => this.rangeOf(u, s, e), this.docs) ?? []);
     if (diagnostics.length === 0 && !this.published.has(uri)) return;
     this.host.publish(uri, diagnostics);
     if (diagnostics.length > 0) this.published.add(uri);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient } from './lspClient';
 import { samplesDir } from '../helpers/paths';
 
@@ -54,6 +54,10 @@ test('an opened article gets every quote underlined, with source, code and messa
   const quote = diags.find((d) => d.code === 'quote' && d.message.includes('Mark Milley'));
   assert.ok(quote, diags.map((d) => d.message).join('\n'));
   assert.equal(quote.severity, 3); // Information
+  // The code links to its entry in the README shipped beside the server.
+  const href = (quote as { codeDescription?: { href: string } }).codeDescription?.href ?? '';
+  assert.match(href, /^file:.*\/README\.md#quote$/);
+  assert.match(fs.readFileSync(fileURLToPath(href.replace(/#.*$/, '')), 'utf8'), /<a id="quote"><\/a>/);
 });
 
 test('hovering a quote shows the speaker card; hovering a name adds the aliases', { skip }, async () => {
