@@ -55,11 +55,20 @@ export const VARIANTS: Variant[] = [
   { name: 'share occupied rounded differently', edit: ['002', 'roughly 20 percent', 'roughly 21 percent'], conflicts: [] },
 ];
 
-/** `fixturesRoot` is the repository's test/fixtures; the cases are in its claims/conflicts folder. */
-export async function evaluateConflicts(samplesDir: string, fixturesRoot: string): Promise<ConflictEvalResult> {
+/**
+ * `fixturesRoot` is the repository's test/fixtures; the cases are in its claims/conflicts
+ * folder. `samplesDir` null: the sample workspace is absent, and only the fixtures are scored.
+ */
+export async function evaluateConflicts(samplesDir: string | null, fixturesRoot: string): Promise<ConflictEvalResult> {
   const fixturesDir = path.join(fixturesRoot, 'claims', 'conflicts');
   const lines: string[] = [];
   const score = { tp: 0, fp: 0, fn: 0 };
+  const fixtures = () => scoreFixtures(fixturesDir, score, lines);
+  if (samplesDir === null) {
+    lines.push('Conflicts — sample workspace absent: its agreements and variants are not scored');
+    fixtures();
+    return finish(lines, score, 'fixtures', 0, 0);
+  }
 
   // 1. The sample workspace.
   const samples = indexFolder(samplesDir);
@@ -73,16 +82,7 @@ export async function evaluateConflicts(samplesDir: string, fixturesRoot: string
   for (const p of missing) lines.push(`  missing agreement ${p.join(' ')}`);
 
   // 2. Hand-written fixtures.
-  const caseDirs = fs.readdirSync(fixturesDir).filter((d) => fs.statSync(path.join(fixturesDir, d)).isDirectory()).sort();
-  for (const name of caseDirs) {
-    const dir = path.join(fixturesDir, name);
-    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
-    const index = indexFolder(dir);
-    const result = compare(conflictsOf(index), expected.conflicts, score);
-    const agreements = agreementsOf(index);
-    const agreementsFound = expected.agreements.filter((p) => agreements.some((q) => samePair(p, q))).length;
-    lines.push(`  fixture ${name}: ${result}; agreements ${agreementsFound}/${expected.agreements.length}`);
-  }
+  fixtures();
 
   // 3. Variants of the samples, written to a temporary folder.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-variants-'));
@@ -109,10 +109,34 @@ export async function evaluateConflicts(samplesDir: string, fixturesRoot: string
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 
+  return finish(lines, score, 'fixtures and variants', sampleConflicts.length, sampleAgreements.length);
+}
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** The hand-written fixtures: each folder's expected conflicts and agreements. */
+function scoreFixtures(fixturesDir: string, score: Score, lines: string[]): void {
+  const caseDirs = fs.readdirSync(fixturesDir).filter((d) => fs.statSync(path.join(fixturesDir, d)).isDirectory()).sort();
+  for (const name of caseDirs) {
+    const dir = path.join(fixturesDir, name);
+    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
+    const index = indexFolder(dir);
+    const result = compare(conflictsOf(index), expected.conflicts, score);
+    const agreements = agreementsOf(index);
+    const agreementsFound = expected.agreements.filter((p) => agreements.some((q) => samePair(p, q))).length;
+    lines.push(`  fixture ${name}: ${result}; agreements ${agreementsFound}/${expected.agreements.length}`);
+  }
+}
+
+function finish(lines: string[], score: Score, scored: string, sampleConflicts: number, sampleAgreements: number): ConflictEvalResult {
   const precision = score.tp + score.fp === 0 ? 1 : score.tp / (score.tp + score.fp);
   const recall = score.tp + score.fn === 0 ? 1 : score.tp / (score.tp + score.fn);
-  lines.push(`  conflict pairs on fixtures and variants: P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  (${score.tp} found, ${score.fp} false alarms, ${score.fn} missed)`);
-  return { lines, precision, recall, sampleConflicts: sampleConflicts.length, sampleAgreements: sampleAgreements.length };
+  lines.push(`  conflict pairs on ${scored}: P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  (${score.tp} found, ${score.fp} false alarms, ${score.fn} missed)`);
+  return { lines, precision, recall, sampleConflicts, sampleAgreements };
 }
 
 function indexFolder(dir: string): ClaimIndex {
