@@ -13,7 +13,9 @@ import { dismissHover, goTo, openFile, runCommand, showHover, startSession, wait
 // whose path is printed.
 
 const TIMEOUT = 30_000;
-const file = (prefix: string) => fs.readdirSync(samplesDir).find((n) => n.startsWith(prefix)) as string;
+const samples = fs.existsSync(samplesDir);
+if (!samples) console.log(`# SKIP e2e scenarios on the sample workspace: ${samplesDir} is absent`);
+const file = (prefix: string) => (samples ? (fs.readdirSync(samplesDir).find((n) => n.startsWith(prefix)) as string) : `${prefix}.txt`);
 const F003 = file('003');
 const F004 = file('004');
 
@@ -91,9 +93,9 @@ function lineCol(text: string, needle: string): { line: number; col: number } {
   return { line: lines.length, col: lines[lines.length - 1].length + 1 };
 }
 
-describe('Byline in a real VS Code, on the sample workspace', { skip: fs.existsSync(samplesDir) ? false : `sample workspace absent at ${samplesDir}` }, () => {
+describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? false : `sample workspace absent at ${samplesDir}` }, () => {
   let s: Session;
-  const t003 = fs.existsSync(samplesDir) ? fs.readFileSync(path.join(samplesDir, F003), 'utf8') : '';
+  const t003 = samples ? fs.readFileSync(path.join(samplesDir, F003), 'utf8') : '';
 
   before(
     async () => {
