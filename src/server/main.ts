@@ -147,17 +147,17 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-/**
- * The folder the editor lets Byline keep its analysis cache in: `storagePath` in the
- * initialization options (the VS Code client passes the extension's storage folder). Without
- * one, Byline writes nothing.
- */
 /** The README beside the bundle (dist/server.js → README.md), which documents every code; null where it is not shipped. */
 function shippedReadme(): string | null {
   const readme = path.resolve(__dirname, '..', 'README.md');
   return fs.existsSync(readme) ? pathToFileURL(readme).href : null;
 }
 
+/**
+ * The folder the editor lets Byline keep its analysis cache in: `storagePath` in the
+ * initialization options (the VS Code client passes the extension's storage folder). Without
+ * one, Byline writes nothing.
+ */
 function storageOf(options: unknown): string | null {
   const storage = (options as { storagePath?: unknown } | null | undefined)?.storagePath;
   return typeof storage === 'string' && storage.length > 0 ? storage : null;
