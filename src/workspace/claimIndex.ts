@@ -164,7 +164,7 @@ export class ClaimIndex {
         severity: this.severity,
         code: 'conflicting-claim',
         message: `Figures disagree on ${describe(claim)}: ${claim.text} here; ${elsewhere}.`,
-        related: against.slice(0, MAX_RELATED).map((o) => ({ path: o.path, start: o.start, end: o.end, message: `'${o.text}' here` })),
+        related: against.map((o) => ({ path: o.path, start: o.start, end: o.end, message: `'${o.text}' here` })),
       });
     });
     return diagnostics;
