@@ -14,10 +14,18 @@ import { fileName } from './locations';
 // The Byline view in the Explorer: speakers with their quotes, and claims grouped by what
 // they measure, conflicts first. Clicking an entry opens its place.
 
+/**
+ * Speakers listed at most: an archive of 10,000 articles quotes some 34,000, a response of
+ * megabytes at every refresh and a list nobody scrolls; the rest are a search away.
+ */
+const MAX_SPEAKERS = 500;
+
 type Node =
   | { kind: 'section'; section: 'speakers' | 'claims' }
   | { kind: 'speaker'; speaker: SpeakerSummary }
   | { kind: 'group'; group: ClaimGroup }
+  /** The speakers past the view's limit: found with Go to Symbol in Workspace or the quick pick. */
+  | { kind: 'more' }
   | { kind: 'place'; label: string; description: string; location: WireLocation; icon: string; tooltip: string };
 
 export class BylineView implements vscode.TreeDataProvider<Node> {
@@ -53,6 +61,13 @@ export class BylineView implements vscode.TreeDataProvider<Node> {
         item.iconPath = new vscode.ThemeIcon(g.conflicts > 0 ? 'warning' : 'pass');
         return item;
       }
+      case 'more': {
+        const item = new vscode.TreeItem(`More speakers than the ${MAX_SPEAKERS} most quoted…`, vscode.TreeItemCollapsibleState.None);
+        item.tooltip = 'Find any speaker with Go to Symbol in Workspace (Ctrl+T), or Byline: Show Speaker’s Quotes';
+        item.iconPath = new vscode.ThemeIcon('search');
+        item.command = { command: 'workbench.action.showAllSymbols', title: 'Go to Symbol in Workspace' };
+        return item;
+      }
       case 'place': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.description = node.description;
@@ -67,8 +82,9 @@ export class BylineView implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return [{ kind: 'section', section: 'speakers' }, { kind: 'section', section: 'claims' }];
     if (node.kind === 'section' && node.section === 'speakers') {
-      const speakers = await this.client.sendRequest<SpeakerSummary[]>(SPEAKERS_REQUEST);
-      return speakers.map((speaker) => ({ kind: 'speaker', speaker }));
+      const speakers = await this.client.sendRequest<SpeakerSummary[]>(SPEAKERS_REQUEST, { limit: MAX_SPEAKERS + 1 });
+      const listed: Node[] = speakers.slice(0, MAX_SPEAKERS).map((speaker) => ({ kind: 'speaker', speaker }));
+      return speakers.length > MAX_SPEAKERS ? [...listed, { kind: 'more' }] : listed;
     }
     if (node.kind === 'section') {
       const groups = await this.client.sendRequest<ClaimGroup[]>(CLAIM_GROUPS_REQUEST);

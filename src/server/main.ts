@@ -21,6 +21,7 @@ import {
   SPEAKERS_REQUEST,
   STATUS_NOTIFICATION,
   type SpeakerAtParams,
+  type SpeakersParams,
 } from '../shared/protocol';
 import { hoverMarkdown } from './hover';
 import { findAt } from './lookup';
@@ -131,7 +132,7 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(({ query }) => speakerSymbols(session.index, query, rangeOf));
 
   connection.onRequest(CONFLICTS_REQUEST, () => conflictLocations(session.index, rangeOf));
-  connection.onRequest(SPEAKERS_REQUEST, () => speakerSummaries(session.index));
+  connection.onRequest(SPEAKERS_REQUEST, (params: SpeakersParams | null | undefined) => speakerSummaries(session.index, params?.limit));
   connection.onRequest(SPEAKER_QUOTES_REQUEST, (params: { id: string }) => speakerQuotes(session.index, params.id, rangeOf));
   connection.onRequest(CLAIM_GROUPS_REQUEST, () => claimGroups(session.index, rangeOf));
   connection.onRequest(RESCAN_REQUEST, () => session.scan());

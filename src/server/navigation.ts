@@ -29,11 +29,10 @@ export function conflictLocations(workspace: Workspace, rangeOf: RangeOf): Confl
   return out;
 }
 
-export function speakerSummaries(workspace: Workspace): SpeakerSummary[] {
-  return workspace.speakers
-    .all()
-    .filter((s) => s.quoteCount > 0)
-    .map((s) => ({ id: s.id, name: s.name, kind: s.kind, quoteCount: s.quoteCount, files: s.files.length, roles: [...new Set(s.roles.map((r) => r.text))], aliases: s.aliases }));
+/** Speakers with at least one quote, most quoted first; `limit` (a positive count) keeps that many. */
+export function speakerSummaries(workspace: Workspace, limit?: number): SpeakerSummary[] {
+  const quoted = workspace.speakers.all().filter((s) => s.quoteCount > 0);
+  return (typeof limit === 'number' && limit > 0 ? quoted.slice(0, limit) : quoted).map((s) => ({ id: s.id, name: s.name, kind: s.kind, quoteCount: s.quoteCount, files: s.files.length, roles: [...new Set(s.roles.map((r) => r.text))], aliases: s.aliases }));
 }
 
 export function speakerQuotes(workspace: Workspace, id: string, rangeOf: RangeOf): SpeakerQuote[] {

@@ -29,8 +29,11 @@ export interface ConflictLocation extends WireLocation {
   message: string;
 }
 
-/** byline/speakers: every speaker with at least one quote, most quoted first. */
+/** byline/speakers: every speaker with at least one quote, most quoted first; with `limit`, that many at most. */
 export const SPEAKERS_REQUEST = 'byline/speakers';
+export interface SpeakersParams {
+  limit?: number;
+}
 export interface SpeakerSummary {
   id: string;
   name: string;

@@ -97,6 +97,15 @@ test('workspace symbols find speakers by name or alias', { skip }, async () => {
   assert.ok(symbols.some((s) => s.name === 'Mark Milley'));
 });
 
+test('the speakers request lists the most quoted first, and as many as a limit asks', { skip }, async () => {
+  const all = await client.connection.sendRequest<Array<{ name: string; quoteCount: number }>>('byline/speakers');
+  assert.ok(all.length > 5, `${all.length} speakers`);
+  assert.equal(all[0].name, 'Mark Milley');
+  assert.ok(all.every((s, i) => i === 0 || s.quoteCount <= all[i - 1].quoteCount));
+  const two = await client.connection.sendRequest<Array<{ name: string }>>('byline/speakers', { limit: 2 });
+  assert.deepEqual(two.map((s) => s.name), all.slice(0, 2).map((s) => s.name));
+});
+
 test('files created, changed and deleted on disk are followed through the watcher', { skip }, async () => {
   const file = path.join(folder, '005_new.txt');
   fs.writeFileSync(file, '"We are not leaving," Sabrina Singh said on Friday.\n');
