@@ -46,6 +46,12 @@ export class PeopleClustering<P extends Person> {
   private change: ClusteringChange<P> = { moved: new Set(), touched: new Set(), retired: new Set() };
   /** The person each name had before this update, for names that moved. */
   private before = new Map<NameEntry, P | undefined>();
+  /**
+   * Files naming each person in full, counted once an update: bare surnames are reassigned
+   * after every full name is placed, so the counts hold while they are (a contested "Clinton"
+   * weighs people named in thousands of files).
+   */
+  private fileCounts = new Map<P, number>();
 
   /** `create` makes an empty person; the clustering fills it. */
   constructor(private readonly create: () => P) {}
@@ -63,6 +69,7 @@ export class PeopleClustering<P extends Person> {
   update(added: readonly NameEntry[], removed: readonly NameEntry[], recounted: readonly NameEntry[]): ClusteringChange<P> {
     this.change = { moved: new Set(), touched: new Set(), retired: new Set() };
     this.before = new Map();
+    this.fileCounts = new Map();
     const reassess = new Set<NameEntry>();
     for (const e of removed) this.removeName(e, reassess);
     for (const e of added) this.addName(e, reassess);
@@ -146,7 +153,7 @@ export class PeopleClustering<P extends Person> {
     const candidates = this.candidatesFor(surnameOf(e));
     if (candidates.size > 1) this.contested.set(e, candidates);
     else this.contested.delete(e);
-    const owner = candidates.size > 1 ? mostNamed(candidates) : ([...candidates][0] ?? null);
+    const owner = candidates.size > 1 ? mostNamed(candidates, (p) => this.filesNaming(p)) : ([...candidates][0] ?? null);
     const current = this.personOf.get(e);
     if (owner) {
       if (current === owner) return;
@@ -158,6 +165,12 @@ export class PeopleClustering<P extends Person> {
     if (current && this.bareGroups.has(current)) return;
     this.unplace(e);
     this.joinBareGroup(e);
+  }
+
+  private filesNaming(p: P): number {
+    let n = this.fileCounts.get(p);
+    if (n === undefined) this.fileCounts.set(p, (n = fileCount(p)));
+    return n;
   }
 
   private candidatesFor(surname: string): Set<P> {
@@ -279,8 +292,8 @@ class SurnameNeighbours {
 }
 
 /** "Clinton" alone is the Clinton the workspace names in the most files. */
-function mostNamed<P extends Person>(candidates: ReadonlySet<P>): P {
-  const scored = [...candidates].map((p) => ({ p, files: fileCount(p), first: firstKey(p) }));
+function mostNamed<P extends Person>(candidates: ReadonlySet<P>, filesOf: (p: P) => number): P {
+  const scored = [...candidates].map((p) => ({ p, files: filesOf(p), first: firstKey(p) }));
   scored.sort((a, b) => b.files - a.files || (a.first < b.first ? -1 : 1));
   return scored[0].p;
 }

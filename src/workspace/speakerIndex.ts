@@ -295,14 +295,15 @@ export class SpeakerIndex {
       renamed.push(c);
     }
     // Ids are freed before they are given, so two clusters can trade names in one update.
+    const bases = new Map(renamed.map((c) => [c, this.baseId(c)]));
     for (const c of renamed) {
-      if (c.id && !idFits(c.id, this.baseId(c))) {
+      if (c.id && !idFits(c.id, bases.get(c) as string)) {
         if (this.clustersById.get(c.id) === c) this.clustersById.delete(c.id);
         c.id = '';
       }
     }
     for (const c of renamed) {
-      if (!c.id) c.id = this.uniqueId(c);
+      if (!c.id) c.id = this.uniqueId(bases.get(c) as string);
       this.clustersById.set(c.id, c);
       for (const e of c.names) for (const p of e.files.keys()) changed.add(p);
     }
@@ -311,12 +312,11 @@ export class SpeakerIndex {
   private baseId(c: Cluster): string {
     const prefix = c.kind === 'person' ? 'person' : c.kind === 'organization' ? 'org' : c.kind === 'group' ? 'group' : 'anon';
     const first = c.names.values().next().value?.members.values().next().value;
-    const local = (c.kind === 'anonymous' || c.kind === 'group') && first ? `${slug(withoutExtension(baseName(first.path)))}:` : '';
+    const local = (c.kind === 'anonymous' || c.kind === 'group') && first ? `${fileSlug(first.path)}:` : '';
     return `${prefix}:${local}${slug(c.name)}`;
   }
 
-  private uniqueId(c: Cluster): string {
-    const base = this.baseId(c);
+  private uniqueId(base: string): string {
     let id = base;
     for (let n = 2; this.clustersById.has(id); n++) id = `${base}-${n}`;
     return id;
@@ -400,15 +400,7 @@ function idFits(id: string, base: string): boolean {
   return id === base || (id.startsWith(`${base}-`) && /^\d+$/.test(id.slice(base.length + 1)));
 }
 
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
-
-function withoutExtension(fileName: string): string {
-  return fileName.replace(/\.[^.]+$/, '');
-}
-
-/** Slugs of names and file names, remembered: every unnamed source's id slugs its file's name. */
+/** Slugs of names and file names, remembered. */
 const slugs = new Map<string, string>();
 /** Slugs remembered before the memo starts again. */
 const SLUG_MEMO_LIMIT = 100_000;
@@ -422,6 +414,20 @@ function slug(s: string): string {
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '') || 'unnamed';
     slugs.set(s, out);
+  }
+  return out;
+}
+
+/** Slugs of file names by path (every unnamed source's id starts with its file's), remembered. */
+const fileSlugs = new Map<string, string>();
+
+function fileSlug(path: string): string {
+  let out = fileSlugs.get(path);
+  if (out === undefined) {
+    if (fileSlugs.size >= SLUG_MEMO_LIMIT) fileSlugs.clear();
+    const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    out = slug(name.replace(/\.[^.]+$/, ''));
+    fileSlugs.set(path, out);
   }
   return out;
 }
