@@ -110,11 +110,11 @@ test('sentences treat a quotation as opaque, so its cue stays in the same senten
   assert.deepEqual(sentences, ['“I don’t think it’s premature. I think it’s prudent,” he added.', 'Then he left.']);
 });
 
-test('a point glued between a word and digits is a decimal point, not a full stop (RM23.50); a spaced one ends the sentence', () => {
-  const text = 'A meal costs RM23.50 in Kuala Lumpur. 40 people came.';
+test('a point with no space after it is inside a word, not a full stop (RM23.50, D-N.Y., breitbart.com); a spaced one ends the sentence', () => {
+  const text = 'A meal costs RM23.50 in Kuala Lumpur. 40 people came. Rep. Hakeem Jeffries (D-N.Y.) wrote on Breitbart.com that it was over. Then he left.';
   const doc = parseDocument(text);
   const sentences = doc.sentences.map((s) => text.slice(doc.tokens[s.first].start, doc.tokens[s.last - 1].end));
-  assert.deepEqual(sentences, ['A meal costs RM23.50 in Kuala Lumpur.', '40 people came.']);
+  assert.deepEqual(sentences, ['A meal costs RM23.50 in Kuala Lumpur.', '40 people came.', 'Rep. Hakeem Jeffries (D-N.Y.) wrote on Breitbart.com that it was over.', 'Then he left.']);
 });
 
 test('a quote that ends its sentence ends it: the cue after it starts a new one only after a full stop', () => {

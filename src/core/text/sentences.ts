@@ -68,8 +68,9 @@ function isBoundaryAfter(
     if (t.text === '!' || t.text === '?' || t.text === '…') return true;
     if (t.text !== '.') return false;
     const prev = tokens[i - 1];
-    // A point glued between a word and digits is a decimal point the tokenizer did not join (RM23.50).
-    if (prev && prev.end === t.start && next.start === t.end && next.kind === 'number') return false;
+    // A point with no space after it, between letters or digits, is inside a word the tokenizer
+    // split: a price (RM23.50), a dotted abbreviation after a hyphen (D-N.Y.), a web address.
+    if (prev && prev.end === t.start && next.start === t.end && (next.kind === 'number' || next.kind === 'word')) return false;
     if (prev && prev.kind === 'word' && prev.end === t.start) {
       if (ABBREVIATIONS.has(prev.norm)) return false;
       if (prev.text.length === 1 && prev.cap) return false; // an initial: John F. Kennedy
