@@ -19,6 +19,14 @@ test('an apposition between the quote and its cue, with commas or a possessive o
   assert.deepEqual(attributed('“There is a lot of talk,” Senate Majority Leader Mitch McConnell, R-Ky., said.'), [['There is a lot of talk,', 'Mitch McConnell', 'Senate Majority Leader Mitch McConnell']]);
 });
 
+test('a participle after a negated verb, a state in dotted letters, or an operative: the clause’s subject speaks', () => {
+  assert.deepEqual(attributed('Gowdy did not release further details, saying that the panel "gained access to crucial records."'), [['gained access to crucial records.', 'Gowdy', 'Gowdy']]);
+  assert.deepEqual(attributed('In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: “His killer should be in prison.”'), [
+    ['His killer should be in prison.', 'Hakeem Jeffries', 'Rep. Hakeem Jeffries'],
+  ]);
+  assert.deepEqual(attributed('One operative downplayed the comments, saying they were “not a big deal around here.”'), [['not a big deal around here.', 'One operative', 'One operative']]);
+});
+
 test('a description before a name: her adviser, Jake Sullivan, said: “…”', () => {
   const [[, speaker]] = attributed('In a statement, her senior policy adviser, Jake Sullivan, said: “Cooperation is strongest when Europe is united.”');
   assert.equal(speaker, 'Jake Sullivan');

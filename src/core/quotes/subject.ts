@@ -126,7 +126,9 @@ export class SubjectReader {
     v = this.skipTime(v, before);
     while (v < before && tokens[v].kind === 'word' && (wordFlags(tokens[v].norm) & W.Adverb || REFLEXIVES.has(tokens[v].norm))) v++;
     let main = v;
-    while (main + 1 < before && wordFlags(tokens[main].norm) & W.Auxiliary && tokens[main + 1].kind === 'word' && wordFlags(tokens[main + 1].norm) & (W.Verb | W.Auxiliary | W.Adverb)) main++;
+    // Past auxiliaries and the adverbs between them and the verb: "has also called", "did not release".
+    const leads = (k: number) => wordFlags(tokens[k].norm) & W.Auxiliary || (k > v && wordFlags(tokens[k].norm) & W.Adverb);
+    while (main + 1 < before && leads(main) && tokens[main + 1].kind === 'word' && wordFlags(tokens[main + 1].norm) & (W.Verb | W.Auxiliary | W.Adverb)) main++;
     const verb = tokens[main];
     if (main >= before || !verb || verb.kind !== 'word' || verb.cap) return null;
     const f = wordFlags(verb.norm);

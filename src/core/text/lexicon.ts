@@ -77,7 +77,10 @@ const TABLES: Array<[number, string]> = [
       'resident residents witness witnesses staffer staffers adviser advisers advisor advisors strategist strategists ' +
       'economist economists voter voters member members officer officers researcher researchers scientist scientists ' +
       'investigator investigators prosecutor prosecutors lawyer lawyers attorney attorneys spokespeople representative representatives ' +
-      'wife husband son daughter mother father brother sister nephew niece cousin uncle aunt widow friend friends neighbor neighbors',
+      'wife husband son daughter mother father brother sister nephew niece cousin uncle aunt widow friend friends neighbor neighbors ' +
+      'operative operatives activist activists organizer organizers protester protesters donor donors consultant consultants ' +
+      'pollster pollsters historian historians journalist journalists reporter reporters commentator commentators veteran veterans ' +
+      'volunteer volunteers employee employees owner owners ally allies colleague colleagues',
   ],
   [
     W.OrgHead,
