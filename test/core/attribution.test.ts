@@ -27,6 +27,18 @@ test('a participle after a negated verb, a state in dotted letters, or an operat
   assert.deepEqual(attributed('One operative downplayed the comments, saying they were “not a big deal around here.”'), [['not a big deal around here.', 'One operative', 'One operative']]);
 });
 
+test('times between a speaker and the cue are not speakers (at the time, in the past, at last); a contracted pronoun is a pronoun', () => {
+  const { quotes, speakers } = analyzeDocument('Trump at the time said he would ask his “people” to pay. Beck, who has in the past described Trump as “a sociopath,” left. Rubio had at last described his views as “not only on Spanish television.” Donald Trump spoke next. He’d say it was “peanuts.”');
+  const names = quotes.filter((q) => q.kind === 'partial').map((q) => [q.text, speakers.find((s) => s.key === q.attribution?.speakerKey)?.name ?? null]);
+  assert.deepEqual(names, [
+    ['people', 'Donald Trump'],
+    ['a sociopath,', 'Beck'],
+    ['not only on Spanish television.', 'Rubio'],
+    ['peanuts.', 'Donald Trump'],
+  ]);
+  assert.ok(!speakers.some((s) => /^(the time|the past|last|he’d)$/i.test(s.name)), speakers.map((s) => s.name).join(', '));
+});
+
 test('a description before a name: her adviser, Jake Sullivan, said: “…”', () => {
   const [[, speaker]] = attributed('In a statement, her senior policy adviser, Jake Sullivan, said: “Cooperation is strongest when Europe is united.”');
   assert.equal(speaker, 'Jake Sullivan');

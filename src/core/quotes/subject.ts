@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../document';
 import { W, wordFlags } from '../text/lexicon';
-import type { PhraseReader, SpeakerPhrase } from '../speakers/phrase';
+import { withoutContraction, type PhraseReader, type SpeakerPhrase } from '../speakers/phrase';
 
 // The subject of the clause a quotation or a participle stands in, when that subject can speak:
 //   Huma Abedin, vice chairwoman for Clinton’s campaign, emailed supporters, telling them, “…”
@@ -45,7 +45,7 @@ export class SubjectReader {
   /** People, bodies, unnamed sources and texts (a report, the ad) speak; "the music" and "it" do not. */
   canSpeak(phrase: SpeakerPhrase): boolean {
     const { tokens } = this.doc;
-    if (phrase.kind === 'pronoun') return tokens[phrase.first].norm !== 'it';
+    if (phrase.kind === 'pronoun') return withoutContraction(tokens[phrase.first].norm) !== 'it';
     if (phrase.kind === 'name') return true;
     const head = tokens[phrase.headEnd - 1];
     return (wordFlags(head.norm) & (W.SourceNoun | W.Title | W.OrgHead | W.Document)) !== 0;

@@ -16,9 +16,16 @@ export interface SpeakerPhrase extends TokenRange {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
+/** A word without the contraction it carries: "he'd" → "he", "she'll" → "she" (a subject pronoun all the same). */
+export function withoutContraction(norm: string): string {
+  return norm.replace(/'(d|ll|s|ve|re|m)$/, '');
+}
 /** Words that stand alone for an unnamed source before a cue: "Another said", "One wrote". */
 const STANDALONE_SOURCES = new Set(['another', 'one', 'others', 'some', 'many', 'several']);
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves']);
+/** Nouns of time that the lexicon does not file as times: "at the time", "in the past". */
+const WHEN_NOUNS = new Set(['time', 'past', 'moment', 'outset', 'start']);
 /** Longest phrase read as a speaker: "American Enterprise Institute defense strategy expert Frederick Kagan". */
 const MAX_PHRASE = 12;
 /** Longest relative clause read past between a speaker and its cue: "who spoke anonymously to discuss …". */
@@ -49,7 +56,7 @@ export class PhraseReader {
     j = this.skipAdverbialsLeft(j, min);
     if (j < min) return null;
     const t = tokens[j];
-    if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm)) return { first: j, last: j + 1, headEnd: j + 1, kind: 'pronoun', name: null };
+    if (t.kind === 'word' && SUBJECT_PRONOUNS.has(withoutContraction(t.norm))) return { first: j, last: j + 1, headEnd: j + 1, kind: 'pronoun', name: null };
     // "Mike Lee, who declared …": the relative pronoun stands for the name before its comma.
     if (t.norm === 'who' && (tokens[j - 1]?.text === ',' || this.nameEndingAt.has(j))) {
       // The name right before the comma is the antecedent: "a reaction from President Barack Obama, who called …".
@@ -132,7 +139,7 @@ export class PhraseReader {
     const { tokens } = this.doc;
     if (start >= max) return null;
     const t = tokens[start];
-    if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.norm) && t.norm !== 'it') return { first: start, last: start + 1, headEnd: start + 1, kind: 'pronoun', name: null };
+    if (t.kind === 'word' && SUBJECT_PRONOUNS.has(withoutContraction(t.norm)) && withoutContraction(t.norm) !== 'it') return { first: start, last: start + 1, headEnd: start + 1, kind: 'pronoun', name: null };
     let k = start;
     if (t.kind === 'word' && wordFlags(t.norm) & W.Determiner) k++;
     if (k < max && !this.isPhraseWordRight(k, max) && this.isNounAfterDeterminer(k)) k++;
@@ -252,8 +259,13 @@ export class PhraseReader {
         j--;
         continue;
       }
-      // "Zelensky on Tuesday said", "Milley last week said", "Trump at the time said"
-      if (f & W.Time && j - 1 >= min) {
+      // "Beck, who has at last described …": "at last" is when, not who.
+      if (t.norm === 'last' && tokens[j - 1]?.norm === 'at' && j - 1 >= min) {
+        j -= 2;
+        continue;
+      }
+      // "Zelensky on Tuesday said", "Milley last week said", "Trump at the time said", "who has in the past described"
+      if ((f & W.Time || WHEN_NOUNS.has(t.norm)) && j - 1 >= min) {
         const p = tokens[j - 1].norm;
         if (p === 'on' || p === 'last' || p === 'this' || p === 'earlier' || p === 'later' || p === 'late' || p === 'next') {
           j -= 2;

@@ -4,7 +4,7 @@ import { W, wordFlags } from '../text/lexicon';
 import type { QuoteFinding } from '../quotes/finding';
 import { isAcronym, looksLikePersonName, type NameMention, type RoleRange, type TokenRange } from './entities';
 import { nameWords, personNamesMatch, surnamesMatch } from './names';
-import type { SpeakerPhrase } from './phrase';
+import { withoutContraction, type SpeakerPhrase } from './phrase';
 import { roleFamilies } from './roles';
 
 // The speakers of one document: names clustered into people ("Gen. Mark Milley", "Milley",
@@ -307,7 +307,7 @@ export class SpeakerRegistry {
   }
 
   private resolvePronoun(token: number): Entity | null {
-    const norm = this.doc.tokens[token].norm;
+    const norm = withoutContraction(this.doc.tokens[token].norm);
     const paragraph = this.doc.paragraphOf[token];
     // "I said" in the writer's own words: the author of the piece is speaking.
     if (norm === 'i') return this.author();
