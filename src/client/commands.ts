@@ -11,7 +11,8 @@ import {
   type SpeakerSummary,
   type WireLocation,
 } from '../shared/protocol';
-import { fileName, reveal } from './locations';
+import { fileName } from '../shared/uris';
+import { reveal } from './locations';
 
 // Commands: walk the conflicting claims across files, list a speaker's quotes, re-index.
 

@@ -15,6 +15,3 @@ export async function reveal(location: WireLocation): Promise<vscode.TextEditor>
   return editor;
 }
 
-export function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}

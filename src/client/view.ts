@@ -9,7 +9,7 @@ import {
   type SpeakerSummary,
   type WireLocation,
 } from '../shared/protocol';
-import { fileName } from './locations';
+import { fileName } from '../shared/uris';
 
 // The Byline view in the Explorer: speakers with their quotes, and claims grouped by what
 // they measure, conflicts first. Clicking an entry opens its place.

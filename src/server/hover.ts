@@ -3,6 +3,7 @@ import type { Quote } from '../core/types';
 import type { RelatedClaim } from '../workspace/claimIndex';
 import type { Speaker } from '../workspace/speakerIndex';
 import type { Workspace } from '../workspace/workspace';
+import { fileName } from '../shared/uris';
 import type { Found } from './lookup';
 
 // Hover cards, in Markdown. A quote's card says who spoke, the roles the articles give them
@@ -137,10 +138,6 @@ function kindLabel(kind: Speaker['kind']): string {
 /** A Markdown link that opens a file at a line (VS Code reads `#L12` in file links). */
 function link(label: string, uri: string, line: number | null): string {
   return `[${escape(label)}](${uri}${line !== null ? `#L${line + 1}` : ''})`;
-}
-
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 function plural(n: number, word: string): string {
