@@ -46,6 +46,8 @@ export interface IndexOutcome {
 interface Arrival {
   path: string;
   text: string;
+  /** The text's content hash (Workspace.hashOf), computed once, where the file was read. */
+  hash: string;
   note: string | null;
   analysis: DocumentAnalysis;
   cached?: boolean;
@@ -107,18 +109,19 @@ export class Indexer {
   }
 
   /** Reads one file in this thread (the watcher saw it change; an editor closed it). */
-  async readOne(uri: string, target: IndexTarget): Promise<{ text: string; note: string | null; analysis: DocumentAnalysis } | { reason: string }> {
+  async readOne(uri: string, target: IndexTarget): Promise<{ text: string; hash: string; note: string | null; analysis: DocumentAnalysis } | { reason: string }> {
     const read = await readArticle(fileURLToPath(uri), target.maxFileSize, SIZE_SETTING);
     if (!read.ok) return { reason: read.reason };
-    const cached = this.cache?.get(target.workspace.hashOf(read.text));
-    return { text: read.text, note: read.note, analysis: cached ?? this.analyseHere(read.text, target) };
+    const hash = target.workspace.hashOf(read.text);
+    const cached = this.cache?.get(hash);
+    return { text: read.text, hash, note: read.note, analysis: cached ?? this.analyseHere(read.text, hash, target) };
   }
 
-  /** Analyses a text in this thread and keeps the result in the cache. */
-  private analyseHere(text: string, target: IndexTarget): DocumentAnalysis {
+  /** Analyses a text in this thread and keeps the result in the cache under `hash`. */
+  private analyseHere(text: string, hash: string, target: IndexTarget): DocumentAnalysis {
     const analysis = analyzeDocument(text, target.options);
     if (this.cache) {
-      this.cache.put(target.workspace.hashOf(text), analysis);
+      this.cache.put(hash, analysis);
       void this.cache.flush();
     }
     return analysis;
@@ -133,12 +136,12 @@ export class Indexer {
     const result = await this.pool.analyse(fileURLToPath(uri));
     switch (result.kind) {
       case 'cached':
-        return { path: uri, text: result.text, note: result.note, analysis: result.analysis, cached: true };
+        return { path: uri, text: result.text, hash: result.hash, note: result.note, analysis: result.analysis, cached: true };
       case 'analysed':
         // The worker analysed it because the cache had no entry, or one that did not check out.
         if (result.badEntry) this.cache?.forget(result.hash);
         this.cache?.put(result.hash, result.analysis, result.payload);
-        return { path: uri, text: result.text, note: result.note, analysis: result.analysis };
+        return { path: uri, text: result.text, hash: result.hash, note: result.note, analysis: result.analysis };
       case 'unreadable':
         return { reason: result.reason };
       case 'failed':
@@ -155,7 +158,8 @@ export class Indexer {
         const one = await this.readOne(uri, target);
         return 'reason' in one ? one : { path: uri, ...one };
       }
-      return { path: uri, text, note: null, analysis: this.analyseHere(text, target) };
+      const hash = target.workspace.hashOf(text);
+      return { path: uri, text, hash, note: null, analysis: this.analyseHere(text, hash, target) };
     } catch (e) {
       console.error(`Byline: analysing ${uri} failed in a worker (${workerError}) and in the server (${e instanceof Error ? (e.stack ?? e.message) : String(e)})`);
       return { reason: `the analysis failed (${e instanceof Error ? e.message : String(e)}); skipped` };

@@ -262,7 +262,7 @@ export class Session {
     this.skipped.delete(uri);
     if (read.note) this.tell(uri, read.note);
     else this.told.delete(uri);
-    return this.workspace.set(uri, read.text, read.analysis);
+    return this.workspace.setMany([{ path: uri, text: read.text, hash: read.hash, analysis: read.analysis }]);
   }
 
   /** A file left out of the index: the status lists it, and the log says why, once. */

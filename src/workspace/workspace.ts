@@ -58,14 +58,15 @@ export class Workspace {
 
   /**
    * Adds or replaces several documents, as a scan does: the speakers of all of them are
-   * merged in one step (see SpeakerIndex.setMany). Returns the paths whose diagnostics may
-   * have changed.
+   * merged in one step (see SpeakerIndex.setMany). `hash`, when given, is the text's `hashOf`
+   * (a worker thread computed it while reading the file). Returns the paths whose diagnostics
+   * may have changed.
    */
-  setMany(documents: ReadonlyArray<{ path: string; text: string; analysis?: DocumentAnalysis }>): Set<string> {
+  setMany(documents: ReadonlyArray<{ path: string; text: string; analysis?: DocumentAnalysis; hash?: string }>): Set<string> {
     const changed = new Set<string>();
     const added: WorkspaceDocument[] = [];
-    for (const { path, text, analysis } of documents) {
-      const hash = this.hashOf(text);
+    for (const { path, text, analysis, hash: known } of documents) {
+      const hash = known ?? this.hashOf(text);
       if (this.documents.get(path)?.hash === hash) continue;
       const doc: WorkspaceDocument = { path, text, hash, analysis: analysis ?? analyzeDocument(text, this.analysisOptions) };
       this.strings.shareAnalysis(doc.analysis);
