@@ -1,5 +1,5 @@
 import type { SymbolInformation } from 'vscode-languageserver';
-import { groupKey, describe } from '../workspace/claims/compare';
+import { describe } from '../workspace/claims/compare';
 import type { Workspace } from '../workspace/workspace';
 import type { ClaimGroup, ConflictLocation, SpeakerQuote, SpeakerSummary, WireLocation } from '../shared/protocol';
 import type { RangeOf } from './convert';
@@ -68,15 +68,14 @@ export function claimGroups(workspace: Workspace, rangeOf: RangeOf): ClaimGroup[
   const groups = new Map<string, ClaimGroup>();
   for (const uri of workspace.paths()) {
     const claims = workspace.claims.claimsOf(uri);
-    const links = workspace.claims.linksOf(uri);
-    claims.forEach((claim, i) => {
-      const key = groupKey(claim);
-      if (key === null || (links[i] ?? []).length === 0) return;
+    workspace.claims.standingOf(uri).forEach((standing, i) => {
+      if (standing === null) return;
+      const claim = claims[i];
       const range = rangeOf(uri, claim.start, claim.end);
       if (!range) return;
+      const { key, conflicting } = standing;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { label: describe(claim), conflicts: 0, claims: [] }));
-      const conflicting = (links[i] ?? []).some((l) => l.relation === 'conflicts');
       if (conflicting) g.conflicts++;
       g.claims.push({ uri, range, text: claim.text, conflicting });
     });

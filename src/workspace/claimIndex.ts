@@ -116,6 +116,20 @@ export class ClaimIndex {
     return file.members.map((m) => (m === null ? [] : this.linksOfMember(m).sort(byPlace).map(related)));
   }
 
+  /**
+   * For each claim of the file, in order: its group and whether any claim elsewhere conflicts
+   * with it, or null when it is linked to nothing (the Byline view's groups, without listing
+   * every link).
+   */
+  standingOf(filePath: string): Array<{ key: string; conflicting: boolean } | null> {
+    const file = this.files.get(filePath);
+    if (file === undefined) return [];
+    return file.members.map((m) => {
+      const links = m === null ? [] : this.linksOfMember(m);
+      return m === null || links.length === 0 ? null : { key: m.key, conflicting: links.some((l) => l.relation === 'conflicts') };
+    });
+  }
+
   /** Every conflicting pair in the workspace, once, with what disagrees. */
   conflicts(): Conflict[] {
     const all: Conflict[] = [];

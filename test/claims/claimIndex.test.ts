@@ -169,3 +169,16 @@ test('a figure disputed by many files: the message names three and counts the re
   index.remove('a.txt');
   assert.equal(index.conflictCount(), 15 * 15);
 });
+
+test('standing of each claim: its group and whether anything conflicts, or null when nothing is linked', () => {
+  const index = indexOf({
+    'a.txt': 'Russia has 20,000 troops in Kherson. The war has displaced 13 million Ukrainians.',
+    'b.txt': 'Russia has 40,000 troops in Kherson.',
+    'c.txt': 'Russia has 20,000 troops in Kherson.',
+  });
+  const [troops, displaced] = index.standingOf('a.txt');
+  assert.deepEqual(troops, { key: 'people|soldier||', conflicting: true });
+  assert.equal(displaced, null);
+  assert.deepEqual(index.standingOf('c.txt'), [{ key: 'people|soldier||', conflicting: true }]);
+  assert.deepEqual(index.standingOf('missing.txt'), []);
+});
