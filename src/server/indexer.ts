@@ -10,13 +10,20 @@ import type { AnalysisPool } from './pool';
 // look in the on-disk cache first and put what they analyse into it.
 //
 // During a scan the server's thread only merges: results are taken in batches every
-// MERGE_INTERVAL_MS, so the speakers of many files are clustered together and, between two
-// batches, the editor's requests are answered.
+// MERGE_INTERVAL_MS and, between two slices of a batch, the editor's requests are answered.
+// Speakers are clustered every SETTLE_EVERY files, not with each slice: clustering the names
+// of a thousand files at once costs a fraction of doing it thirty files at a time (the
+// blocks of common surnames are redone each time), and a request about a file clusters
+// that file's names first (SpeakerIndex.setMany), so nothing waits for it.
 
 /** How often a scan merges what the workers returned. */
 const MERGE_INTERVAL_MS = 100;
 /** Files merged between two turns of the event loop: about a millisecond each, so a request waits tens of ms at most. */
 const MERGE_SLICE = 32;
+/** Files merged between two clusterings of their speakers. */
+const SETTLE_EVERY = 1000;
+/** Blocks of names clustered between two turns of the event loop. */
+const SETTLE_SLICE = 100;
 /** Analyses put in the cache before they are written out, so a scan's memory stays flat. */
 const CACHE_FLUSH_ENTRIES = 500;
 const SIZE_SETTING = 'the byline.maxFileSizeKB setting';
@@ -79,6 +86,7 @@ export class Indexer {
     // The pool queues every file and runs as many as it has threads; without one, files are read one by one.
     const all = this.pool ? Promise.all(uris.map(take)) : uris.reduce((chain, uri) => chain.then(() => take(uri)), Promise.resolve());
     let finished = false;
+    let unsettledFiles = 0;
     // The workers' memory is given back before the last merges, when the index is largest.
     void all.then(() => {
       finished = true;
@@ -89,18 +97,26 @@ export class Indexer {
       if (target.stale()) {
         this.pool?.cancelQueued();
         await all;
+        // What was merged stays in the index, clustered.
+        for (const p of target.workspace.settle()) outcome.changed.add(p);
         return outcome;
       }
       const batch = arrived.splice(0);
       for (let i = 0; i < batch.length; i += MERGE_SLICE) {
         // Between two slices the editor's requests are answered; a file opened meanwhile keeps the editor's text.
         const slice = batch.slice(i, i + MERGE_SLICE).filter((a) => !target.isOpen(a.path));
-        for (const p of target.workspace.setMany(slice)) outcome.changed.add(p);
-        await new Promise((resolve) => setImmediate(resolve));
+        for (const p of target.workspace.setMany(slice, true)) outcome.changed.add(p);
+        unsettledFiles += slice.length;
+        await nextTurn();
+      }
+      if (unsettledFiles >= SETTLE_EVERY) {
+        await settle(target, outcome);
+        unsettledFiles = 0;
       }
       target.progress(done, uris.length);
       if (this.cache && this.cache.pendingCount >= CACHE_FLUSH_ENTRIES) void this.cache.flush();
     }
+    await settle(target, outcome);
     if (this.cache) {
       await this.cache.flush();
       await this.cache.compact(new Set(target.workspace.paths().map((p) => target.workspace.get(p)?.hash ?? '')));
@@ -165,6 +181,18 @@ export class Indexer {
       return { reason: `the analysis failed (${e instanceof Error ? e.message : String(e)}); skipped` };
     }
   }
+}
+
+/** Clusters the speakers merged since the last time, a slice of blocks at a time, answering the editor in between. */
+async function settle(target: IndexTarget, outcome: IndexOutcome): Promise<void> {
+  do {
+    for (const p of target.workspace.settle(SETTLE_SLICE)) outcome.changed.add(p);
+    await nextTurn();
+  } while (target.workspace.unsettled > 0 && !target.stale());
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function delay(ms: number): Promise<void> {

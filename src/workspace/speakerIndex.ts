@@ -88,6 +88,8 @@ export class SpeakerIndex {
   private readonly clustersById = new Map<string, Cluster>();
   private readonly quotesByPath = new Map<string, Quote[]>();
   private readonly words = new Map<string, string[]>();
+  /** The number last added to each id that was taken (see uniqueId). */
+  private readonly lastNumber = new Map<string, number>();
 
   /**
    * Replaces one document's speakers and quotes. Returns the paths whose speakers changed
@@ -100,8 +102,13 @@ export class SpeakerIndex {
   /**
    * Replaces several documents' speakers and quotes at once, as a scan does: each block of
    * names they touch is clustered once for all of them, not once per document.
+   *
+   * With `defer`, the names are not clustered yet (none of the documents' paths are returned):
+   * a scan merges thousands of files and clusters them every so often with `settle`, which
+   * costs much less than clustering after each handful of files. Meanwhile every question
+   * about a document first clusters the blocks of its names, so no answer is out of date.
    */
-  setMany(documents: ReadonlyArray<{ path: string; speakers: readonly DocumentSpeaker[]; quotes: readonly Quote[] }>): Set<string> {
+  setMany(documents: ReadonlyArray<{ path: string; speakers: readonly DocumentSpeaker[]; quotes: readonly Quote[] }>, defer = false): Set<string> {
     const touched = new Set<NameEntry>();
     for (const { path, speakers, quotes } of documents) {
       const counts = new Map<string, number>();
@@ -109,43 +116,81 @@ export class SpeakerIndex {
       this.quotesByPath.set(path, [...quotes]);
       this.replace(path, speakers, counts, touched);
     }
-    const changed = this.refreshAll(touched);
+    if (defer) {
+      for (const e of touched) this.postpone(e);
+      for (const { path } of documents) this.deferredPaths.add(path);
+      return new Set();
+    }
+    const changed = this.refreshBlocks(touched);
     for (const { path } of documents) changed.add(path);
     return changed;
   }
 
   remove(path: string): Set<string> {
     this.quotesByPath.delete(path);
+    this.deferredPaths.delete(path);
     const touched = new Set<NameEntry>();
     this.replace(path, [], new Map(), touched);
     this.byPath.delete(path);
-    const changed = this.refreshAll(touched);
+    const changed = this.refreshBlocks(touched);
     changed.delete(path);
+    return changed;
+  }
+
+  /** Blocks of names merged with `defer` and not clustered yet. */
+  get unsettled(): number {
+    return this.deferred.size;
+  }
+
+  /**
+   * Clusters the names merged with `defer` (at most `maxBlocks` blocks of them, so that a scan
+   * can answer the editor in between). Returns the paths whose speakers changed, and once
+   * nothing is left, the paths of every deferred document.
+   */
+  settle(maxBlocks = Infinity): Set<string> {
+    const changed = this.unreported;
+    this.unreported = new Set();
+    const touched: NameEntry[] = [];
+    let blocks = 0;
+    for (const entries of this.deferred.values()) {
+      if (blocks++ >= maxBlocks) break;
+      for (const e of entries) touched.push(e);
+    }
+    for (const p of this.refreshBlocks(touched)) changed.add(p);
+    if (this.deferred.size === 0) {
+      for (const p of this.deferredPaths) changed.add(p);
+      this.deferredPaths.clear();
+    }
     return changed;
   }
 
   /** The workspace speaker for a document's speaker key. */
   speakerOf(path: string, key: string): Speaker | null {
+    this.settleDocument(path);
     const cluster = this.memberOf(path, key)?.entry.cluster;
     return cluster ? this.describe(cluster) : null;
   }
 
   idOf(path: string, key: string): string | null {
+    this.settleDocument(path);
     return this.memberOf(path, key)?.entry.cluster?.id ?? null;
   }
 
   get(id: string): Speaker | null {
+    this.settleAll();
     const c = this.clustersById.get(id);
     return c ? this.describe(c) : null;
   }
 
   /** Every speaker, most quoted first. */
   all(): Speaker[] {
+    this.settleAll();
     return [...this.clustersById.values()].map((c) => this.describe(c)).sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
   }
 
   /** Every quote of a speaker across the workspace, in path and text order. */
   quotesOf(id: string): QuoteRef[] {
+    this.settleAll();
     const c = this.clustersById.get(id);
     if (!c) return [];
     const refs: QuoteRef[] = [];
@@ -157,17 +202,42 @@ export class SpeakerIndex {
     return refs;
   }
 
+  /** A question about a document: the blocks of its names are clustered first (what changed is reported by the next `settle`). */
+  private settleDocument(path: string): void {
+    if (this.deferred.size === 0) return;
+    const touched = (this.byPath.get(path) ?? []).map((m) => m.entry).filter((e) => this.deferred.has(e.block));
+    for (const p of this.refreshBlocks(touched)) this.unreported.add(p);
+  }
+
+  /** A question about every speaker (or one by id, which may be anywhere): everything is clustered first. */
+  private settleAll(): void {
+    if (this.deferred.size > 0) for (const p of this.settle()) this.unreported.add(p);
+  }
+
   private memberOf(path: string, key: string): Member | undefined {
     return (this.byPath.get(path) ?? []).find((m) => m.speaker.key === key);
   }
 
   // ── Updating ─────────────────────────────────────────────────────────────────────────
 
+  /** Names merged with `defer`, by block, waiting to be clustered. */
+  private readonly deferred = new Map<string, Set<NameEntry>>();
+  /** Documents merged with `defer`: reported as changed once everything is settled. */
+  private readonly deferredPaths = new Set<string>();
+  /** Paths changed by clustering that a question did (settleDocument, settleAll), for the next `settle`. */
+  private unreported = new Set<string>();
+
+  private postpone(e: NameEntry): void {
+    const entries = this.deferred.get(e.block);
+    if (entries) entries.add(e);
+    else this.deferred.set(e.block, new Set([e]));
+  }
+
   /**
    * Whether each touched name had each updated file before this update: a name whose files
    * did not change (an edit that keeps its people) cannot hand a surname to another person.
    */
-  private filesBefore = new Map<NameEntry, Map<string, boolean>>();
+  private readonly filesBefore = new Map<NameEntry, Map<string, boolean>>();
 
   private noteFiles(entry: NameEntry, path: string): void {
     let paths = this.filesBefore.get(entry);
@@ -187,16 +257,22 @@ export class SpeakerIndex {
     this.byPath.set(path, members);
   }
 
-  private refreshAll(touched: ReadonlySet<NameEntry>): Set<string> {
+  /** Clusters the blocks of `touched` names again, with whatever else of those blocks was deferred. */
+  private refreshBlocks(touched: Iterable<NameEntry>): Set<string> {
     const changed = new Set<string>();
-    const byBlock = new Map<string, NameEntry[]>();
+    const byBlock = new Map<string, Set<NameEntry>>();
     for (const e of touched) {
-      const entries = byBlock.get(e.block);
-      if (entries) entries.push(e);
-      else byBlock.set(e.block, [e]);
+      let entries = byBlock.get(e.block);
+      if (!entries) {
+        byBlock.set(e.block, (entries = new Set(this.deferred.get(e.block))));
+        this.deferred.delete(e.block);
+      }
+      entries.add(e);
     }
-    for (const [key, entries] of byBlock) this.refresh(key, entries, changed);
-    this.filesBefore = new Map();
+    for (const [key, entries] of byBlock) {
+      this.refresh(key, [...entries], changed);
+      for (const e of entries) this.filesBefore.delete(e);
+    }
     return changed;
   }
 
@@ -253,8 +329,10 @@ export class SpeakerIndex {
   private refresh(blockKey: string, touched: readonly NameEntry[], changed: Set<string>): void {
     const block = this.blocks.get(blockKey);
     if (!block) return;
-    const removed = touched.filter((e) => e.members.size === 0);
-    for (const e of removed) block.names.delete(e.key);
+    const empty = touched.filter((e) => e.members.size === 0);
+    for (const e of empty) block.names.delete(e.key);
+    // A deferred name can come and go before it was ever clustered: nothing to take apart.
+    const removed = empty.filter((e) => e.cluster);
     const added = touched.filter((e) => e.members.size > 0 && !e.cluster);
     const kept = touched.filter((e) => e.members.size > 0 && e.cluster);
     const recounted = kept.filter((e) => this.filesChanged(e));
@@ -317,8 +395,13 @@ export class SpeakerIndex {
   }
 
   private uniqueId(base: string): string {
-    let id = base;
-    for (let n = 2; this.clustersById.has(id); n++) id = `${base}-${n}`;
+    if (!this.clustersById.has(base)) return base;
+    // Numbers go on from the last one given: a file can hold hundreds of unnamed sources of one name.
+    let n = this.lastNumber.get(base) ?? 1;
+    let id: string;
+    do id = `${base}-${++n}`;
+    while (this.clustersById.has(id));
+    this.lastNumber.set(base, n);
     return id;
   }
 

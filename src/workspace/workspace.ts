@@ -61,8 +61,11 @@ export class Workspace {
    * merged in one step (see SpeakerIndex.setMany). `hash`, when given, is the text's `hashOf`
    * (a worker thread computed it while reading the file). Returns the paths whose diagnostics
    * may have changed.
+   *
+   * With `deferSpeakers`, the speakers are clustered later, by `settle` (SpeakerIndex.setMany):
+   * what a scan does between batches of files. Paths that change then are returned by `settle`.
    */
-  setMany(documents: ReadonlyArray<{ path: string; text: string; analysis?: DocumentAnalysis; hash?: string }>): Set<string> {
+  setMany(documents: ReadonlyArray<{ path: string; text: string; analysis?: DocumentAnalysis; hash?: string }>, deferSpeakers = false): Set<string> {
     const changed = new Set<string>();
     const added: WorkspaceDocument[] = [];
     for (const { path, text, analysis, hash: known } of documents) {
@@ -74,8 +77,19 @@ export class Workspace {
       added.push(doc);
       for (const p of this.claims.set(path, doc.analysis.claims)) changed.add(p);
     }
-    for (const p of this.speakers.setMany(added.map((d) => ({ path: d.path, speakers: d.analysis.speakers, quotes: d.analysis.quotes })))) changed.add(p);
+    const speakers = added.map((d) => ({ path: d.path, speakers: d.analysis.speakers, quotes: d.analysis.quotes }));
+    for (const p of this.speakers.setMany(speakers, deferSpeakers)) changed.add(p);
     return changed;
+  }
+
+  /** Clusters speakers deferred by `setMany` (at most `maxBlocks` blocks of names); returns the paths whose diagnostics may have changed. */
+  settle(maxBlocks?: number): Set<string> {
+    return this.speakers.settle(maxBlocks);
+  }
+
+  /** Blocks of speaker names deferred by `setMany` and not clustered yet. */
+  get unsettled(): number {
+    return this.speakers.unsettled;
   }
 
   remove(path: string): Set<string> {

@@ -176,3 +176,43 @@ test('kept up to date through random adds, edits and removals, the people are th
     assert.deepEqual(clustered(index), fromScratch(docs), `seed ${seed}`);
   }
 });
+
+test('a scan that defers clustering ends where one that does not would, whatever is asked or edited meanwhile', () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const random = seeded(seed * 31);
+    const index = new SpeakerIndex();
+    const docs = new Map<string, Doc>();
+    const deferred = new Set<string>();
+    const reported = new Set<string>();
+    for (let step = 0; step < 80; step++) {
+      const path = `${Math.floor(random() * 15)}.txt`;
+      const roll = random();
+      if (roll < 0.1) {
+        index.remove(path);
+        docs.delete(path);
+        deferred.delete(path);
+      } else if (roll < 0.2) {
+        // An edit in the editor: clustered at once, its own blocks included.
+        const d = randomDoc(path, random);
+        for (const p of index.setMany([d])) reported.add(p);
+        docs.set(path, d);
+        deferred.delete(path);
+      } else if (roll < 0.3) {
+        // A hover on a document that was merged but not clustered yet: its speakers are clustered first.
+        const d = docs.get(path);
+        for (const s of d?.speakers ?? []) assert.ok(index.speakerOf(path, s.key), `seed ${seed}: ${s.name} in ${path} has a speaker`);
+      } else if (roll < 0.35) {
+        for (const p of index.settle(1)) reported.add(p);
+      } else {
+        const d = randomDoc(path, random);
+        assert.equal(index.setMany([d], true).size, 0);
+        docs.set(path, d);
+        deferred.add(path);
+      }
+    }
+    for (const p of index.settle()) reported.add(p);
+    assert.equal(index.unsettled, 0);
+    assert.deepEqual(clustered(index), fromScratch(docs), `seed ${seed}`);
+    for (const p of deferred) assert.ok(reported.has(p), `seed ${seed}: ${p} was merged with its clustering deferred and is reported as changed`);
+  }
+});
