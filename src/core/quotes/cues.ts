@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokenize';
 import { verbForms } from '../text/lexicon';
+import { CUE_VERB_FORMS } from './cueForms';
 
 // Attribution cues: the words that say someone said something. The lists are data, meant to
 // be read and extended (the `byline.cueVerbs` setting and the CLI's --cue-verb add to them);
@@ -81,10 +82,15 @@ function buildLexicon(extraVerbs: readonly string[]): CueLexicon {
     list.sort((a, b) => b.words.length - a.words.length);
     byFirstWord.set(words[0], list);
   };
-  for (const verb of [...SPEECH_VERBS, ...extraVerbs]) for (const form of verbForms(verb)) add(form, verb, 'speech');
-  for (const verb of QUOTE_ONLY_VERBS) for (const form of verbForms(verb)) add(form, verb, 'quote-only');
+  for (const verb of [...SPEECH_VERBS, ...extraVerbs]) for (const form of formsOf(verb)) add(form, verb, 'speech');
+  for (const verb of QUOTE_ONLY_VERBS) for (const form of formsOf(verb)) add(form, verb, 'quote-only');
   for (const phrase of SOURCE_AFTER_PHRASES) add(phrase, phrase, 'source-after');
   return { byFirstWord };
+}
+
+/** A built-in verb's forms come from the table made at build time; a user's verb is conjugated now. */
+function formsOf(verb: string): readonly string[] {
+  return CUE_VERB_FORMS.get(verb) ?? verbForms(verb);
 }
 
 /** The cue starting at token `i`, if any (not crossing `limit`). */
