@@ -80,6 +80,13 @@ export class AnalysisPool {
     for (const slot of this.slots) slot.worker.postMessage(this.setupMessage);
   }
 
+  /** Starts every worker now, so that they are ready when the first files come (a scan is about to start). */
+  prestart(): void {
+    if (this.closed) return;
+    while (this.slots.length < this.size && this.restarts <= MAX_RESTARTS) this.start();
+    this.pump();
+  }
+
   /** Reads and analyses a file in a worker (or takes its analysis from the cache); `force` analyses it anyway. */
   analyse(file: string, force = false): Promise<PoolResult> {
     if (this.closed) return Promise.resolve({ file, kind: 'cancelled' });

@@ -186,9 +186,8 @@ export class Session {
     const progress = await this.host.progress('Byline: indexing articles');
     const stale = () => generation !== this.scanGeneration || progress?.cancelled === true;
     const started = Date.now();
-    // This thread analyses the edits: it builds the engine's tables (the forms of every cue
-    // verb, about half a second) now, not when the first file is opened in the middle of the scan.
-    analyzeDocument('', { cueVerbs: this.settings.cueVerbs });
+    // The workers load the engine (half a second each) while this thread lists the files.
+    this.pool?.prestart();
     try {
       const found = await findFiles(this.folders, this.settings, { confine: true });
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
@@ -202,7 +201,12 @@ export class Session {
           this.scheduleStatus();
         },
       };
-      const outcome = await this.indexer.readAll([...uris].filter((u) => !this.open.has(u)), target);
+      const reading = this.indexer.readAll([...uris].filter((u) => !this.open.has(u)), target);
+      // This thread analyses the edits: it builds the engine's tables (the forms of every cue
+      // verb, a third of a second) while the workers read the first files, not when the first
+      // file is opened in the middle of the scan.
+      analyzeDocument('', { cueVerbs: this.settings.cueVerbs });
+      const outcome = await reading;
       if (stale()) return;
       const changed = outcome.changed;
       for (const [uri, reason] of outcome.skipped) {
