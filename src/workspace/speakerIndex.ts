@@ -396,7 +396,7 @@ export class SpeakerIndex {
 
   private uniqueId(base: string): string {
     if (!this.clustersById.has(base)) return base;
-    // Numbers go on from the last one given: a file can hold hundreds of unnamed sources of one name.
+    // Numbers go on from the last one given: unnamed sources' ids start with their file's name, which many folders repeat.
     let n = this.lastNumber.get(base) ?? 1;
     let id: string;
     do id = `${base}-${++n}`;
