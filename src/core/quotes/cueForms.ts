@@ -60,7 +60,7 @@ export const CUE_VERB_FORMS: ReadonlyMap<string, readonly string[]> = new Map([
   ["agree", ["agree","agreed","agrees","agreeing"]],
   ["proclaim", ["proclaim","proclaimed","proclaims","proclaiming"]],
   ["retort", ["retort","retorts","retorted","retorting"]],
-  ["quip", ["quip","quips","quiped","quiping"]],
+  ["quip", ["quip","quips","quipped","quipping"]],
   ["joke", ["joke","joked","jokes","joking"]],
   ["muse", ["muse","muses","mused","musing"]],
   ["shout", ["shout","shouted","shouts","shouting"]],

@@ -230,7 +230,7 @@ export function verbForms(infinitive: string): string[] {
       if (form && !form.includes('will ')) forms.add(form.toLowerCase().replace(/^(has|have) /, ''));
     }
   }
-  // compromise does not conjugate words it takes for nouns ("tweet"): use the regular forms.
+  // compromise does not conjugate words it takes for nouns ("tweet", "quip"): use the regular forms.
   if (forms.size === 1) for (const form of regularForms(infinitive)) forms.add(form);
   return [...forms];
 }
@@ -238,8 +238,8 @@ export function verbForms(infinitive: string): string[] {
 function regularForms(verb: string): string[] {
   const [head, ...rest] = verb.split(' ');
   const tail = rest.length ? ' ' + rest.join(' ') : '';
-  // blog → blogged, blogging: one short vowel before a final consonant doubles it.
-  const doubles = /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(head);
+  // blog → blogged, quip → quipped: one short vowel before a final consonant doubles it (the u of qu is not a vowel).
+  const doubles = /^(qu|[^aeiou])*[aeiou][bdgklmnprt]$/.test(head);
   const stem = head.endsWith('e') ? head.slice(0, -1) : doubles ? head + head.slice(-1) : head;
   const s = /(s|sh|ch|x|z)$/.test(head) ? head + 'es' : head + 's';
   return [s, stem + 'ed', stem + 'ing'].map((f) => f + tail);
