@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
 import type { AnalysisCache } from '../node/cache';
@@ -191,10 +192,3 @@ async function settle(target: IndexTarget, outcome: IndexOutcome): Promise<void>
   } while (target.workspace.unsettled > 0 && !target.stale());
 }
 
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

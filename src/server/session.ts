@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { DiagnosticCode } from '../core/types';
@@ -313,7 +314,7 @@ export class Session {
       this.unpublished.delete(uri);
       this.publish(uri);
       if (++count % PUBLISH_BATCH === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         if (stale()) return;
       }
     }
