@@ -1,6 +1,7 @@
 import type { DocumentAnalysis } from '../core/analyze';
+import type { DocumentDigest } from '../workspace/digest';
 
-// What a DocumentAnalysis must look like before anything read from disk is trusted as one.
+// What a DocumentAnalysis (and its DocumentDigest) must look like before anything read from disk is trusted as one.
 // The cache's checksum catches damaged bytes; this catches well-formed data of the wrong
 // shape (a file written by another program, or by a Byline whose types changed without a new
 // engine version). Every element is checked down to the fields the workspace and the
@@ -69,4 +70,24 @@ function isProblem(x: unknown): boolean {
 
 export function isDocumentAnalysis(x: unknown): x is DocumentAnalysis {
   return isObject(x) && every(x.quotes, isQuote) && every(x.speakers, isSpeaker) && every(x.claims, isClaim) && every(x.problems, isProblem);
+}
+
+function isDigestSpeaker(x: unknown): boolean {
+  return (
+    isObject(x) &&
+    typeof x.key === 'string' &&
+    typeof x.name === 'string' &&
+    typeof x.kind === 'string' &&
+    every(x.forms, (f) => typeof f === 'string') &&
+    every(x.roles, isTextSpan) &&
+    isNumber(x.mentionCount)
+  );
+}
+
+function isQuoteOwner(x: unknown): boolean {
+  return isTextSpan(x) && typeof (x as Fields).kind === 'string' && typeof (x as Fields).speakerKey === 'string';
+}
+
+export function isDocumentDigest(x: unknown): x is DocumentDigest {
+  return isObject(x) && every(x.speakers, isDigestSpeaker) && every(x.quotes, isQuoteOwner) && every(x.claims, isClaim) && every(x.problems, isProblem);
 }

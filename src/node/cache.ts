@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { DocumentAnalysis } from '../core/analyze';
-import { CacheReader, checksum, decodeEntry, type CacheSnapshot, type Location } from './cacheReader';
+import { digestOf, type DocumentDigest } from '../workspace/digest';
+import { CacheReader, checksum, decodeDigest, decodeEntry, digestKey, type CacheSnapshot, type Location } from './cacheReader';
 
 // The on-disk cache of analyses, so that reopening a folder of 10,000 articles does not
 // analyse them again. Entries are keyed by the workspace's content hash (the text and the
-// analysis options), so a file that changed is simply a miss.
+// analysis options), so a file that changed is simply a miss. Each hash has two records: the
+// analysis, and its digest (digest.ts), which is all a scan reads (cacheReader.ts).
 //
 // One append-only file instead of one file per article: thousands of small files are slow to
 // write and slower to read back, while one file is read with one open and a few thousand
@@ -14,7 +16,7 @@ import { CacheReader, checksum, decodeEntry, type CacheSnapshot, type Location }
 //
 //   header  MAGIC, format (u32), engine version (u32 length + UTF-8)
 //   record  payload length (u32), key length (u8), key (UTF-8), SHA-1 of the payload (20 bytes),
-//           payload (v8.serialize of a DocumentAnalysis)
+//           payload (v8.serialize of a DocumentAnalysis, or of a DocumentDigest under digestKey)
 //
 // Nothing read back is trusted blindly: a header of another format or engine version drops
 // the whole file (a new Byline never reads an old engine's results), a record cut short ends
@@ -24,8 +26,8 @@ import { CacheReader, checksum, decodeEntry, type CacheSnapshot, type Location }
 
 const FILE_NAME = 'analyses.bin';
 const MAGIC = Buffer.from('BYLINE-ANALYSES\n', 'latin1');
-/** Bumped when the layout above changes. */
-const FORMAT = 1;
+/** Bumped when the layout above changes (2: digests beside analyses). */
+const FORMAT = 2;
 const CHECKSUM_BYTES = 20;
 /** Payload length + key length, before the key. */
 const RECORD_PREFIX_BYTES = 5;
@@ -37,6 +39,14 @@ const MAX_PAYLOAD_BYTES = 256 * 1024 * 1024;
 const COMPACT_DEAD_SHARE = 0.5;
 /** …and this size: rewriting a small file saves nothing. */
 const COMPACT_MIN_BYTES = 16 * 1024 * 1024;
+/** How digestKey ends a hash's key. */
+const DIGEST_SUFFIX = digestKey('');
+
+/** An analysis and its digest, serialized. */
+export interface Payloads {
+  analysis: Uint8Array;
+  digest: Uint8Array;
+}
 
 interface Entry {
   key: string;
@@ -71,8 +81,9 @@ export class AnalysisCache {
     return cache;
   }
 
+  /** Analyses stored. */
   get size(): number {
-    return this.index.size + this.pending.size;
+    return this.keys().length;
   }
 
   /** Entries put since the last flush. */
@@ -80,22 +91,35 @@ export class AnalysisCache {
     return this.pending.size;
   }
 
-  has(key: string): boolean {
-    return this.index.has(key) || this.pending.has(key);
+  /** Whether the analysis of `hash` is stored (its digest may still be missing or bad). */
+  has(hash: string): boolean {
+    return this.holds(hash);
   }
 
+  /** The hashes whose analyses are stored. */
   keys(): string[] {
-    return [...this.index.keys(), ...this.pending.keys()];
+    return [...this.index.keys(), ...this.pending.keys()].filter((k) => !k.endsWith(DIGEST_SUFFIX));
   }
 
-  /** The analysis stored under `key`, or null when there is none or it does not check out (then it is forgotten). */
-  get(key: string): DocumentAnalysis | null {
-    const at = this.index.get(key);
-    const entry = this.pending.get(key);
+  /** The analysis stored under `hash`, or null when there is none or it does not check out (then the hash is forgotten). */
+  get(hash: string): DocumentAnalysis | null {
+    const entry = this.pending.get(hash);
+    const at = this.index.get(hash);
     if (!at && !entry) return null;
     const analysis = entry ? decodeEntry(entry.payload, entry.checksum) : this.reader.analysis(at as Location);
-    if (!analysis) this.forget(key);
+    if (!analysis) this.forget(hash);
     return analysis;
+  }
+
+  /** The digest of the analysis stored under `hash`, or null (like `get`). */
+  digest(hash: string): DocumentDigest | null {
+    const key = digestKey(hash);
+    const entry = this.pending.get(key);
+    const at = this.index.get(key);
+    if (!at && !entry) return null;
+    const digest = entry ? (checksum(entry.payload).equals(entry.checksum) ? decodeDigest(entry.payload) : null) : this.reader.digest(at as Location);
+    if (!digest) this.forget(hash);
+    return digest;
   }
 
   /** Where the written entries are, for worker threads that read them (cacheReader.ts). */
@@ -103,17 +127,35 @@ export class AnalysisCache {
     return { file: this.file, entries: new Map(this.index) };
   }
 
-  /** Drops an entry found bad (by a worker thread, say), so that it can be put again. */
-  forget(key: string): void {
-    const at = this.index.get(key);
-    if (at) this.deadBytes += at.length;
-    this.index.delete(key);
-    this.pending.delete(key);
+  /** Drops the analysis of `hash` and its digest when one of them was found bad (by a worker thread, say), so that they can be put again. */
+  forget(hash: string): void {
+    for (const key of [hash, digestKey(hash)]) {
+      const at = this.index.get(key);
+      if (at) this.deadBytes += at.length;
+      this.index.delete(key);
+      this.pending.delete(key);
+    }
   }
 
-  /** Stores an analysis; `payload` is its v8.serialize bytes when a worker already made them. */
-  put(key: string, analysis: DocumentAnalysis, payload: Uint8Array = v8.serialize(analysis)): void {
-    if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES || this.has(key)) return;
+  /** Stores an analysis and its digest. What is already stored is kept. */
+  put(hash: string, analysis: DocumentAnalysis): void {
+    this.putBytes(hash, () => ({ analysis: v8.serialize(analysis), digest: v8.serialize(digestOf(analysis)) }));
+  }
+
+  /** Stores an analysis and its digest as the v8.serialize bytes a worker made of them. */
+  putBytes(hash: string, bytes: Payloads | (() => Payloads)): void {
+    if (Buffer.byteLength(digestKey(hash), 'utf8') > MAX_KEY_BYTES) return;
+    if (this.holds(hash) && this.holds(digestKey(hash))) return;
+    const payloads = typeof bytes === 'function' ? bytes() : bytes;
+    if (!this.holds(hash)) this.stage(hash, payloads.analysis);
+    if (!this.holds(digestKey(hash))) this.stage(digestKey(hash), payloads.digest);
+  }
+
+  private holds(key: string): boolean {
+    return this.index.has(key) || this.pending.has(key);
+  }
+
+  private stage(key: string, payload: Uint8Array): void {
     const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
     this.pending.set(key, { key, checksum: checksum(bytes), payload: bytes });
   }
@@ -124,9 +166,10 @@ export class AnalysisCache {
     return this.writing;
   }
 
-  /** Rewrites the file with the entries of `live` keys only, when dead ones take most of it. */
+  /** Rewrites the file with the analyses (and digests) of `live` hashes only, when dead ones take most of it. */
   compact(live: ReadonlySet<string>): Promise<void> {
-    this.writing = this.writing.then(() => this.rewrite(live));
+    const keys = new Set([...live].flatMap((hash) => [hash, digestKey(hash)]));
+    this.writing = this.writing.then(() => this.rewrite(keys));
     return this.writing;
   }
 

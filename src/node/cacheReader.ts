@@ -2,12 +2,17 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as v8 from 'node:v8';
 import type { DocumentAnalysis } from '../core/analyze';
-import { isDocumentAnalysis } from './analysisShape';
+import type { DocumentDigest } from '../workspace/digest';
+import { isDocumentAnalysis, isDocumentDigest } from './analysisShape';
 
 // Reading entries of the analysis cache file (cache.ts writes it): in the server's thread, or
 // in a worker thread given a snapshot of where the entries are, so that a warm start reads,
 // checks and decodes thousands of entries off the thread that answers the editor. An entry
 // is returned only when its bytes match their checksum and decode to an analysis.
+//
+// Each content hash has two entries: its analysis, and under `digestKey(hash)` the digest the
+// workspace indexes (digest.ts). A scan reads only digests; an analysis is read when a
+// document is looked at.
 
 /** Where an entry's payload is in the cache file, and the SHA-1 it must have. */
 export interface Location {
@@ -22,6 +27,11 @@ export interface CacheSnapshot {
   entries: Map<string, Location>;
 }
 
+/** The key of the digest of the analysis stored under `hash`. */
+export function digestKey(hash: string): string {
+  return `${hash}:digest`;
+}
+
 export function checksum(payload: Uint8Array): Buffer {
   return createHash('sha1').update(payload).digest();
 }
@@ -33,9 +43,18 @@ export function decodeEntry(payload: Uint8Array | null, expected: Uint8Array): D
 
 /** Decodes payload bytes whose checksum was checked, or null when they are not an analysis. */
 export function decodeAnalysis(payload: Uint8Array): DocumentAnalysis | null {
+  return decode(payload, isDocumentAnalysis);
+}
+
+/** Decodes a digest's bytes: like `decodeAnalysis`. */
+export function decodeDigest(payload: Uint8Array): DocumentDigest | null {
+  return decode(payload, isDocumentDigest);
+}
+
+function decode<T>(payload: Uint8Array, isT: (value: unknown) => value is T): T | null {
   try {
     const value: unknown = v8.deserialize(payload);
-    return isDocumentAnalysis(value) ? value : null;
+    return isT(value) ? value : null;
   } catch {
     return null;
   }
@@ -62,6 +81,12 @@ export class CacheReader {
   /** The checked analysis at `at`, or null. */
   analysis(at: Location): DocumentAnalysis | null {
     return decodeEntry(this.read(at), at.checksum);
+  }
+
+  /** The checked digest at `at`, or null. */
+  digest(at: Location): DocumentDigest | null {
+    const payload = this.verified(at);
+    return payload && decodeDigest(payload);
   }
 
   /** The payload at `at` when its bytes match their checksum (decoding is left to whoever needs the analysis), or null. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
 import type { AnalysisCache } from '../node/cache';
 import { readArticle } from '../node/files';
-import type { Workspace } from '../workspace/workspace';
+import type { DocumentInput, Workspace } from '../workspace/workspace';
 import type { AnalysisPool } from './pool';
 
 // Reading files from disk into the workspace: a whole folder through the worker pool (the
@@ -51,15 +51,16 @@ export interface IndexOutcome {
   notes: Map<string, string>;
 }
 
-interface Arrival {
-  path: string;
-  text: string;
+/** A file read for the workspace: its analysis, or (from the cache) only its digest. */
+interface Arrival extends DocumentInput {
   /** The text's content hash (Workspace.hashOf), computed once, where the file was read. */
   hash: string;
   note: string | null;
-  analysis: DocumentAnalysis;
   cached?: boolean;
 }
+
+/** What reading one file in this thread gives: as an Arrival, without the path. */
+type Read = Omit<Arrival, 'path'>;
 
 export class Indexer {
   constructor(
@@ -126,12 +127,13 @@ export class Indexer {
   }
 
   /** Reads one file in this thread (the watcher saw it change; an editor closed it). */
-  async readOne(uri: string, target: IndexTarget): Promise<{ text: string; hash: string; note: string | null; analysis: DocumentAnalysis } | { reason: string }> {
+  async readOne(uri: string, target: IndexTarget): Promise<Read | { reason: string }> {
     const read = await readArticle(fileURLToPath(uri), target.maxFileSize, SIZE_SETTING);
     if (!read.ok) return { reason: read.reason };
     const hash = target.workspace.hashOf(read.text);
-    const cached = this.cache?.get(hash);
-    return { text: read.text, hash, note: read.note, analysis: cached ?? this.analyseHere(read.text, hash, target) };
+    const digest = this.cache?.digest(hash);
+    if (digest) return { text: read.text, hash, note: read.note, digest, cached: true };
+    return { text: read.text, hash, note: read.note, analysis: this.analyseHere(read.text, hash, target) };
   }
 
   /** Analyses a text in this thread and keeps the result in the cache under `hash`. */
@@ -153,12 +155,14 @@ export class Indexer {
     const result = await this.pool.analyse(fileURLToPath(uri));
     switch (result.kind) {
       case 'cached':
-        return { path: uri, text: result.text, hash: result.hash, note: result.note, analysis: result.analysis, cached: true };
+        return { path: uri, text: result.text, hash: result.hash, note: result.note, digest: result.digest, cached: true };
       case 'analysed':
         // The worker analysed it because the cache had no entry, or one that did not check out.
-        if (result.badEntry) this.cache?.forget(result.hash);
-        this.cache?.put(result.hash, result.analysis, result.payload);
-        return { path: uri, text: result.text, hash: result.hash, note: result.note, analysis: result.analysis };
+        if (!this.cache) return { path: uri, text: result.text, hash: result.hash, note: result.note, digest: result.digest, analysis: result.analysis() };
+        if (result.badEntry) this.cache.forget(result.hash);
+        // The analysis is read back from the cache when someone looks at the file.
+        this.cache.putBytes(result.hash, result.payloads);
+        return { path: uri, text: result.text, hash: result.hash, note: result.note, digest: result.digest };
       case 'unreadable':
         return { reason: result.reason };
       case 'failed':

@@ -10,7 +10,7 @@ import type { RangeOf } from './convert';
 
 /** The same figure in every file: the claim itself and every claim linked to it. */
 export function claimReferences(workspace: Workspace, uri: string, index: number, rangeOf: RangeOf): WireLocation[] {
-  const claim = workspace.get(uri)?.analysis.claims[index];
+  const claim = workspace.get(uri)?.digest.claims[index];
   if (!claim) return [];
   const links = workspace.claims.linksOf(uri)[index] ?? [];
   return [{ path: uri, start: claim.start, end: claim.end }, ...links].flatMap((l) => located(l.path, l.start, l.end, rangeOf));

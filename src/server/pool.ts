@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisOptions, DocumentAnalysis } from '../core/analyze';
-import { decodeAnalysis, type CacheSnapshot } from '../node/cacheReader';
+import { decodeDigest, type CacheSnapshot } from '../node/cacheReader';
+import type { DocumentDigest } from '../workspace/digest';
 import type { WorkerAnswer, WorkerJob, WorkerSetup } from './worker';
 
 // Worker threads that read, decode and analyse files for the first scan (and rescans), so a
@@ -16,9 +17,13 @@ import type { WorkerAnswer, WorkerJob, WorkerSetup } from './worker';
 // a worker dies, its files come back as `failed` too and the worker is replaced, up to a limit.
 
 export type PoolResult =
-  /** `badEntry`: the cache held this content, but its entry did not check out. */
-  | { file: string; kind: 'analysed'; text: string; note: string | null; hash: string; analysis: DocumentAnalysis; payload: Uint8Array; badEntry: boolean }
-  | { file: string; kind: 'cached'; text: string; note: string | null; hash: string; analysis: DocumentAnalysis }
+  /**
+   * `payloads`: the analysis and the digest as v8.serialize bytes (for the cache); `analysis()`
+   * decodes the first. `badEntry`: the cache held this content, but its entry did not check out.
+   */
+  | { file: string; kind: 'analysed'; text: string; note: string | null; hash: string; digest: DocumentDigest; analysis: () => DocumentAnalysis; payloads: { analysis: Uint8Array; digest: Uint8Array }; badEntry: boolean }
+  /** Only the digest: the analysis is in the cache. */
+  | { file: string; kind: 'cached'; text: string; note: string | null; hash: string; digest: DocumentDigest }
   | { file: string; kind: 'unreadable'; reason: string }
   | { file: string; kind: 'failed'; text: string | null; error: string }
   | { file: string; kind: 'cancelled' };
@@ -179,7 +184,7 @@ export class AnalysisPool {
     slot.jobs.delete(answer.id);
     const result = toResult(job.file, answer);
     if (!result) {
-      // The cache entry's bytes were intact but are not an analysis: the file is analysed after all.
+      // The cached digest's bytes were intact but are not a digest: the file is analysed after all.
       this.queue.splice(this.head, 0, { ...job, force: true, badEntry: true });
     } else {
       if (job.badEntry && result.kind === 'analysed') result.badEntry = true;
@@ -217,11 +222,14 @@ export class AnalysisPool {
 
 function toResult(file: string, answer: WorkerAnswer): PoolResult | null {
   switch (answer.kind) {
-    case 'analysed':
-      return { file, kind: 'analysed', text: answer.text, note: answer.note, hash: answer.hash, analysis: v8.deserialize(answer.payload) as DocumentAnalysis, payload: answer.payload, badEntry: answer.badEntry };
+    case 'analysed': {
+      const payloads = { analysis: answer.payload, digest: answer.digest };
+      const analysis = () => v8.deserialize(payloads.analysis) as DocumentAnalysis;
+      return { file, kind: 'analysed', text: answer.text, note: answer.note, hash: answer.hash, digest: v8.deserialize(answer.digest) as DocumentDigest, analysis, payloads, badEntry: answer.badEntry };
+    }
     case 'cached': {
-      const analysis = decodeAnalysis(answer.payload);
-      return analysis ? { file, kind: 'cached', text: answer.text, note: answer.note, hash: answer.hash, analysis } : null;
+      const digest = decodeDigest(answer.digest);
+      return digest ? { file, kind: 'cached', text: answer.text, note: answer.note, hash: answer.hash, digest } : null;
     }
     case 'unreadable':
       return { file, kind: 'unreadable', reason: answer.reason };

@@ -9,7 +9,7 @@ import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
 import { findFiles, matchesFilter } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
-import { Workspace } from '../workspace/workspace';
+import { Workspace, type AnalysisSource } from '../workspace/workspace';
 import { toLspDiagnostic } from './convert';
 import { Indexer, type IndexTarget } from './indexer';
 import type { AnalysisPool } from './pool';
@@ -67,6 +67,7 @@ export class Session {
   private scanGeneration = 0;
   private indexing = false;
   private indexer: Indexer;
+  private cache: AnalysisCache | null = null;
   private statusTimer: NodeJS.Timeout | null = null;
   /** Files a scan changed whose diagnostics are still to be published. */
   private readonly unpublished = new Set<string>();
@@ -90,7 +91,15 @@ export class Session {
    * next start does not analyse unchanged files again. Without it nothing is written anywhere.
    */
   useStorage(storage: string | null): void {
-    this.indexer = new Indexer(this.pool, storage ? AnalysisCache.open(path.join(storage, CACHE_FOLDER), ENGINE_VERSION) : null);
+    this.cache = storage ? AnalysisCache.open(path.join(storage, CACHE_FOLDER), ENGINE_VERSION) : null;
+    this.indexer = new Indexer(this.pool, this.cache);
+    this.workspace.readAnalysesFrom(this.analysisSource());
+  }
+
+  /** Where the workspace reads back the analyses it keeps only the digest of: the cache, when there is one. */
+  private analysisSource(): AnalysisSource | null {
+    const cache = this.cache;
+    return cache ? (hash) => cache.get(hash) : null;
   }
 
   /** Stops the worker threads and any pending work. */
@@ -129,7 +138,9 @@ export class Session {
   }
 
   private newWorkspace(): Workspace {
-    return new Workspace({ analysis: { cueVerbs: this.settings.cueVerbs }, severities: this.settings.severities, numericTolerance: this.settings.numericTolerance });
+    const workspace = new Workspace({ analysis: { cueVerbs: this.settings.cueVerbs }, severities: this.settings.severities, numericTolerance: this.settings.numericTolerance });
+    workspace.readAnalysesFrom(this.analysisSource());
+    return workspace;
   }
 
   // ── Open documents ───────────────────────────────────────────────────────────────────
@@ -267,7 +278,7 @@ export class Session {
     this.skipped.delete(uri);
     if (read.note) this.tell(uri, read.note);
     else this.told.delete(uri);
-    return this.workspace.setMany([{ path: uri, text: read.text, hash: read.hash, analysis: read.analysis }]);
+    return this.workspace.setMany([{ path: uri, ...read }]);
   }
 
   /** A file left out of the index: the status lists it, and the log says why, once. */

@@ -1,16 +1,17 @@
 import * as v8 from 'node:v8';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { analyzeDocument, type AnalysisOptions } from '../core/analyze';
-import { CacheReader, type CacheSnapshot } from '../node/cacheReader';
+import { CacheReader, digestKey, type CacheSnapshot } from '../node/cacheReader';
 import { readArticle } from '../node/files';
+import { digestOf } from '../workspace/digest';
 import { contentHash } from '../workspace/workspace';
 
 // A worker thread of the analysis pool (pool.ts; bundled as dist/worker.js). It reads,
-// decodes and analyses one file at a time and answers with the analysis serialized, so the
-// same bytes go to the main thread (transferred, not copied) and to the on-disk cache. A file
-// whose content the cache holds is read, hashed and answered with the cache entry's bytes,
-// checked against their checksum here; the server's thread decodes them (it has to build the
-// objects anyway, and bytes cross threads without a copy).
+// decodes and analyses one file at a time and answers with the analysis and its digest
+// (digest.ts) serialized: the bytes cross to the main thread without a copy, the digest is
+// what the main thread decodes, and both go to the on-disk cache. A file whose content the
+// cache holds is read, hashed and answered with the bytes of the cached digest only, checked
+// against their checksum here; its analysis stays on disk until someone looks at the file.
 
 export interface WorkerSetup {
   type: 'setup';
@@ -31,8 +32,8 @@ export interface WorkerJob {
 
 /** What a worker answers: the text and its hash, with the analysis unless it is cached. */
 export type WorkerAnswer =
-  | { id: number; kind: 'analysed'; text: string; note: string | null; hash: string; payload: Uint8Array; badEntry: boolean }
-  | { id: number; kind: 'cached'; text: string; note: string | null; hash: string; payload: Uint8Array }
+  | { id: number; kind: 'analysed'; text: string; note: string | null; hash: string; payload: Uint8Array; digest: Uint8Array; badEntry: boolean }
+  | { id: number; kind: 'cached'; text: string; note: string | null; hash: string; digest: Uint8Array }
   | { id: number; kind: 'unreadable'; reason: string }
   | { id: number; kind: 'failed'; text: string; error: string };
 
@@ -44,13 +45,14 @@ async function answer(job: WorkerJob): Promise<WorkerAnswer> {
   const read = await readArticle(job.file, setup.maxFileSize, setup.sizeSetting);
   if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason };
   const hash = contentHash(read.text, setup.options);
-  const entry = job.force ? undefined : setup.cache?.entries.get(hash);
+  const entry = job.force ? undefined : setup.cache?.entries.get(digestKey(hash));
   const cached = entry && reader ? reader.verified(entry) : null;
-  if (cached) return { id: job.id, kind: 'cached', text: read.text, note: read.note, hash, payload: cached };
+  if (cached) return { id: job.id, kind: 'cached', text: read.text, note: read.note, hash, digest: cached };
   try {
-    const payload = v8.serialize(analyzeDocument(read.text, setup.options));
+    const analysis = analyzeDocument(read.text, setup.options);
+    const [payload, digest] = [v8.serialize(analysis), v8.serialize(digestOf(analysis))];
     // An entry that was there but did not check out is bad: the caller replaces it.
-    return { id: job.id, kind: 'analysed', text: read.text, note: read.note, hash, payload, badEntry: entry !== undefined };
+    return { id: job.id, kind: 'analysed', text: read.text, note: read.note, hash, payload, digest, badEntry: entry !== undefined };
   } catch (e) {
     return { id: job.id, kind: 'failed', text: read.text, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
@@ -70,9 +72,9 @@ function answerer(port: MessagePort): (a: WorkerAnswer) => void {
     ready = [];
     const moved: ArrayBuffer[] = [];
     for (const a of answers) {
-      const payload = a.kind === 'analysed' || a.kind === 'cached' ? a.payload : null;
+      const payloads = a.kind === 'analysed' ? [a.payload, a.digest] : a.kind === 'cached' ? [a.digest] : [];
       // A Buffer read from a file may share its memory with others: only a whole one moves.
-      if (payload && payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength) moved.push(payload.buffer as ArrayBuffer);
+      for (const p of payloads) if (p.byteOffset === 0 && p.byteLength === p.buffer.byteLength) moved.push(p.buffer as ArrayBuffer);
     }
     port.postMessage(answers, moved);
   };

@@ -1,5 +1,4 @@
-import type { DocumentAnalysis } from '../core/analyze';
-import type { Diagnostic, Quote } from '../core/types';
+import type { Diagnostic, Quote, TextProblem } from '../core/types';
 import type { Severities } from './severity';
 import type { Speaker, SpeakerIndex } from './speakerIndex';
 
@@ -7,16 +6,16 @@ import type { Speaker, SpeakerIndex } from './speakerIndex';
 // Messages name the speaker as the whole workspace knows them ("Mark Milley"), with the
 // words this document used when they differ ("named here as “he”").
 
-export function quoteDiagnostics(path: string, analysis: DocumentAnalysis, speakers: SpeakerIndex, severities: Severities): Diagnostic[] {
+export function quoteDiagnostics(path: string, quotes: readonly Quote[], problems: readonly TextProblem[], speakers: SpeakerIndex, severities: Severities): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const q of analysis.quotes) {
+  for (const q of quotes) {
     const speaker = q.attribution ? speakers.speakerOf(path, q.attribution.speakerKey) : null;
     const code = !speaker ? 'unattributed-quote' : q.kind === 'indirect' ? 'reported-speech' : 'quote';
     const severity = severities[code];
     if (severity === 'off') continue;
     out.push({ start: q.start, end: q.end, severity, code, message: speaker ? attributedMessage(path, q, speaker) : unattributedMessage(q), related: [] });
   }
-  for (const p of analysis.problems) {
+  for (const p of problems) {
     const severity = severities[p.code];
     if (severity !== 'off') out.push({ start: p.start, end: p.end, severity, code: p.code, message: p.message, related: [] });
   }

@@ -1,5 +1,6 @@
-import type { DocumentSpeaker, Quote, SpeakerKind } from '../core/types';
+import type { SpeakerKind } from '../core/types';
 import { nameWords, normalizeName } from '../core/speakers/names';
+import type { DigestSpeaker, QuoteOwner } from './digest';
 import { PeopleClustering, type ClusteringChange } from './speakerClusters';
 
 // One speaker list for the whole workspace. Each document names its speakers its own way
@@ -25,7 +26,7 @@ export interface SpeakerRole {
 
 export interface QuoteRef {
   path: string;
-  quote: Quote;
+  quote: QuoteOwner;
 }
 
 export interface Speaker {
@@ -43,7 +44,7 @@ export interface Speaker {
 /** A document's speaker, as the index knows it. */
 interface Member {
   path: string;
-  speaker: DocumentSpeaker;
+  speaker: DigestSpeaker;
   quoteCount: number;
   entry: NameEntry;
 }
@@ -86,7 +87,7 @@ export class SpeakerIndex {
   private readonly byPath = new Map<string, Member[]>();
   private readonly blocks = new Map<string, Block>();
   private readonly clustersById = new Map<string, Cluster>();
-  private readonly quotesByPath = new Map<string, Quote[]>();
+  private readonly quotesByPath = new Map<string, QuoteOwner[]>();
   private readonly words = new Map<string, string[]>();
   /** The number last added to each id that was taken (see uniqueId). */
   private readonly lastNumber = new Map<string, number>();
@@ -95,7 +96,7 @@ export class SpeakerIndex {
    * Replaces one document's speakers and quotes. Returns the paths whose speakers changed
    * identity or name (their diagnostics name speakers, so they need republishing).
    */
-  set(path: string, speakers: readonly DocumentSpeaker[], quotes: readonly Quote[]): Set<string> {
+  set(path: string, speakers: readonly DigestSpeaker[], quotes: readonly QuoteOwner[]): Set<string> {
     return this.setMany([{ path, speakers, quotes }]);
   }
 
@@ -108,11 +109,11 @@ export class SpeakerIndex {
    * costs much less than clustering after each handful of files. Meanwhile every question
    * about a document first clusters the blocks of its names, so no answer is out of date.
    */
-  setMany(documents: ReadonlyArray<{ path: string; speakers: readonly DocumentSpeaker[]; quotes: readonly Quote[] }>, defer = false): Set<string> {
+  setMany(documents: ReadonlyArray<{ path: string; speakers: readonly DigestSpeaker[]; quotes: readonly QuoteOwner[] }>, defer = false): Set<string> {
     const touched = new Set<NameEntry>();
     for (const { path, speakers, quotes } of documents) {
       const counts = new Map<string, number>();
-      for (const q of quotes) if (q.attribution) counts.set(q.attribution.speakerKey, (counts.get(q.attribution.speakerKey) ?? 0) + 1);
+      for (const q of quotes) counts.set(q.speakerKey, (counts.get(q.speakerKey) ?? 0) + 1);
       this.quotesByPath.set(path, [...quotes]);
       this.replace(path, speakers, counts, touched);
     }
@@ -197,7 +198,7 @@ export class SpeakerIndex {
     const keysByPath = new Map<string, Set<string>>();
     for (const m of membersOf(c)) keysByPath.set(m.path, (keysByPath.get(m.path) ?? new Set()).add(m.speaker.key));
     for (const [path, keys] of [...keysByPath].sort(([a], [b]) => a.localeCompare(b))) {
-      for (const quote of this.quotesByPath.get(path) ?? []) if (quote.attribution && keys.has(quote.attribution.speakerKey)) refs.push({ path, quote });
+      for (const quote of this.quotesByPath.get(path) ?? []) if (keys.has(quote.speakerKey)) refs.push({ path, quote });
     }
     return refs;
   }
@@ -250,7 +251,7 @@ export class SpeakerIndex {
     return false;
   }
 
-  private replace(path: string, speakers: readonly DocumentSpeaker[], counts: ReadonlyMap<string, number>, touched: Set<NameEntry>): void {
+  private replace(path: string, speakers: readonly DigestSpeaker[], counts: ReadonlyMap<string, number>, touched: Set<NameEntry>): void {
     for (const m of this.byPath.get(path) ?? []) touched.add(this.detach(m));
     const members = speakers.map((s) => this.attach(path, s, counts.get(s.key) ?? 0));
     for (const m of members) touched.add(m.entry);
@@ -287,7 +288,7 @@ export class SpeakerIndex {
     return entry;
   }
 
-  private attach(path: string, speaker: DocumentSpeaker, quoteCount: number): Member {
+  private attach(path: string, speaker: DigestSpeaker, quoteCount: number): Member {
     const words = this.wordsOf(speaker);
     const blockKey = blockKeyOf(speaker, words, path);
     let block = this.blocks.get(blockKey);
@@ -308,7 +309,7 @@ export class SpeakerIndex {
   }
 
   /** The words a speaker's name is compared by; names recur, so each is normalised once. */
-  private wordsOf(speaker: DocumentSpeaker): string[] {
+  private wordsOf(speaker: DigestSpeaker): string[] {
     const cacheKey = `${speaker.kind}\u0000${speaker.name}`;
     let words = this.words.get(cacheKey);
     if (!words) {
@@ -438,7 +439,7 @@ function* membersOf(c: Cluster): Iterable<Member> {
 }
 
 
-function blockKeyOf(speaker: DocumentSpeaker, words: readonly string[], path: string): string {
+function blockKeyOf(speaker: DigestSpeaker, words: readonly string[], path: string): string {
   if (speaker.kind === 'person') return `p:${(words[words.length - 1] ?? '').slice(0, PREFIX)}`;
   if (speaker.kind === 'organization') return `o:${words.join(' ')}`;
   return `a:${path}\u0000${speaker.key}`;
@@ -466,8 +467,8 @@ function canonicalName(kind: SpeakerKind, names: Iterable<NameEntry>): string {
 }
 
 /** A mention counts once at least: a speaker named only through a pronoun still has a name. */
-function scoreOf(speaker: DocumentSpeaker): number {
-  return Math.max(1, speaker.mentions.length);
+function scoreOf(speaker: DigestSpeaker): number {
+  return Math.max(1, speaker.mentionCount);
 }
 
 /** Adds `delta` to a tally, forgetting keys that reach zero. */

@@ -1,6 +1,6 @@
-import type { DocumentAnalysis } from '../core/analyze';
+import type { DocumentDigest } from './digest';
 
-// Analyses reach the workspace as fresh objects (from worker threads, from the cache), each
+// Digests of analyses reach the workspace as fresh objects (from worker threads, from the cache), each
 // with its own copies of the same short strings: "person", "said", "Trump", "USD", thousands
 // of times over in an archive. The workspace keeps one copy of each, which saves about a fifth
 // of an index's memory (some 60 MB for 10,000 articles). Values are unchanged, only shared.
@@ -22,26 +22,20 @@ export class StringPool {
     return s;
   }
 
-  /** Replaces the analysis's short strings by their shared copies, in place. */
-  shareAnalysis(a: DocumentAnalysis): void {
-    for (const s of a.speakers) {
+  /** Replaces the digest's short strings by their shared copies, in place. */
+  shareDigest(d: DocumentDigest): void {
+    for (const s of d.speakers) {
       s.key = this.share(s.key);
       s.name = this.share(s.name);
       s.kind = this.share(s.kind);
       for (let i = 0; i < s.forms.length; i++) s.forms[i] = this.share(s.forms[i]);
-      for (const m of s.mentions) m.text = this.share(m.text);
       for (const r of s.roles) r.text = this.share(r.text);
     }
-    for (const q of a.quotes) {
+    for (const q of d.quotes) {
       q.kind = this.share(q.kind);
-      const at = q.attribution;
-      if (!at) continue;
-      at.speakerKey = this.share(at.speakerKey);
-      at.via = this.share(at.via);
-      if (at.mention) at.mention.text = this.share(at.mention.text);
-      if (at.cue) at.cue.text = this.share(at.cue.text);
+      q.speakerKey = this.share(q.speakerKey);
     }
-    for (const c of a.claims) this.shareFields(c as unknown as Record<string, unknown>);
+    for (const c of d.claims) this.shareFields(c as unknown as Record<string, unknown>);
   }
 
   /** Every string field, and every string in an array field (claims' fields are many, and grow). */

@@ -3,6 +3,7 @@ import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '..
 import type { Diagnostic, DiagnosticCode } from '../core/types';
 import { ClaimIndex } from './claimIndex';
 import { quoteDiagnostics } from './quoteDiagnostics';
+import { digestOf, type DocumentDigest } from './digest';
 import { DEFAULT_SEVERITIES, type Severities } from './severity';
 import { SpeakerIndex } from './speakerIndex';
 import { StringPool } from './strings';
@@ -19,20 +20,49 @@ export interface WorkspaceOptions {
   numericTolerance?: number;
 }
 
-export interface WorkspaceDocument {
+/** Reads back the analysis stored under a content hash (the on-disk cache), or null when it has none. */
+export type AnalysisSource = (hash: string) => DocumentAnalysis | null;
+
+/** What a document brings to the workspace: its text, and its analysis or the digest of it when they are known. */
+export interface DocumentInput {
   path: string;
   text: string;
-  /** Content hash of the text and the analysis options; the key of the on-disk cache. */
-  hash: string;
-  analysis: DocumentAnalysis;
+  /** The text's `hashOf`, when already computed (a worker thread computed it while reading the file). */
+  hash?: string;
+  analysis?: DocumentAnalysis;
+  digest?: DocumentDigest;
+}
+
+/**
+ * A document in the workspace. The indexes need only its digest; the whole analysis (every
+ * quote's parts, mentions and cue) is kept when the document came with it (an edit) and is
+ * otherwise read back when first asked for: from the analysis source by content hash, or, when
+ * that has no entry (no cache; the cache deleted meanwhile), made again from the text.
+ */
+export class WorkspaceDocument {
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    /** Content hash of the text and the analysis options; the key of the on-disk cache. */
+    readonly hash: string,
+    readonly digest: DocumentDigest,
+    private whole: DocumentAnalysis | null,
+    private readonly readBack: (doc: WorkspaceDocument) => DocumentAnalysis,
+  ) {}
+
+  get analysis(): DocumentAnalysis {
+    return (this.whole ??= this.readBack(this));
+  }
 }
 
 export class Workspace {
   readonly speakers = new SpeakerIndex();
   readonly claims: ClaimIndex;
   private readonly documents = new Map<string, WorkspaceDocument>();
-  /** One copy of each short string of every analysis kept (see strings.ts). */
+  /** One copy of each short string of every digest kept (see strings.ts). */
   private readonly strings = new StringPool();
+  /** Where analyses not kept in memory are read back from; set by the front end that has a cache. */
+  private source: AnalysisSource | null = null;
   private analysisOptions: AnalysisOptions;
   private severities: Severities;
 
@@ -40,6 +70,11 @@ export class Workspace {
     this.analysisOptions = options.analysis ?? {};
     this.severities = options.severities ?? DEFAULT_SEVERITIES;
     this.claims = new ClaimIndex('warning', options.numericTolerance ?? 0);
+  }
+
+  /** Reads whole analyses back from `source` when a document only has its digest in memory. */
+  readAnalysesFrom(source: AnalysisSource | null): void {
+    this.source = source;
   }
 
   /** The key a document's analysis is stored under: its text and the options that shape it. */
@@ -58,28 +93,35 @@ export class Workspace {
 
   /**
    * Adds or replaces several documents, as a scan does: the speakers of all of them are
-   * merged in one step (see SpeakerIndex.setMany). `hash`, when given, is the text's `hashOf`
-   * (a worker thread computed it while reading the file). Returns the paths whose diagnostics
-   * may have changed.
+   * merged in one step (see SpeakerIndex.setMany). A document comes with its analysis, or its
+   * digest only (a scan reading the cache: the analysis is read back when asked for), or
+   * neither (it is analysed here). Returns the paths whose diagnostics may have changed.
    *
    * With `deferSpeakers`, the speakers are clustered later, by `settle` (SpeakerIndex.setMany):
    * what a scan does between batches of files. Paths that change then are returned by `settle`.
    */
-  setMany(documents: ReadonlyArray<{ path: string; text: string; analysis?: DocumentAnalysis; hash?: string }>, deferSpeakers = false): Set<string> {
+  setMany(documents: readonly DocumentInput[], deferSpeakers = false): Set<string> {
     const changed = new Set<string>();
     const added: WorkspaceDocument[] = [];
-    for (const { path, text, analysis, hash: known } of documents) {
-      const hash = known ?? this.hashOf(text);
-      if (this.documents.get(path)?.hash === hash) continue;
-      const doc: WorkspaceDocument = { path, text, hash, analysis: analysis ?? analyzeDocument(text, this.analysisOptions) };
-      this.strings.shareAnalysis(doc.analysis);
-      this.documents.set(path, doc);
+    for (const input of documents) {
+      const hash = input.hash ?? this.hashOf(input.text);
+      if (this.documents.get(input.path)?.hash === hash) continue;
+      const analysis = input.analysis ?? (input.digest ? null : analyzeDocument(input.text, this.analysisOptions));
+      const digest = input.digest ?? digestOf(analysis as DocumentAnalysis);
+      this.strings.shareDigest(digest);
+      const doc = new WorkspaceDocument(input.path, input.text, hash, digest, analysis, (d) => this.readBack(d));
+      this.documents.set(input.path, doc);
       added.push(doc);
-      for (const p of this.claims.set(path, doc.analysis.claims)) changed.add(p);
+      for (const p of this.claims.set(input.path, digest.claims)) changed.add(p);
     }
-    const speakers = added.map((d) => ({ path: d.path, speakers: d.analysis.speakers, quotes: d.analysis.quotes }));
+    const speakers = added.map((d) => ({ path: d.path, speakers: d.digest.speakers, quotes: d.digest.quotes }));
     for (const p of this.speakers.setMany(speakers, deferSpeakers)) changed.add(p);
     return changed;
+  }
+
+  /** A document's whole analysis, for one that has only its digest in memory. */
+  private readBack(doc: WorkspaceDocument): DocumentAnalysis {
+    return this.source?.(doc.hash) ?? analyzeDocument(doc.text, this.analysisOptions);
   }
 
   /** Clusters speakers deferred by `setMany` (at most `maxBlocks` blocks of names); returns the paths whose diagnostics may have changed. */
@@ -136,8 +178,10 @@ export class Workspace {
     if (!doc) return [];
     const conflict = this.severities['conflicting-claim'];
     const conflicts = conflict === 'off' || (codes && !codes.has('conflicting-claim')) ? [] : this.claims.diagnostics(path).map((d) => ({ ...d, severity: conflict }));
-    const analysis = codes && !QUOTE_CODES.some((c) => codes.has(c)) ? { ...doc.analysis, quotes: [] } : doc.analysis;
-    const all = [...quoteDiagnostics(path, analysis, this.speakers, this.severities), ...conflicts];
+    // A closed file's diagnostics need no quote: they come from the digest, and its analysis stays on disk.
+    const quotesShown = !codes || QUOTE_CODES.some((c) => codes.has(c));
+    const { quotes, problems } = quotesShown ? doc.analysis : { quotes: [], problems: doc.digest.problems };
+    const all = [...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts];
     return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { analyzeDocument } from '../../src/core/analyze';
 import { AnalysisCache } from '../../src/node/cache';
+import { digestOf } from '../../src/workspace/digest';
 
 // The on-disk analysis cache never hands back what it cannot vouch for: damaged bytes, data
 // of the wrong shape and another engine's results are misses (the file is analysed again), a
@@ -40,7 +41,9 @@ test('round trip: what is put and flushed is read back equal after reopening', a
   const again = AnalysisCache.open(dir, ENGINE);
   assert.equal(again.size, 3);
   KEYS.forEach((k, i) => assert.deepEqual(again.get(k), analyses[i]));
+  KEYS.forEach((k, i) => assert.deepEqual(again.digest(k), digestOf(analyses[i])));
   assert.equal(again.get('d'.repeat(40)), null);
+  assert.equal(again.digest('d'.repeat(40)), null);
 });
 
 test('an entry whose bytes were damaged is a miss and is forgotten; the others still load; a new put replaces it', async () => {
@@ -62,13 +65,19 @@ test('an entry whose bytes were damaged is a miss and is forgotten; the others s
   assert.deepEqual(AnalysisCache.open(dir, ENGINE).get(KEYS[1]), analyses[1]);
 });
 
-test('well-formed data that is not an analysis is a miss', async () => {
+test('well-formed data that is not an analysis, or not a digest, is a miss', async () => {
   const dir = folder();
   const cache = AnalysisCache.open(dir, ENGINE);
   const notAnalysis = { quotes: [{ start: 'zero' }], speakers: [], claims: [], problems: [] };
-  cache.put(KEYS[0], analyses[0], v8.serialize(notAnalysis));
+  const notDigest = { ...digestOf(analyses[1]), speakers: [{ key: 's0', name: 'Milley' }] };
+  cache.putBytes(KEYS[0], { analysis: v8.serialize(notAnalysis), digest: v8.serialize(digestOf(analyses[0])) });
+  cache.putBytes(KEYS[1], { analysis: v8.serialize(analyses[1]), digest: v8.serialize(notDigest) });
   await cache.flush();
-  assert.equal(AnalysisCache.open(dir, ENGINE).get(KEYS[0]), null);
+  const reopened = AnalysisCache.open(dir, ENGINE);
+  assert.equal(reopened.get(KEYS[0]), null);
+  assert.equal(reopened.digest(KEYS[1]), null);
+  // A bad half takes its hash's other half with it: both are made again.
+  assert.equal(reopened.has(KEYS[1]), false);
 });
 
 test('another engine version is never trusted: the file is ignored, then started again', async () => {
@@ -88,13 +97,17 @@ test('a write cut short loses only its own record, and later records are appende
   const dir = folder();
   await filled(dir);
   const file = cacheFile(dir);
+  // The last record is the third analysis's digest.
   fs.truncateSync(file, fs.statSync(file).size - 10);
   const cache = AnalysisCache.open(dir, ENGINE);
-  assert.deepEqual(cache.keys(), KEYS.slice(0, 2));
+  assert.deepEqual(cache.get(KEYS[2]), analyses[2]);
+  assert.equal(cache.digest(KEYS[2]), null);
+  assert.deepEqual(cache.digest(KEYS[1]), digestOf(analyses[1]));
   cache.put(KEYS[2], analyses[2]);
   await cache.flush();
   const reopened = AnalysisCache.open(dir, ENGINE);
   KEYS.forEach((k, i) => assert.deepEqual(reopened.get(k), analyses[i]));
+  assert.deepEqual(reopened.digest(KEYS[2]), digestOf(analyses[2]));
 });
 
 test('deleting the cache folder mid-run is safe: reads miss, the next write starts a new file', async () => {

@@ -9,8 +9,9 @@ import { Indexer } from '../../src/server/indexer';
 import { AnalysisPool } from '../../src/server/pool';
 import { Workspace } from '../../src/workspace/workspace';
 
-// A second scan of an unchanged folder takes every analysis from the cache and builds the same
-// workspace; an entry damaged on disk is analysed again, never trusted.
+// A second scan of an unchanged folder takes every digest from the cache and builds the same
+// workspace, reading analyses back from the cache when they are asked for; an entry damaged on
+// disk is analysed again, never trusted.
 
 const WORKER = path.join(__dirname, '..', '..', 'src', 'server', 'worker.js');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-indexer-'));
@@ -37,30 +38,62 @@ async function scan(): Promise<{ workspace: Workspace; fromCache: number }> {
   const pool = new AnalysisPool(2, WORKER);
   pools.push(pool);
   const workspace = new Workspace();
-  const indexer = new Indexer(pool, AnalysisCache.open(storage, 'test-engine'));
+  const cache = AnalysisCache.open(storage, 'test-engine');
+  workspace.readAnalysesFrom((hash) => {
+    readBack.push(hash);
+    return cache.get(hash);
+  });
+  const indexer = new Indexer(pool, cache);
   const target = { workspace, options: {}, maxFileSize: 1 << 20, isOpen: () => false, stale: () => false, progress: () => undefined };
   const outcome = await indexer.readAll(uris, target);
   return { workspace, fromCache: outcome.fromCache };
 }
 
+/** Hashes whose analyses a workspace read back from the cache. */
+const readBack: string[] = [];
 const analyses = (ws: Workspace) => uris.map((u) => ws.get(u)?.analysis);
+const digests = (ws: Workspace) => uris.map((u) => ws.get(u)?.digest);
 
-test('a second scan takes every analysis from the cache and builds the same index', async () => {
+test('a second scan takes every digest from the cache, builds the same index, and reads analyses back when asked', async () => {
   const cold = await scan();
   assert.equal(cold.fromCache, 0);
   const warm = await scan();
   assert.equal(warm.fromCache, TEXTS.length);
-  assert.deepEqual(analyses(warm.workspace), analyses(cold.workspace));
+  assert.deepEqual(digests(warm.workspace), digests(cold.workspace));
   assert.deepEqual(warm.workspace.speakers.all(), cold.workspace.speakers.all());
+  const coldAnalyses = analyses(cold.workspace);
+  readBack.length = 0;
+  assert.deepEqual(analyses(warm.workspace), coldAnalyses);
+  assert.deepEqual(readBack, uris.map((u) => warm.workspace.get(u)?.hash));
+  // Read once, then kept.
+  analyses(warm.workspace);
+  assert.equal(readBack.length, TEXTS.length);
 });
 
-test('a cache entry damaged on disk is analysed again', async () => {
-  const cold = await scan();
+/** Flips a byte of the analysis that holds `words`, or of its digest (written after it). */
+function damage(words: string, record: 'analysis' | 'digest'): void {
   const file = path.join(storage, fs.readdirSync(storage)[0]);
   const bytes = fs.readFileSync(file);
-  bytes[bytes.indexOf(Buffer.from('38 billion', 'latin1'))] ^= 0xff;
+  const needle = Buffer.from(words, 'latin1');
+  const at = record === 'analysis' ? bytes.indexOf(needle) : bytes.lastIndexOf(needle);
+  assert.ok(at > 0);
+  bytes[at] ^= 0xff;
   fs.writeFileSync(file, bytes);
+}
+
+test('a digest damaged on disk is analysed again', async () => {
+  const cold = await scan();
+  damage('38 billion', 'digest');
   const warm = await scan();
   assert.equal(warm.fromCache, TEXTS.length - 1);
+  assert.deepEqual(digests(warm.workspace), digests(cold.workspace));
+  assert.deepEqual(analyses(warm.workspace), analyses(cold.workspace));
+});
+
+test('an analysis damaged on disk is made again from the text when it is read back', async () => {
+  const cold = await scan();
+  damage('38 billion', 'analysis');
+  const warm = await scan();
+  assert.equal(warm.fromCache, TEXTS.length);
   assert.deepEqual(analyses(warm.workspace), analyses(cold.workspace));
 });

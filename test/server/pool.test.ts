@@ -9,6 +9,7 @@ import { analyzeDocument } from '../../src/core/analyze';
 import { Indexer } from '../../src/server/indexer';
 import { AnalysisCache } from '../../src/node/cache';
 import { AnalysisPool, type PoolResult, type PoolSetup } from '../../src/server/pool';
+import { digestOf } from '../../src/workspace/digest';
 import { contentHash, Workspace } from '../../src/workspace/workspace';
 
 // The worker pool gives exactly what analysing in the server's own thread gives, and loses no
@@ -54,11 +55,12 @@ test('the pool returns what analysing in this thread returns, with the text and 
     const got = analysed(r);
     assert.equal(got.text, text);
     assert.equal(got.hash, contentHash(text, {}));
-    assert.deepEqual(got.analysis, analyzeDocument(text));
+    assert.deepEqual(got.analysis(), analyzeDocument(text));
+    assert.deepEqual(got.digest, digestOf(analyzeDocument(text)));
   });
 });
 
-test('a file whose content the cache holds is answered from the cache (checked in the worker), unless forced', async () => {
+test('a file whose content the cache holds is answered with the cached digest (checked in the worker), unless forced', async () => {
   const cache = AnalysisCache.open(path.join(dir, 'cache'), 'test-engine');
   const hash = contentHash(TEXTS['aid.txt'], {});
   cache.put(hash, analyzeDocument(TEXTS['aid.txt']));
@@ -67,7 +69,7 @@ test('a file whose content the cache holds is answered from the cache (checked i
   p.setup({ ...SETUP, cache: cache.snapshot() });
   const cached = await p.analyse(file('aid.txt'));
   assert.ok(cached.kind === 'cached');
-  assert.deepEqual(cached.analysis, analyzeDocument(TEXTS['aid.txt']));
+  assert.deepEqual(cached.digest, digestOf(analyzeDocument(TEXTS['aid.txt'])));
   assert.equal(analysed(await p.analyse(file('aid.txt'), true)).badEntry, false);
 });
 
@@ -85,19 +87,19 @@ test('a cache entry that does not check out is analysed again, and said to be ba
   p.setup({ ...SETUP, cache: snapshot });
   const again = analysed(await p.analyse(file('aid.txt')));
   assert.equal(again.badEntry, true);
-  assert.deepEqual(again.analysis, analyzeDocument(TEXTS['aid.txt']));
+  assert.deepEqual(again.analysis(), analyzeDocument(TEXTS['aid.txt']));
 });
 
-test('a cache entry whose bytes check out but are not an analysis is analysed again, and said to be bad', async () => {
+test('a cached digest whose bytes check out but are not a digest is analysed again, and said to be bad', async () => {
   const cache = AnalysisCache.open(path.join(dir, 'wrong-shape-cache'), 'test-engine');
   const hash = contentHash(TEXTS['mayor.txt'], {});
-  cache.put(hash, analyzeDocument(TEXTS['mayor.txt']), v8.serialize({ quotes: 'none' }));
+  cache.putBytes(hash, { analysis: v8.serialize(analyzeDocument(TEXTS['mayor.txt'])), digest: v8.serialize({ quotes: 'none' }) });
   await cache.flush();
   const p = pool();
   p.setup({ ...SETUP, cache: cache.snapshot() });
   const again = analysed(await p.analyse(file('mayor.txt')));
   assert.equal(again.badEntry, true);
-  assert.deepEqual(again.analysis, analyzeDocument(TEXTS['mayor.txt']));
+  assert.deepEqual(again.analysis(), analyzeDocument(TEXTS['mayor.txt']));
 });
 
 test('unreadable files come back with the reason', async () => {
@@ -116,7 +118,7 @@ test('a worker that dies fails only its files, and a new worker takes the rest',
   assert.match((crashed as { error: string }).error, /fell over/);
   // The file sent with it to the same worker fails too; a file sent later is analysed by its replacement.
   assert.ok(after.kind === 'failed' || after.kind === 'analysed');
-  assert.deepEqual(analysed(await p.analyse(file('mayor.txt'))).analysis, analyzeDocument(TEXTS['mayor.txt']));
+  assert.deepEqual(analysed(await p.analyse(file('mayor.txt'))).analysis(), analyzeDocument(TEXTS['mayor.txt']));
 });
 
 test('a scan loses no file to a dying worker: it is analysed in the server thread instead', async () => {

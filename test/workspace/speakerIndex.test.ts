@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DocumentSpeaker, Quote } from '../../src/core/types';
 import { personNamesMatch, surnamesMatch } from '../../src/core/speakers/names';
+import type { DigestSpeaker, QuoteOwner } from '../../src/workspace/digest';
 import { SpeakerIndex } from '../../src/workspace/speakerIndex';
 // The benchmark's seeded generator (mulberry32), so a failure can be replayed.
 import { seeded } from '../../scripts/bench/random';
@@ -11,11 +11,10 @@ import { seeded } from '../../scripts/bench/random';
 // same speakers whatever order its files are read or edited in, and a batch equals its files
 // added one by one.
 
-type Doc = { path: string; speakers: DocumentSpeaker[]; quotes: Quote[] };
+type Doc = { path: string; speakers: DigestSpeaker[]; quotes: QuoteOwner[] };
 
-function person(key: string, name: string, mentions = 1): DocumentSpeaker {
-  const mention = { start: 0, end: name.length, text: name };
-  return { key, name, kind: 'person', forms: [name], roles: [], mentions: Array.from({ length: mentions }, () => mention), gender: null };
+function person(key: string, name: string, mentions = 1): DigestSpeaker {
+  return { key, name, kind: 'person', forms: [name], roles: [], mentionCount: mentions };
 }
 
 function doc(path: string, ...names: string[]): Doc {
