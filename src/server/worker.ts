@@ -2,7 +2,7 @@ import * as v8 from 'node:v8';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { analyzeDocument, type AnalysisOptions } from '../core/analyze';
 import { CacheReader, digestKey, type CacheSnapshot } from '../node/cacheReader';
-import { readArticle } from '../node/files';
+import { readArticleSync } from '../node/files';
 import { digestOf } from '../workspace/digest';
 import { contentHash } from '../workspace/workspace';
 
@@ -40,9 +40,9 @@ export type WorkerAnswer =
 let setup: WorkerSetup | null = null;
 let reader: CacheReader | null = null;
 
-async function answer(job: WorkerJob): Promise<WorkerAnswer> {
+function answer(job: WorkerJob): WorkerAnswer {
   if (!setup) return { id: job.id, kind: 'unreadable', reason: 'the analysis pool was not set up' };
-  const read = await readArticle(job.file, setup.maxFileSize, setup.sizeSetting);
+  const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting);
   if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason };
   const hash = contentHash(read.text, setup.options);
   const entry = job.force ? undefined : setup.cache?.entries.get(digestKey(hash));
@@ -95,6 +95,6 @@ if (parentPort) {
       reader = message.cache ? new CacheReader(message.cache.file) : null;
       return;
     }
-    void answer(message).then(send);
+    send(answer(message));
   });
 }

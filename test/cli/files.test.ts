@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findFiles, readArticle } from '../../src/node/files';
+import { findFiles, readArticle, readArticleSync } from '../../src/node/files';
 import { repoRoot } from '../helpers/paths';
 
 // A reader's folder is never clean. Each kind of file is read, decoded, or skipped with a
@@ -52,6 +52,31 @@ test('an empty file is an article with nothing in it; a binary one and an oversi
   assert.ok(!binary.ok && /binary file/.test(binary.reason));
   const big = await readArticle(path.join(dir, 'log.txt'), 1024, 'the byline.maxFileSizeKB setting');
   assert.ok(!big.ok && /2 KB, over the 1 KB limit \(the byline\.maxFileSizeKB setting\); skipped/.test(big.reason));
+});
+
+test('the worker threads’ reader gives what the server’s gives, for every kind of file; a pipe does not hang it', async () => {
+  const dir = tempDir();
+  const files: Record<string, Buffer> = {
+    'plain.txt': Buffer.from(ARTICLE),
+    'le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARTICLE, 'utf16le')]),
+    'latin1.txt': Buffer.from('Le maire a dit « déjà » hier.\n', 'latin1'),
+    'empty.txt': Buffer.alloc(0),
+    'photo.txt': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]),
+    'log.txt': Buffer.from('x'.repeat(2 * 1024)),
+  };
+  for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
+  fs.mkdirSync(path.join(dir, 'folder.txt'));
+  for (const name of [...Object.keys(files), 'folder.txt', 'missing.txt']) {
+    const file = path.join(dir, name);
+    assert.deepEqual(readArticleSync(file, 1024, 'the limit'), await readArticle(file, 1024, 'the limit'), name);
+  }
+  const fifo = path.join(dir, 'pipe.txt');
+  if (spawnSync('mkfifo', [fifo]).status === 0) {
+    assert.deepEqual(readArticleSync(fifo, MB, 'the limit'), { ok: false, reason: 'not a regular file' });
+    assert.deepEqual(await readArticle(fifo, MB, 'the limit'), { ok: false, reason: 'not a regular file' });
+  } else {
+    console.log('# SKIP the pipe case: mkfifo is not available here');
+  }
 });
 
 test('a symbolic-link loop is read once; a broken link is named', async () => {
