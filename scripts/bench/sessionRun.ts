@@ -81,7 +81,10 @@ async function main(): Promise<void> {
   session.useStorage(storage);
 
   const uriOf = (file: string) => pathToFileURL(file).href;
+  // The articles to open during the scan: the benchmark's own work, taken out of the figures below.
+  const listing = performance.now();
   const others = listArticles(folder).filter((f) => f !== article);
+  const benchOwnMs = performance.now() - listing;
   const openDuringScanMs: number[] = [];
   const pauses = monitorEventLoopDelay({ resolution: 10 });
   pauses.enable();
@@ -99,8 +102,9 @@ async function main(): Promise<void> {
   await session.scan();
   clearTimeout(opener);
   pauses.disable();
-  const indexSeconds = performance.now() / 1000;
-  const mainThreadBusySeconds = performance.eventLoopUtilization().active / 1000;
+  // From the start of this process (the bundle's loading counts), less the listing above.
+  const indexSeconds = (performance.now() - benchOwnMs) / 1000;
+  const mainThreadBusySeconds = (performance.eventLoopUtilization().active - benchOwnMs) / 1000;
   const cpu = process.cpuUsage();
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakRssMB = process.resourceUsage().maxRSS / 1024;

@@ -30,7 +30,10 @@ export interface Found {
 
 /** True when a path (relative to its root, with / separators) is one Byline should read. */
 export function matchesFilter(relative: string, filter: FileFilter): boolean {
-  const p = relative.split(path.sep).join('/');
+  return matchesSlashed(relative.split(path.sep).join('/'), filter);
+}
+
+function matchesSlashed(p: string, filter: FileFilter): boolean {
   if (filter.exclude.some((g) => compiled(g).match(p))) return false;
   return filter.include.some((g) => compiled(g).match(p));
 }
@@ -78,7 +81,7 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
       skipped.push({ path: input, reason: describeError(e) });
       continue;
     }
-    if (stat.isDirectory()) await walk({ root: input, realRoot: options.confine ? await fs.realpath(input) : null, filter, files, skipped, seen }, input);
+    if (stat.isDirectory()) await walk({ realRoot: options.confine ? await fs.realpath(input) : null, filter, files, skipped, seen }, input, '');
     else if (stat.isFile()) files.push(input);
     else skipped.push({ path: input, reason: 'not a regular file or folder' });
   }
@@ -86,7 +89,6 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
 }
 
 interface Walk {
-  root: string;
   /** The root's real path when links may not lead out of it. */
   realRoot: string | null;
   filter: FileFilter;
@@ -95,8 +97,9 @@ interface Walk {
   seen: Set<string>;
 }
 
-async function walk(w: Walk, dir: string): Promise<void> {
-  const { root, filter, files, skipped, seen } = w;
+/** Walks `dir`, which is `relative` (with / separators, '' for the root) under the folder walked. */
+async function walk(w: Walk, dir: string, relative: string): Promise<void> {
+  const { filter, files, skipped, seen } = w;
   let real: string;
   try {
     real = await fs.realpath(dir);
@@ -116,6 +119,8 @@ async function walk(w: Walk, dir: string): Promise<void> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
+    // Built along the walk: path.relative for each of 10,000 files took a quarter of a second.
+    const inside = relative ? `${relative}/${entry.name}` : entry.name;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -133,8 +138,8 @@ async function walk(w: Walk, dir: string): Promise<void> {
       }
     }
     if (isDir) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(w, full);
-    } else if (isFile && matchesFilter(path.relative(root, full), filter)) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(w, full, inside);
+    } else if (isFile && matchesSlashed(inside, filter)) {
       files.push(full);
     }
   }

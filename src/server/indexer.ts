@@ -17,7 +17,7 @@ import type { AnalysisPool } from './pool';
 // blocks of common surnames are redone each time), and a request about a file clusters
 // that file's names first (SpeakerIndex.setMany), so nothing waits for it.
 
-/** How often a scan merges what the workers returned. */
+/** How long a scan waits for a slice's worth of files before merging what the workers returned. */
 const MERGE_INTERVAL_MS = 100;
 /** Files merged between two turns of the event loop: about a millisecond each, so a request waits tens of ms at most. */
 const MERGE_SLICE = 32;
@@ -72,6 +72,8 @@ export class Indexer {
   async readAll(uris: readonly string[], target: IndexTarget): Promise<IndexOutcome> {
     const outcome: IndexOutcome = { changed: new Set(), skipped: new Map(), fromCache: 0, notes: new Map() };
     const arrived: Arrival[] = [];
+    /** Wakes the merging loop once a slice's worth of files is waiting (a warm start reads faster than it merges). */
+    let wake: (() => void) | null = null;
     let done = 0;
     const take = async (uri: string): Promise<void> => {
       const got = target.stale() ? null : await this.readInWorker(uri, target);
@@ -80,6 +82,10 @@ export class Indexer {
       else {
         arrived.push(got);
         if (got.note) outcome.notes.set(uri, got.note);
+        if (wake && arrived.length >= MERGE_SLICE) {
+          wake();
+          wake = null;
+        }
       }
       if ('cached' in got && got.cached) outcome.fromCache++;
       done++;
@@ -95,7 +101,7 @@ export class Indexer {
       return this.pool?.release();
     });
     while (!finished || arrived.length > 0) {
-      await Promise.race([all, delay(MERGE_INTERVAL_MS)]);
+      if (arrived.length < MERGE_SLICE) await Promise.race([all, delay(MERGE_INTERVAL_MS), new Promise<void>((resolve) => (wake = resolve))]);
       if (target.stale()) {
         this.pool?.cancelQueued();
         await all;

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalysisOptions, DocumentAnalysis } from '../core/analyze';
 import { decodeDigest, type CacheSnapshot } from '../node/cacheReader';
 import type { DocumentDigest } from '../workspace/digest';
-import type { WorkerAnswer, WorkerJob, WorkerSetup } from './worker';
+import type { WorkerAnswer, WorkerJob, WorkerJobs, WorkerSetup } from './worker';
 
 // Worker threads that read, decode and analyse files for the first scan (and rescans), so a
 // folder is indexed on every core while the server's own thread only merges results into the
@@ -41,7 +41,7 @@ export interface PoolSetup {
  * Files a worker holds at once: one in work and the rest waiting, so it does not idle while the
  * server's thread is busy merging and cannot hand it the next file.
  */
-const JOBS_PER_WORKER = 8;
+const JOBS_PER_WORKER = 32;
 /** Workers replaced after dying before the pool stops starting new ones (and the caller analyses in its own thread). */
 const MAX_RESTARTS = 3;
 /** Idle workers are stopped after this long, giving their memory (a compromise lexicon each) back. */
@@ -125,12 +125,20 @@ export class AnalysisPool {
   private pump(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    // One message per worker for what it is given now: a message costs both threads a turn.
+    const batches = new Map<Slot, WorkerJob[]>();
     while (this.waiting > 0) {
       const slot = this.freeSlot();
       if (!slot) break;
       const job = this.queue[this.head++];
       slot.jobs.set(job.id, job);
-      const message: WorkerJob = { type: 'job', id: job.id, file: job.file, force: job.force };
+      const batch = batches.get(slot);
+      const sent: WorkerJob = { id: job.id, file: job.file, force: job.force };
+      if (batch) batch.push(sent);
+      else batches.set(slot, [sent]);
+    }
+    for (const [slot, jobs] of batches) {
+      const message: WorkerJobs = { type: 'jobs', jobs };
       slot.worker.postMessage(message);
     }
     if (this.waiting === 0) {

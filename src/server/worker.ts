@@ -1,10 +1,10 @@
 import * as v8 from 'node:v8';
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { analyzeDocument, type AnalysisOptions } from '../core/analyze';
+import type { AnalysisOptions, analyzeDocument as Analyze } from '../core/analyze';
 import { CacheReader, digestKey, type CacheSnapshot } from '../node/cacheReader';
 import { readArticleSync } from '../node/files';
 import { digestOf } from '../workspace/digest';
-import { contentHash } from '../workspace/workspace';
+import { contentHash } from '../workspace/contentHash';
 
 // A worker thread of the analysis pool (pool.ts; bundled as dist/worker.js). It reads,
 // decodes and analyses one file at a time and answers with the analysis and its digest
@@ -22,8 +22,12 @@ export interface WorkerSetup {
   cache: CacheSnapshot | null;
 }
 
+export interface WorkerJobs {
+  type: 'jobs';
+  jobs: WorkerJob[];
+}
+
 export interface WorkerJob {
-  type: 'job';
   id: number;
   file: string;
   /** Analyse even when the cache holds the content. */
@@ -38,6 +42,18 @@ export type WorkerAnswer =
   | { id: number; kind: 'failed'; text: string; error: string };
 
 let setup: WorkerSetup | null = null;
+let analyze: typeof Analyze | null = null;
+
+/**
+ * The engine, loaded when the first file is to be analysed: a warm start's workers only read
+ * files and cached digests, and loading compromise costs each of them a third of a second of
+ * a core the server's thread needs.
+ */
+function analyzer(): typeof Analyze {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  analyze ??= (require('../core/analyze') as typeof import('../core/analyze')).analyzeDocument;
+  return analyze;
+}
 let reader: CacheReader | null = null;
 
 function answer(job: WorkerJob): WorkerAnswer {
@@ -49,7 +65,7 @@ function answer(job: WorkerJob): WorkerAnswer {
   const cached = entry && reader ? reader.verified(entry) : null;
   if (cached) return { id: job.id, kind: 'cached', text: read.text, note: read.note, hash, digest: cached };
   try {
-    const analysis = analyzeDocument(read.text, setup.options);
+    const analysis = analyzer()(read.text, setup.options);
     const [payload, digest] = [v8.serialize(analysis), v8.serialize(digestOf(analysis))];
     // An entry that was there but did not check out is bad: the caller replaces it.
     return { id: job.id, kind: 'analysed', text: read.text, note: read.note, hash, payload, digest, badEntry: entry !== undefined };
@@ -88,13 +104,13 @@ function answerer(port: MessagePort): (a: WorkerAnswer) => void {
 if (parentPort) {
   const port = parentPort;
   const send = answerer(port);
-  port.on('message', (message: WorkerSetup | WorkerJob) => {
+  port.on('message', (message: WorkerSetup | WorkerJobs) => {
     if (message.type === 'setup') {
       setup = message;
       reader?.close();
       reader = message.cache ? new CacheReader(message.cache.file) : null;
       return;
     }
-    send(answer(message));
+    for (const job of message.jobs) send(answer(job));
   });
 }

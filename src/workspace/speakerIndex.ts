@@ -241,6 +241,8 @@ export class SpeakerIndex {
   private readonly filesBefore = new Map<NameEntry, Map<string, boolean>>();
 
   private noteFiles(entry: NameEntry, path: string): void {
+    // Only clustered names are recounted (see refresh): a warm start's 60,000 new names need no record.
+    if (!entry.cluster) return;
     let paths = this.filesBefore.get(entry);
     if (!paths) this.filesBefore.set(entry, (paths = new Map()));
     if (!paths.has(path)) paths.set(path, entry.files.has(path));

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
 import type { Diagnostic, DiagnosticCode } from '../core/types';
 import { ClaimIndex } from './claimIndex';
+import { contentHash } from './contentHash';
 import { quoteDiagnostics } from './quoteDiagnostics';
 import { digestOf, type DocumentDigest } from './digest';
 import { DEFAULT_SEVERITIES, type Severities } from './severity';
@@ -188,12 +188,3 @@ export class Workspace {
 
 /** The codes of the diagnostics that name a quote's speaker. */
 const QUOTE_CODES: readonly DiagnosticCode[] = ['quote', 'reported-speech', 'unattributed-quote'];
-
-
-/**
- * The content key of a text analysed under `options`: the workspace's `hashOf`, and the key
- * of the on-disk cache. Worker threads that read files hash with it too.
- */
-export function contentHash(text: string, options: AnalysisOptions): string {
-  return createHash('sha1').update(JSON.stringify(options)).update('\u0000').update(text).digest('hex');
-}

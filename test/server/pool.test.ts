@@ -10,7 +10,8 @@ import { Indexer } from '../../src/server/indexer';
 import { AnalysisCache } from '../../src/node/cache';
 import { AnalysisPool, type PoolResult, type PoolSetup } from '../../src/server/pool';
 import { digestOf } from '../../src/workspace/digest';
-import { contentHash, Workspace } from '../../src/workspace/workspace';
+import { contentHash } from '../../src/workspace/contentHash';
+import { Workspace } from '../../src/workspace/workspace';
 
 // The worker pool gives exactly what analysing in the server's own thread gives, and loses no
 // file when a worker dies: the file comes back as failed and is analysed in the server's
