@@ -91,14 +91,3 @@ function changedFigure(figure: string, random: () => number): string {
   const next = Math.max(1, Math.round(value * factor));
   return figure.includes(',') ? next.toLocaleString('en-US') : String(next);
 }
-
-/** Every article under `folder`, in path order. */
-export function listArticles(folder: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...listArticles(full));
-    else if (entry.name.endsWith('.txt')) out.push(full);
-  }
-  return out;
-}

@@ -4,7 +4,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Session as SessionType, SessionHost } from '../../src/server/session';
 import type { AnalysisPool as PoolType } from '../../src/server/pool';
-import { listArticles } from './corpus';
+import { listArticles } from './articles';
 import { seeded } from './random';
 import { quantile } from './stats';
 

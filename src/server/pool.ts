@@ -41,7 +41,7 @@ export interface PoolSetup {
  * Files a worker holds at once: one in work and the rest waiting, so it does not idle while the
  * server's thread is busy merging and cannot hand it the next file.
  */
-const JOBS_PER_WORKER = 32;
+const JOBS_PER_WORKER = 8;
 /** Workers replaced after dying before the pool stops starting new ones (and the caller analyses in its own thread). */
 const MAX_RESTARTS = 3;
 /** Idle workers are stopped after this long, giving their memory (a compromise lexicon each) back. */
