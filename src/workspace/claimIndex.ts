@@ -68,6 +68,8 @@ export class ClaimIndex {
   private readonly groups = new Map<string, Set<Member>>();
   /** Conflicting pairs, counted as files come and go: the status shows it after every edit. */
   private conflictPairs = 0;
+  /** Conflicting pairs each file is in: most files have none, and their diagnostics need no links worked out. */
+  private readonly conflictsByPath = new Map<string, number>();
 
   /** `tolerance`: extra relative slack when comparing figures (0.05 = 5%), beyond hedges and rounding. */
   constructor(
@@ -89,7 +91,7 @@ export class ClaimIndex {
     });
     this.files.set(filePath, { claims, members });
     const after = this.linksFrom(filePath);
-    for (const l of after) if (l.relation === 'conflicts') this.conflictPairs++;
+    for (const l of after) if (l.relation === 'conflicts') this.countConflict(l, 1);
     return changedPaths(filePath, before, after);
   }
 
@@ -160,7 +162,7 @@ export class ClaimIndex {
    */
   diagnostics(filePath: string): Diagnostic[] {
     const file = this.files.get(filePath);
-    if (file === undefined) return [];
+    if (file === undefined || !this.conflictsByPath.has(filePath)) return [];
     const diagnostics: Diagnostic[] = [];
     file.members.forEach((m, i) => {
       if (m === null) return;
@@ -201,10 +203,19 @@ export class ClaimIndex {
     return (this.files.get(filePath)?.members ?? []).flatMap((m) => (m === null ? [] : this.linksOfMember(m)));
   }
 
+  private countConflict(l: Link, delta: 1 | -1): void {
+    this.conflictPairs += delta;
+    for (const p of [l.member.path, l.other.path]) {
+      const n = (this.conflictsByPath.get(p) ?? 0) + delta;
+      if (n > 0) this.conflictsByPath.set(p, n);
+      else this.conflictsByPath.delete(p);
+    }
+  }
+
   /** Takes a file's members out of their groups; returns the links they had. */
   private unlink(filePath: string): Link[] {
     const before = this.linksFrom(filePath);
-    for (const l of before) if (l.relation === 'conflicts') this.conflictPairs--;
+    for (const l of before) if (l.relation === 'conflicts') this.countConflict(l, -1);
     for (const m of this.files.get(filePath)?.members ?? []) {
       if (m === null) continue;
       m.group.delete(m);

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { ClaimIndex } from '../../src/workspace/claimIndex';
 import { roundingOf } from '../../src/workspace/claims/compare';
 import { claimsIn } from './helpers';
+// The benchmark's seeded generator (mulberry32), so a failure can be replayed.
+import { seeded } from '../../scripts/bench/random';
 
 // Claims across files: linked when they measure the same thing in the same story, agreeing
 // when their intervals overlap after hedges and rounding. No false alarms above all.
@@ -181,4 +183,36 @@ test('standing of each claim: its group and whether anything conflicts, or null 
   assert.equal(displaced, null);
   assert.deepEqual(index.standingOf('c.txt'), [{ key: 'people|soldier||', conflicting: true }]);
   assert.deepEqual(index.standingOf('missing.txt'), []);
+});
+
+test('files set, replaced and removed in any order leave every diagnostic and the conflict count as a fresh index gives them', () => {
+  // Figures of one story (troops in Kherson, aid to Ukraine) that agree or conflict, and one of another story.
+  const SENTENCES = [
+    'Russia has 20,000 troops in Kherson.',
+    'Russia has 40,000 troops in Kherson.',
+    'Russia has about 21,000 troops in Kherson.',
+    'Congress approved $38 billion in aid to Ukraine.',
+    'Congress approved $45 billion in aid to Ukraine.',
+    'The flood in Texas displaced 3,000 people.',
+  ];
+  for (let seed = 1; seed <= 10; seed++) {
+    const random = seeded(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+    const files = new Map<string, string>();
+    const index = new ClaimIndex();
+    for (let step = 0; step < 40; step++) {
+      const path = pick(['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']);
+      if (random() < 0.25) {
+        files.delete(path);
+        index.remove(path);
+      } else {
+        const text = [pick(SENTENCES), pick(SENTENCES)].join(' ');
+        files.set(path, text);
+        index.set(path, claimsIn(text));
+      }
+      const fresh = indexOf(Object.fromEntries(files));
+      for (const p of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']) assert.deepEqual(index.diagnostics(p), fresh.diagnostics(p), `seed ${seed}, step ${step}, ${p}`);
+      assert.equal(index.conflictCount(), fresh.conflictCount(), `seed ${seed}, step ${step}`);
+    }
+  }
 });
