@@ -71,12 +71,14 @@ async function main(): Promise<void> {
 
     say('cold index …');
     const cold = runSession(folder, storage, edited.file, 0);
-    // Warm starts are short enough that one moment of contention for the cores doubles them:
-    // the better of two is printed (the second also makes the edits).
-    say('warm start, twice, then edits …');
-    const firstWarm = runSession(folder, storage, edited.file, 0);
-    const secondWarm = runSession(folder, storage, edited.file, EDITS);
-    const warm = firstWarm.indexSeconds < secondWarm.indexSeconds ? firstWarm : secondWarm;
+    // Warm starts are short enough that a moment of contention for the cores (the machine is
+    // shared) moves them by a second: the median of three is printed, with the three (the last
+    // also makes the edits).
+    say('warm start, three times, then edits …');
+    const warms = [runSession(folder, storage, edited.file, 0), runSession(folder, storage, edited.file, 0), runSession(folder, storage, edited.file, EDITS)];
+    const byTime = [...warms].sort((a, b) => a.indexSeconds - b.indexSeconds);
+    const warm = byTime[1];
+    const lastWarm = warms[2];
     const opens = cold.openDuringScanMs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
 
     row(
@@ -86,15 +88,19 @@ async function main(): Promise<void> {
     );
     row('peak RSS, cold index (server process, workers included)', `${Math.round(cold.peakRssMB)} MB`, '< 1 GB');
     row(`first diagnostics of a file opened during the cold index (${opens.length} files, one a second): median / max`, `${fixed(quantile(opens, 0.5), 0)} / ${fixed(opens[opens.length - 1] ?? NaN, 0)} ms`);
-    row('first diagnostics of a file opened after the index', `${fixed(cold.openAfterScanMs)} ms`);
+    row('first diagnostics of a file opened as soon as the index is done', `${fixed(cold.openAfterScanMs)} ms`);
     row('longest pause of the server thread during the cold index', `${fixed(cold.longestPauseMs, 0)} ms`);
     row(
-      `warm start: same folder, on-disk cache (${warm.fromCache} of ${warm.files} from the cache), better of two`,
-      `${fixed(warm.indexSeconds)} s (the other ${fixed((warm === firstWarm ? secondWarm : firstWarm).indexSeconds)} s); server thread busy ${fixed(warm.mainThreadBusySeconds)} s; CPU time ${fixed(warm.cpuSeconds)} s; peak RSS ${Math.round(warm.peakRssMB)} MB`,
+      `warm start: same folder, on-disk cache (${warm.fromCache} of ${warm.files} from the cache), from the server's start to the last diagnostics, median of three`,
+      `${fixed(warm.indexSeconds)} s (the three: ${warms.map((w) => fixed(w.indexSeconds)).join(', ')} s); server thread busy ${fixed(warm.mainThreadBusySeconds)} s; CPU time ${fixed(warm.cpuSeconds)} s; peak RSS ${Math.round(warm.peakRssMB)} MB`,
       '< 5 s',
     );
-    if (secondWarm.edits) {
-      const e = secondWarm.edits;
+    row(
+      'warm start: speakers the scan left clustered (in the background, after the last diagnostics), median run',
+      `${fixed(warm.settledSeconds)} s from the server's start (the three: ${warms.map((w) => fixed(w.settledSeconds)).join(', ')} s); a file opened meanwhile: ${fixed(warm.openAfterScanMs)} ms`,
+    );
+    if (lastWarm.edits) {
+      const e = lastWarm.edits;
       row(
         `edit latency: one word replaced in a ${edited.words}-word article, ${e.count} edits, until its diagnostics and the other files' are published: p50 / p95 (max)`,
         `${fixed(e.p50)} / ${fixed(e.p95)} ms (max ${fixed(e.max)} ms; CPU time ${fixed(e.cpuP50)} / ${fixed(e.cpuP95)} ms); ${e.editsReachingOthers} of the edits changed other files' diagnostics (up to ${e.othersRepublishedMax} files)`,

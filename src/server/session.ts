@@ -11,7 +11,7 @@ import { findFiles, matchesFilter } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace, type AnalysisSource } from '../workspace/workspace';
 import { toLspDiagnostic } from './convert';
-import { Indexer, type IndexTarget } from './indexer';
+import { Indexer, settleSpeakers, type IndexTarget } from './indexer';
 import type { AnalysisPool } from './pool';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -69,6 +69,8 @@ export class Session {
   private indexer: Indexer;
   private cache: AnalysisCache | null = null;
   private statusTimer: NodeJS.Timeout | null = null;
+  /** Clustering the speakers the last scan left (indexer.ts, settleSpeakers); resolves when it is done or superseded. */
+  speakersSettled: Promise<void> = Promise.resolve();
   /** Files a scan changed whose diagnostics are still to be published. */
   private readonly unpublished = new Set<string>();
 
@@ -219,7 +221,11 @@ export class Session {
       // file is opened in the middle of the scan.
       analyzeDocument('', { cueVerbs: this.settings.cueVerbs });
       const outcome = await reading;
-      if (stale()) return;
+      if (stale()) {
+        // A scan the user cancelled leaves its speakers to be clustered too; a newer scan takes over.
+        this.settleSpeakers(generation);
+        return;
+      }
       const changed = outcome.changed;
       for (const [uri, reason] of outcome.skipped) {
         this.skip(uri, reason);
@@ -234,11 +240,19 @@ export class Session {
       await this.publishInBatches(stale);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       this.host.log?.(`Indexed ${this.workspace.size} files in ${seconds} s (${outcome.fromCache} from the cache, ${outcome.skipped.size} skipped)`);
+      this.settleSpeakers(generation);
     } finally {
       progress?.done();
       if (generation === this.scanGeneration) this.indexing = false;
       this.sendStatus();
     }
+  }
+
+  /** Clusters the speakers a scan left, after it (indexer.ts); stops when a newer scan starts. */
+  private settleSpeakers(generation: number): void {
+    // Closed files name no speaker: what clustering changes is republished for open files only.
+    const publishOpen = (paths: Set<string>) => this.publishAll([...paths].filter((p) => this.open.has(p)));
+    this.speakersSettled = settleSpeakers(this.workspace, () => generation !== this.scanGeneration, publishOpen);
   }
 
   /** The file watcher saw a file appear or change. */

@@ -80,15 +80,22 @@ interface Block {
 }
 
 const PREFIX = 3;
-/** Distinct speaker names whose normalised words are remembered; past it the memo starts again. */
-const WORDS_CACHE_LIMIT = 100_000;
+/** Distinct names of one kind whose shapes are remembered; past it the memo starts again. */
+const SHAPES_LIMIT = 100_000;
+
+/** What a speaker's name gives the index: see `shapeOf`. */
+interface NameShape {
+  words: string[];
+  key: string;
+  block: string | null;
+}
 
 export class SpeakerIndex {
   private readonly byPath = new Map<string, Member[]>();
   private readonly blocks = new Map<string, Block>();
   private readonly clustersById = new Map<string, Cluster>();
   private readonly quotesByPath = new Map<string, QuoteOwner[]>();
-  private readonly words = new Map<string, string[]>();
+  private readonly shapes = new Map<SpeakerKind, Map<string, NameShape>>();
   /** The number last added to each id that was taken (see uniqueId). */
   private readonly lastNumber = new Map<string, number>();
 
@@ -291,16 +298,16 @@ export class SpeakerIndex {
   }
 
   private attach(path: string, speaker: DigestSpeaker, quoteCount: number): Member {
-    const words = this.wordsOf(speaker);
-    const blockKey = blockKeyOf(speaker, words, path);
+    const shape = this.shapeOf(speaker);
+    // Unnamed sources are a block of their own in their own file.
+    const blockKey = shape.block ?? `a:${path}\u0000${speaker.key}`;
     let block = this.blocks.get(blockKey);
     if (!block) {
       const people = speaker.kind === 'person' ? new PeopleClustering(() => newCluster('person')) : null;
       this.blocks.set(blockKey, (block = { kind: speaker.kind, names: new Map(), people }));
     }
-    const key = words.join(' ');
-    let entry = block.names.get(key);
-    if (!entry) block.names.set(key, (entry = { block: blockKey, key, words, members: new Set(), files: new Map(), scores: new Map(), cluster: null }));
+    let entry = block.names.get(shape.key);
+    if (!entry) block.names.set(shape.key, (entry = { block: blockKey, key: shape.key, words: shape.words, members: new Set(), files: new Map(), scores: new Map(), cluster: null }));
     const member: Member = { path, speaker, quoteCount, entry };
     entry.members.add(member);
     this.noteFiles(entry, path);
@@ -310,17 +317,24 @@ export class SpeakerIndex {
     return member;
   }
 
-  /** The words a speaker's name is compared by; names recur, so each is normalised once. */
-  private wordsOf(speaker: DigestSpeaker): string[] {
-    const cacheKey = `${speaker.kind}\u0000${speaker.name}`;
-    let words = this.words.get(cacheKey);
-    if (!words) {
-      if (this.words.size >= WORDS_CACHE_LIMIT) this.words.clear();
+  /**
+   * The words a speaker's name is compared by, joined as its entry's key, and its block (null
+   * for unnamed sources: their block is their file's). Names recur (130,000 speakers of 10,000
+   * files go by 60,000 names), so each name is worked out once.
+   */
+  private shapeOf(speaker: DigestSpeaker): NameShape {
+    let byName = this.shapes.get(speaker.kind);
+    if (!byName) this.shapes.set(speaker.kind, (byName = new Map()));
+    let shape = byName.get(speaker.name);
+    if (!shape) {
+      if (byName.size >= SHAPES_LIMIT) byName.clear();
       const normalized = normalizeName(speaker.kind === 'organization' ? speaker.name.replace(/^the\s+/i, '') : speaker.name);
-      words = speaker.kind === 'person' ? nameWords(normalized) : normalized.split(' ').filter(Boolean);
-      this.words.set(cacheKey, words);
+      const words = speaker.kind === 'person' ? nameWords(normalized) : normalized.split(' ').filter(Boolean);
+      const key = words.join(' ');
+      const block = speaker.kind === 'person' ? `p:${(words[words.length - 1] ?? '').slice(0, PREFIX)}` : speaker.kind === 'organization' ? `o:${key}` : null;
+      byName.set(speaker.name, (shape = { words, key, block }));
     }
-    return words;
+    return shape;
   }
 
   /**
@@ -440,12 +454,6 @@ function* membersOf(c: Cluster): Iterable<Member> {
   for (const e of c.names) yield* e.members;
 }
 
-
-function blockKeyOf(speaker: DigestSpeaker, words: readonly string[], path: string): string {
-  if (speaker.kind === 'person') return `p:${(words[words.length - 1] ?? '').slice(0, PREFIX)}`;
-  if (speaker.kind === 'organization') return `o:${words.join(' ')}`;
-  return `a:${path}\u0000${speaker.key}`;
-}
 
 /**
  * The name most used for a speaker, fullest first: "Mark Milley" over "Milley". Ties go to the

@@ -65,3 +65,36 @@ for (const threads of [0, 2]) {
     assert.equal(about('binary.txt').length, 2, host.lines.join('\n'));
   });
 }
+
+// A scan merges speakers and clusters them after its last diagnostics (indexer.ts): an open
+// file's quotes must still end up naming the speaker as the whole folder knows them, on a cold
+// scan and on a warm one that reads only digests from the cache.
+test('after a scan, cold or warm, an open file names its speaker as the folder knows them; closed files show no speaker', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-session-'));
+  const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-storage-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  t.after(() => fs.rmSync(storage, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'Gen. Mark Milley said on Tuesday that "the war will go on through the winter."\n');
+  fs.writeFileSync(path.join(dir, 'b.txt'), '“We will hold the line,” Milley told reporters.\n');
+  for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(dir, `other-${i}.txt`), `“We are not leaving,” Mayor Ann Lee${i} said. Russia has ${20 + i},000 troops in Kherson.\n`);
+  const open = pathToFileURL(path.join(dir, 'b.txt')).href;
+  for (const run of ['cold', 'warm']) {
+    const published = new Map<string, string[]>();
+    const host: SessionHost = {
+      publish: (uri, diagnostics) => void published.set(uri, diagnostics.map((d) => d.message)),
+      status: () => undefined,
+      progress: async () => null,
+    };
+    const session = new Session(host, new AnalysisPool(2));
+    session.setFolders([dir]);
+    session.useStorage(storage);
+    session.opened(open, fs.readFileSync(path.join(dir, 'b.txt'), 'utf8'), 1);
+    // Alone, b.txt knows its general as "Milley".
+    assert.match(published.get(open)?.join('\n') ?? '', /Quote by Milley/, run);
+    await session.scan();
+    await session.speakersSettled;
+    assert.match(published.get(open)?.join('\n') ?? '', /Quote by Mark Milley/, run);
+    for (const [uri, messages] of published) if (uri !== open) assert.ok(messages.every((m) => !/Quote by/.test(m)), `${run}: ${uri}: ${messages.join('; ')}`);
+    await session.dispose();
+  }
+});
