@@ -179,6 +179,8 @@ export class AnalysisPool {
     if (this.setupMessage) worker.postMessage(this.setupMessage);
     worker.on('message', (answers: WorkerAnswer[]) => {
       for (const answer of answers) this.answered(slot, answer);
+      // Refilled once for the whole message: one message of jobs, not one per answer.
+      this.pump();
     });
     worker.on('error', (e) => this.died(slot, e instanceof Error ? e.message : String(e)));
     worker.on('exit', (code) => this.died(slot, `the analysis worker stopped (exit code ${code})`));
@@ -198,7 +200,6 @@ export class AnalysisPool {
       if (job.badEntry && result.kind === 'analysed') result.badEntry = true;
       job.resolve(result);
     }
-    this.pump();
   }
 
   /** A worker died: its files fail (to be analysed by the caller) and another worker takes its place. */

@@ -13,6 +13,21 @@ import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
 /** Counted words too general to tie two figures together without a measure: "people", "things". */
 const GENERIC_COUNTED = new Set(['person', 'thing', 'time', 'case', 'one', 'other', 'more', 'figure', 'number', 'total']);
 
+/** Counted phrases' keys, remembered: an archive counts "people" and "troops" thousands of times, and a key takes the lexicon. */
+const countedKeys = new Map<string, string>();
+/** Phrases remembered before the memo starts again. */
+const COUNTED_MEMO_LIMIT = 50_000;
+
+function keyOfCounted(counted: string | null): string {
+  if (counted === null) return '';
+  let key = countedKeys.get(counted);
+  if (key === undefined) {
+    if (countedKeys.size >= COUNTED_MEMO_LIMIT) countedKeys.clear();
+    countedKeys.set(counted, (key = countedKey(counted)));
+  }
+  return key;
+}
+
 /**
  * The group a claim belongs to, or null when it says too little to be compared: claims are
  * compared only within a group. The key is what must be equal (unit, counted thing, measure,
@@ -23,7 +38,7 @@ const GENERIC_COUNTED = new Set(['person', 'thing', 'time', 'case', 'one', 'othe
  */
 export function groupKey(c: Claim): string | null {
   if (!c.comparable) return null;
-  const counted = c.counted === null ? '' : countedKey(c.counted);
+  const counted = keyOfCounted(c.counted);
   const money = c.unit !== null && MONEY_UNITS.has(c.unit);
   const specific = counted !== '' && !GENERIC_COUNTED.has(counted);
   const describedByMeasure = c.measure !== null && SELF_DESCRIBING.has(c.measure) && (counted !== '' || money);
@@ -52,7 +67,7 @@ export interface ComparedClaim {
 }
 
 export function compared(c: Claim, tolerance = 0): ComparedClaim {
-  const counted = c.counted === null ? '' : countedKey(c.counted);
+  const counted = keyOfCounted(c.counted);
   const generic = counted === '' || GENERIC_COUNTED.has(counted);
   const slack = (x: number) => Math.max(roundingOf(x), Math.abs(x) * tolerance);
   return {
