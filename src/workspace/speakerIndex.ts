@@ -94,7 +94,7 @@ export class SpeakerIndex {
   private readonly byPath = new Map<string, Member[]>();
   private readonly blocks = new Map<string, Block>();
   private readonly clustersById = new Map<string, Cluster>();
-  private readonly quotesByPath = new Map<string, QuoteOwner[]>();
+  private readonly quotesByPath = new Map<string, readonly QuoteOwner[]>();
   private readonly shapes = new Map<SpeakerKind, Map<string, NameShape>>();
   /** The number last added to each id that was taken (see uniqueId). */
   private readonly lastNumber = new Map<string, number>();
@@ -121,7 +121,7 @@ export class SpeakerIndex {
     for (const { path, speakers, quotes } of documents) {
       const counts = new Map<string, number>();
       for (const q of quotes) counts.set(q.speakerKey, (counts.get(q.speakerKey) ?? 0) + 1);
-      this.quotesByPath.set(path, [...quotes]);
+      this.quotesByPath.set(path, quotes);
       this.replace(path, speakers, counts, touched);
     }
     if (defer) {
