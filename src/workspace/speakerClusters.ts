@@ -92,8 +92,7 @@ export class PeopleClustering<P extends Person> {
       return;
     }
     indexBy(this.fullBySurname, surnameOf(e), e);
-    const matched = new Set<P>();
-    for (const o of this.matchingFullNames(e)) matched.add(this.personOf.get(o) as P);
+    const matched = this.peopleMatching(e);
     const [into, ...others] = [...matched].sort((a, b) => b.names.size - a.names.size);
     const person = into ?? this.create();
     for (const other of others) {
@@ -133,12 +132,19 @@ export class PeopleClustering<P extends Person> {
     }
   }
 
-  private matchingFullNames(e: NameEntry): NameEntry[] {
-    const out: NameEntry[] = [];
+  /**
+   * The people with a full name that matches `e`. A person's other names are not compared once
+   * one matched: a surname in thousands of files comes in dozens of spellings of one person.
+   */
+  private peopleMatching(e: NameEntry): Set<P> {
+    const people = new Set<P>();
     for (const surname of this.surnames.near(surnameOf(e))) {
-      for (const o of this.fullBySurname.get(surname) ?? []) if (o !== e && this.personOf.has(o) && firstNamesAgree(o.words[0], e.words[0])) out.push(o);
+      for (const o of this.fullBySurname.get(surname) ?? []) {
+        const person = o === e ? undefined : this.personOf.get(o);
+        if (person && !people.has(person) && firstNamesAgree(o.words[0], e.words[0])) people.add(person);
+      }
     }
-    return out;
+    return people;
   }
 
   // ── Bare surnames ────────────────────────────────────────────────────────────────────
