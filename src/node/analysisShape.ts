@@ -48,16 +48,13 @@ function isQuote(x: unknown): boolean {
   return isTextSpan(x) && typeof (x as Fields).kind === 'string' && every((x as Fields).parts, isSpan) && ((x as Fields).attribution === null || isAttribution((x as Fields).attribution));
 }
 
+/** What a document's speaker and its digest have in common. */
+function isSpeakerName(x: unknown): x is Fields {
+  return isObject(x) && typeof x.key === 'string' && typeof x.name === 'string' && typeof x.kind === 'string' && every(x.forms, (f) => typeof f === 'string') && every(x.roles, isTextSpan);
+}
+
 function isSpeaker(x: unknown): boolean {
-  return (
-    isObject(x) &&
-    typeof x.key === 'string' &&
-    typeof x.name === 'string' &&
-    typeof x.kind === 'string' &&
-    every(x.forms, (f) => typeof f === 'string') &&
-    every(x.roles, isTextSpan) &&
-    every(x.mentions, isTextSpan)
-  );
+  return isSpeakerName(x) && every(x.mentions, isTextSpan);
 }
 
 function isClaim(x: unknown): boolean {
@@ -73,15 +70,7 @@ export function isDocumentAnalysis(x: unknown): x is DocumentAnalysis {
 }
 
 function isDigestSpeaker(x: unknown): boolean {
-  return (
-    isObject(x) &&
-    typeof x.key === 'string' &&
-    typeof x.name === 'string' &&
-    typeof x.kind === 'string' &&
-    every(x.forms, (f) => typeof f === 'string') &&
-    every(x.roles, isTextSpan) &&
-    isNumber(x.mentionCount)
-  );
+  return isSpeakerName(x) && isNumber(x.mentionCount);
 }
 
 function isQuoteOwner(x: unknown): boolean {

@@ -10,8 +10,9 @@ import type { AnalysisPool } from './pool';
 // first scan), or one file in the server's thread (the file watcher, a closed editor). Both
 // look in the on-disk cache first and put what they analyse into it.
 //
-// During a scan the server's thread only merges: results are taken in batches every
-// MERGE_INTERVAL_MS and, between two slices of a batch, the editor's requests are answered.
+// During a scan the server's thread only merges: results are taken in batches, as soon as a
+// slice's worth is waiting or every MERGE_INTERVAL_MS, and between two slices of a batch the
+// editor's requests are answered.
 // Speakers are merged without being clustered, and clustered once the scan is done
 // (settleSpeakers): clustering every name of a folder at once costs a fraction of doing it a
 // batch at a time (the blocks of common surnames are redone each time; on a warm start of
@@ -25,7 +26,7 @@ const MERGE_INTERVAL_MS = 100;
 const MERGE_SLICE = 32;
 /** Blocks of names clustered between two turns of the event loop. */
 const SETTLE_SLICE = 100;
-/** Analyses put in the cache before they are written out, so a scan's memory stays flat. */
+/** Records put in the cache (an analysis and its digest each) before they are written out, so a scan's memory stays flat. */
 const CACHE_FLUSH_ENTRIES = 500;
 const SIZE_SETTING = 'the byline.maxFileSizeKB setting';
 

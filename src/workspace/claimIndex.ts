@@ -46,6 +46,8 @@ interface Member {
   compared: ComparedClaim;
   key: string;
   group: Set<Member>;
+  /** Claims elsewhere it conflicts with, counted as files come and go. */
+  conflicts: number;
 }
 
 interface Link {
@@ -68,8 +70,6 @@ export class ClaimIndex {
   private readonly groups = new Map<string, Set<Member>>();
   /** Conflicting pairs, counted as files come and go: the status shows it after every edit. */
   private conflictPairs = 0;
-  /** Conflicting pairs each file is in: most files have none, and their diagnostics need no links worked out. */
-  private readonly conflictsByPath = new Map<string, number>();
 
   /** `tolerance`: extra relative slack when comparing figures (0.05 = 5%), beyond hedges and rounding. */
   constructor(
@@ -85,7 +85,7 @@ export class ClaimIndex {
       if (key === null) return null;
       let group = this.groups.get(key);
       if (group === undefined) this.groups.set(key, (group = new Set()));
-      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance), key, group };
+      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance), key, group, conflicts: 0 };
       group.add(member);
       return member;
     });
@@ -162,10 +162,10 @@ export class ClaimIndex {
    */
   diagnostics(filePath: string): Diagnostic[] {
     const file = this.files.get(filePath);
-    if (file === undefined || !this.conflictsByPath.has(filePath)) return [];
+    if (file === undefined) return [];
     const diagnostics: Diagnostic[] = [];
     file.members.forEach((m, i) => {
-      if (m === null) return;
+      if (m === null || m.conflicts === 0) return;
       const conflicting = this.linksOfMember(m).filter((l) => l.relation === 'conflicts');
       if (conflicting.length === 0) return;
       // The first by file and place; thousands of files may dispute one figure, and only these are shown.
@@ -203,13 +203,11 @@ export class ClaimIndex {
     return (this.files.get(filePath)?.members ?? []).flatMap((m) => (m === null ? [] : this.linksOfMember(m)));
   }
 
+  /** Counts a conflicting pair in or out, on both claims: most claims have none, and need no links worked out for diagnostics. */
   private countConflict(l: Link, delta: 1 | -1): void {
     this.conflictPairs += delta;
-    for (const p of [l.member.path, l.other.path]) {
-      const n = (this.conflictsByPath.get(p) ?? 0) + delta;
-      if (n > 0) this.conflictsByPath.set(p, n);
-      else this.conflictsByPath.delete(p);
-    }
+    l.member.conflicts += delta;
+    l.other.conflicts += delta;
   }
 
   /** Takes a file's members out of their groups; returns the links they had. */

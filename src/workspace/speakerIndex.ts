@@ -112,7 +112,7 @@ export class SpeakerIndex {
    * names they touch is clustered once for all of them, not once per document.
    *
    * With `defer`, the names are not clustered yet (none of the documents' paths are returned):
-   * a scan merges thousands of files and clusters them every so often with `settle`, which
+   * a scan merges thousands of files and clusters them all with `settle` once it is done, which
    * costs much less than clustering after each handful of files. Meanwhile every question
    * about a document first clusters the blocks of its names, so no answer is out of date.
    */

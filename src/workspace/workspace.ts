@@ -8,10 +8,11 @@ import { DEFAULT_SEVERITIES, type Severities } from './severity';
 import { SpeakerIndex } from './speakerIndex';
 import { StringPool } from './strings';
 
-// The workspace index: every document's analysis, and what holds across documents (one
-// speaker list, claims linked to the same figure elsewhere). Front ends (CLI, language server) add, update and remove documents and
-// ask for diagnostics; each change says which paths need their diagnostics published again.
-// A document whose text has not changed is never analysed again.
+// The workspace index: every document's digest (its analysis when someone looks at it), and
+// what holds across documents (one speaker list, claims linked to the same figure elsewhere).
+// Front ends (CLI, language server) add, update and remove documents and ask for diagnostics;
+// each change says which paths need their diagnostics published again. A document whose text
+// has not changed is never analysed again.
 
 export interface WorkspaceOptions {
   analysis?: AnalysisOptions;
@@ -98,7 +99,7 @@ export class Workspace {
    * neither (it is analysed here). Returns the paths whose diagnostics may have changed.
    *
    * With `deferSpeakers`, the speakers are clustered later, by `settle` (SpeakerIndex.setMany):
-   * what a scan does between batches of files. Paths that change then are returned by `settle`.
+   * what a scan does, once its last file is merged. Paths that change then are returned by `settle`.
    */
   setMany(documents: readonly DocumentInput[], deferSpeakers = false): Set<string> {
     const changed = new Set<string>();
