@@ -20,7 +20,8 @@ const entries = [
 
 /**
  * Names the engine that analyses text: its sources, compromise's version and Byline's, and the
- * digest made of each analysis (src/workspace/digest.ts), which the cache stores beside it. The
+ * digest made of each analysis (src/workspace/digest.ts, with the claims' traits of
+ * claims/compare.ts), which the cache stores beside it. The
  * analysis cache trusts only entries of the same engine, so any change to the engine, released
  * or not, makes the cache start again.
  */
@@ -32,7 +33,7 @@ function engineVersion() {
       .sort((a, b) => (a.name < b.name ? -1 : 1))
       .forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : hash.update(e.name).update(fs.readFileSync(path.join(dir, e.name)))));
   walk(path.join(__dirname, 'src', 'core'));
-  hash.update(fs.readFileSync(path.join(__dirname, 'src', 'workspace', 'digest.ts')));
+  for (const file of ['digest.ts', path.join('claims', 'compare.ts')]) hash.update(fs.readFileSync(path.join(__dirname, 'src', 'workspace', file)));
   return `${version}+${hash.digest('hex').slice(0, 16)}`;
 }
 

@@ -77,6 +77,25 @@ function isQuoteOwner(x: unknown): boolean {
   return isTextSpan(x) && typeof (x as Fields).kind === 'string' && typeof (x as Fields).speakerKey === 'string';
 }
 
+function isClaimTraits(x: unknown): boolean {
+  return (
+    isObject(x) &&
+    (x.group === null || typeof x.group === 'string') &&
+    typeof x.placeIsCountry === 'boolean' &&
+    every(x.localContext, (p) => typeof p === 'string') &&
+    typeof x.countedIsCountry === 'boolean' &&
+    typeof x.byLocality === 'boolean'
+  );
+}
+
 export function isDocumentDigest(x: unknown): x is DocumentDigest {
-  return isObject(x) && every(x.speakers, isDigestSpeaker) && every(x.quotes, isQuoteOwner) && every(x.claims, isClaim) && every(x.problems, isProblem);
+  return (
+    isObject(x) &&
+    every(x.speakers, isDigestSpeaker) &&
+    every(x.quotes, isQuoteOwner) &&
+    every(x.claims, isClaim) &&
+    every(x.claimTraits, isClaimTraits) &&
+    (x.claimTraits as unknown[]).length === (x.claims as unknown[]).length &&
+    every(x.problems, isProblem)
+  );
 }

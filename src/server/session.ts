@@ -47,6 +47,8 @@ const PUBLISH_BATCH = 200;
 const STATUS_INTERVAL_MS = 500;
 /** The cache's folder inside the storage folder the editor gives Byline. */
 const CACHE_FOLDER = 'analysis-cache';
+/** A sentence that has the engine load everything an edit needs: the lexicon, cue verbs, claims' tags. */
+const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, “and more will come.”';
 /** Codes shown for files that are not open: those that need attention. */
 const CLOSED_FILE_CODES: ReadonlySet<DiagnosticCode> = new Set(['conflicting-claim', 'unclosed-quote', 'analysis-truncated']);
 
@@ -215,12 +217,7 @@ export class Session {
           this.scheduleStatus();
         },
       };
-      const reading = this.indexer.readAll([...uris].filter((u) => !this.open.has(u)), target);
-      // This thread analyses the edits: it builds the engine's tables (the forms of every cue
-      // verb, a third of a second) while the workers read the first files, not when the first
-      // file is opened in the middle of the scan.
-      analyzeDocument('', { cueVerbs: this.settings.cueVerbs });
-      const outcome = await reading;
+      const outcome = await this.indexer.readAll([...uris].filter((u) => !this.open.has(u)), target);
       if (stale()) {
         // A scan the user cancelled leaves its speakers to be clustered too; a newer scan takes over.
         this.settleSpeakers(generation);
@@ -248,11 +245,17 @@ export class Session {
     }
   }
 
-  /** Clusters the speakers a scan left, after it (indexer.ts); stops when a newer scan starts. */
+  /**
+   * Clusters the speakers a scan left, after it (indexer.ts); stops when a newer scan starts.
+   * Then, unless an edit came first, this thread loads the engine (compromise and its tables,
+   * a quarter of a second) for the edits to come: a warm start does not need it.
+   */
   private settleSpeakers(generation: number): void {
     // Closed files name no speaker: what clustering changes is republished for open files only.
     const publishOpen = (paths: Set<string>) => this.publishAll([...paths].filter((p) => this.open.has(p)));
-    this.speakersSettled = settleSpeakers(this.workspace, () => generation !== this.scanGeneration, publishOpen);
+    const stale = () => generation !== this.scanGeneration;
+    this.speakersSettled = settleSpeakers(this.workspace, stale, publishOpen);
+    void this.speakersSettled.then(() => setImmediate(() => stale() || analyzeDocument(WARM_UP_TEXT, { cueVerbs: this.settings.cueVerbs })));
   }
 
   /** The file watcher saw a file appear or change. */

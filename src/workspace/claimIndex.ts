@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
-import { compared, describe, describeInterval, groupKey, relationOf, sameStoryOf, type ComparedClaim, type Relation } from './claims/compare';
+import { compared, describe, describeInterval, relationOf, sameStoryOf, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -77,15 +77,19 @@ export class ClaimIndex {
     private readonly tolerance = 0,
   ) {}
 
-  /** Adds or replaces a file's claims. Returns the paths whose links changed (this one included). */
-  set(filePath: string, claims: readonly Claim[]): Set<string> {
+  /**
+   * Adds or replaces a file's claims, with their traits when they were worked out with them
+   * (a digest's). Returns the paths whose links changed (this one included).
+   */
+  set(filePath: string, claims: readonly Claim[], traits?: readonly ClaimTraits[]): Set<string> {
     const before = this.unlink(filePath);
-    const members = claims.map((claim) => {
-      const key = groupKey(claim);
+    const members = claims.map((claim, i) => {
+      const known = traits?.[i] ?? traitsOf(claim);
+      const key = known.group;
       if (key === null) return null;
       let group = this.groups.get(key);
       if (group === undefined) this.groups.set(key, (group = new Set()));
-      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance), key, group, conflicts: 0 };
+      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance, known), key, group, conflicts: 0 };
       group.add(member);
       return member;
     });

@@ -1,6 +1,7 @@
 import type { DocumentAnalysis } from '../core/analyze';
 import type { Claim } from '../core/claims';
 import type { DocumentSpeaker, QuoteKind, Span, TextProblem } from '../core/types';
+import { traitsOf, type ClaimTraits } from './claims/compare';
 
 // What the workspace keeps of every document: the parts of its analysis that hold across
 // files (its speakers, whose quotes are whose, its claims) and what a closed file shows (its
@@ -26,6 +27,8 @@ export interface DocumentDigest {
   speakers: DigestSpeaker[];
   quotes: QuoteOwner[];
   claims: Claim[];
+  /** What comparing each claim takes the lexicon for (claims/compare.ts), in the order of `claims`. */
+  claimTraits: ClaimTraits[];
   problems: TextProblem[];
 }
 
@@ -34,6 +37,7 @@ export function digestOf(analysis: DocumentAnalysis): DocumentDigest {
     speakers: analysis.speakers.map((s) => ({ key: s.key, name: s.name, kind: s.kind, forms: s.forms, roles: s.roles, mentionCount: s.mentions.length })),
     quotes: analysis.quotes.flatMap((q) => (q.attribution ? [{ start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.attribution.speakerKey }] : [])),
     claims: analysis.claims,
+    claimTraits: analysis.claims.map(traitsOf),
     problems: analysis.problems,
   };
 }

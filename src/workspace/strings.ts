@@ -38,6 +38,7 @@ export class StringPool {
       for (const r of s.roles) r.text = this.share(r.text);
     }
     for (const c of d.claims) this.shareFields(c as unknown as Record<string, unknown>);
+    for (const t of d.claimTraits) this.shareFields(t as unknown as Record<string, unknown>);
   }
 
   /** Every string field, and every string in an array field (claims' fields are many, and grow). */

@@ -113,7 +113,7 @@ export class Workspace {
       const doc = new WorkspaceDocument(input.path, input.text, hash, digest, analysis, (d) => this.readBack(d));
       this.documents.set(input.path, doc);
       added.push(doc);
-      for (const p of this.claims.set(input.path, digest.claims)) changed.add(p);
+      for (const p of this.claims.set(input.path, digest.claims, digest.claimTraits)) changed.add(p);
     }
     const speakers = added.map((d) => ({ path: d.path, speakers: d.digest.speakers, quotes: d.digest.quotes }));
     for (const p of this.speakers.setMany(speakers, deferSpeakers)) changed.add(p);

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { compromise } from '../text/compromise';
 
 // The compromise tags that claims need beyond the engine's word classes (text/lexicon.ts):
 // units, currencies, countries as opposed to cities, demonyms, words for people. Read once from
@@ -45,8 +45,7 @@ const TAG_OF: Record<string, Tag> = {
 };
 
 type Lexicon = Record<string, string | string[]>;
-const model = nlp.model() as { one: { lexicon: Lexicon } };
-const lexicon = model.one.lexicon;
+let lexicon: Lexicon | null = null;
 const cache = new Map<string, number>();
 
 /** compromise's tags of a lower-case word, as bit flags. */
@@ -54,6 +53,7 @@ export function tagsOf(norm: string): number {
   let f = cache.get(norm);
   if (f !== undefined) return f;
   f = 0;
+  lexicon ??= (compromise().model() as { one: { lexicon: Lexicon } }).one.lexicon;
   const tags = lexicon[norm];
   if (tags !== undefined) for (const t of Array.isArray(tags) ? tags : [tags]) f |= TAG_OF[t] ?? 0;
   cache.set(norm, f);
@@ -64,16 +64,15 @@ export function hasTag(norm: string, tag: Tag): boolean {
   return (tagsOf(norm) & tag) !== 0;
 }
 
-const methods = nlp.methods() as {
-  two: { transform: { noun: { toSingular: (w: string, m: unknown) => string } } };
-};
+type Methods = { two: { transform: { noun: { toSingular: (w: string, m: unknown) => string } } } };
 const singulars = new Map<string, string>();
 
 /** The singular of a lower-case noun, by compromise's inflection rules ("casualties" → "casualty"). */
 export function singular(norm: string): string {
   let s = singulars.get(norm);
   if (s === undefined) {
-    s = norm.endsWith('s') && !norm.endsWith('ss') ? methods.two.transform.noun.toSingular(norm, nlp.model()) : norm;
+    const nlp = compromise();
+    s = norm.endsWith('s') && !norm.endsWith('ss') ? (nlp.methods() as Methods).two.transform.noun.toSingular(norm, nlp.model()) : norm;
     singulars.set(norm, s);
   }
   return s;

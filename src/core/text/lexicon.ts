@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { compromise } from './compromise';
 
 // What the engine needs to know about a single word, answered from compromise's lexicon
 // (first names with their gender, places, verb forms, prepositions) plus the tables below for
@@ -118,7 +118,12 @@ const table = new Map<string, number>();
 for (const [flag, words] of TABLES) for (const w of words.split(' ')) table.set(w, (table.get(w) ?? 0) | flag);
 
 type CompromiseLexicon = Record<string, string | string[]>;
-const compromiseLexicon = (nlp.model() as { one: { lexicon: CompromiseLexicon } }).one.lexicon;
+let lexicon: CompromiseLexicon | null = null;
+
+function compromiseLexicon(): CompromiseLexicon {
+  lexicon ??= (compromise().model() as { one: { lexicon: CompromiseLexicon } }).one.lexicon;
+  return lexicon;
+}
 
 function fromCompromise(tags: string | string[] | undefined): number {
   if (tags === undefined) return 0;
@@ -200,7 +205,7 @@ const cache = new Map<string, number>();
 export function wordFlags(norm: string): number {
   let f = cache.get(norm);
   if (f !== undefined) return f;
-  f = (table.get(norm) ?? 0) | fromCompromise(compromiseLexicon[norm]);
+  f = (table.get(norm) ?? 0) | fromCompromise(compromiseLexicon()[norm]);
   if (f === 0) f = guessBySuffix(norm);
   cache.set(norm, f);
   return f;
@@ -223,7 +228,7 @@ function guessBySuffix(w: string): number {
 /** Forms of a verb (or a phrasal verb such as "point out"), from compromise's conjugator. */
 export function verbForms(infinitive: string): string[] {
   const forms = new Set<string>([infinitive]);
-  const conjugations = nlp(infinitive).verbs().conjugate() as Array<Record<string, string>>;
+  const conjugations = compromise()(infinitive).verbs().conjugate() as Array<Record<string, string>>;
   for (const c of conjugations) {
     for (const key of ['Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'PerfectTense', 'Participle']) {
       const form = c[key];

@@ -49,33 +49,54 @@ export function groupKey(c: Claim): string | null {
 }
 
 /**
- * What `sameStory` and `relation` look at in a claim, worked out once: a group compares each of
- * its claims with every other, and a folder that tells one story puts thousands in a group.
+ * What comparing a claim looks at that takes the lexicon (countries, counted words): its group
+ * and what ties it to a story. Worked out where the claim is found (digest.ts, in a worker
+ * thread) and kept with it, so that a server reopening a folder from its cache builds the
+ * claim index without loading compromise.
  */
-export interface ComparedClaim {
-  claim: Claim;
+export interface ClaimTraits {
+  /** `groupKey`: null when the claim is not compared. */
+  group: string | null;
   placeIsCountry: boolean;
   /** The names of the claim's sentence that are not countries: cities, regions, people. */
-  localContext: readonly string[];
+  localContext: string[];
   /** The counted thing is a country or wider ("20% of Ukraine"): it names the story itself. */
   countedIsCountry: boolean;
   /** Figures about people in general or things unnamed: the story is told by a shared city or region. */
   byLocality: boolean;
+}
+
+export function traitsOf(c: Claim): ClaimTraits {
+  const counted = keyOfCounted(c.counted);
+  const generic = counted === '' || GENERIC_COUNTED.has(counted);
+  return {
+    group: groupKey(c),
+    placeIsCountry: c.place !== null && isCountry(c.place),
+    localContext: c.context.filter((p) => !isCountry(p)),
+    countedIsCountry: isCountry(counted),
+    byLocality: generic && !(c.unit !== null && MONEY_UNITS.has(c.unit)),
+  };
+}
+
+/**
+ * What `sameStory` and `relation` look at in a claim, worked out once: a group compares each of
+ * its claims with every other, and a folder that tells one story puts thousands in a group.
+ */
+export interface ComparedClaim extends Omit<ClaimTraits, 'group'> {
+  claim: Claim;
   /** The interval the claim allows once each finite end is allowed its rounding or the tolerance. */
   low: number;
   high: number;
 }
 
-export function compared(c: Claim, tolerance = 0): ComparedClaim {
-  const counted = keyOfCounted(c.counted);
-  const generic = counted === '' || GENERIC_COUNTED.has(counted);
+export function compared(c: Claim, tolerance = 0, traits: ClaimTraits = traitsOf(c)): ComparedClaim {
   const slack = (x: number) => Math.max(roundingOf(x), Math.abs(x) * tolerance);
   return {
     claim: c,
-    placeIsCountry: c.place !== null && isCountry(c.place),
-    localContext: c.context.filter((p) => !isCountry(p)),
-    countedIsCountry: isCountry(counted),
-    byLocality: generic && !(c.unit !== null && MONEY_UNITS.has(c.unit)),
+    placeIsCountry: traits.placeIsCountry,
+    localContext: traits.localContext,
+    countedIsCountry: traits.countedIsCountry,
+    byLocality: traits.byLocality,
     low: c.low === null ? -Infinity : c.low - slack(c.low),
     high: c.high === null ? Infinity : c.high + slack(c.high),
   };
