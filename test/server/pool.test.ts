@@ -32,8 +32,8 @@ for (const [name, text] of Object.entries(TEXTS)) fs.writeFileSync(path.join(dir
 const file = (name: string) => path.join(dir, name);
 
 const pools: AnalysisPool[] = [];
-function pool(script = WORKER, size = 2): AnalysisPool {
-  const p = new AnalysisPool(size, script);
+function pool(script = WORKER, size = 2, recycleAfter?: number): AnalysisPool {
+  const p = new AnalysisPool(size, script, recycleAfter);
   pools.push(p);
   p.setup(SETUP);
   return p;
@@ -148,4 +148,14 @@ test('closing the pool cancels what is still waiting', async () => {
   const results = await Promise.all(waiting);
   assert.ok(results.some((r) => r.kind === 'cancelled'));
   assert.equal((await p.analyse(file('aid.txt'))).kind, 'cancelled');
+});
+
+test('a worker that has analysed its share is replaced by a fresh one, and no file is lost or answered twice', async () => {
+  const p = pool(WORKER, 2, 2);
+  const names = ['milley.txt', 'aid.txt', 'mayor.txt', 'crash.txt'];
+  const files = Array.from({ length: 48 }, (_, i) => names[i % names.length]);
+  const results = await Promise.all(files.map((n) => p.analyse(file(n))));
+  results.forEach((r, i) => assert.deepEqual(analysed(r).analysis(), analyzeDocument(TEXTS[files[i]])));
+  // A worker holds eight files at a time and retires once it has analysed two: it answers the eight, a fresh one takes over. 48 files take at least six.
+  assert.ok(p.started >= 6, `started ${p.started}`);
 });
