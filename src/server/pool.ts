@@ -48,8 +48,8 @@ const MAX_RESTARTS = 3;
  * Files a worker analyses before it is replaced by a fresh one. Until a worker stops, the
  * server's thread holds about 20 KB of memory outside its heap for every file that worker
  * analysed (measured: 211 MB after a cold scan of 10,000 files, freed when the workers stop);
- * a cold scan's peak is lower with workers replaced as they go. A new worker loads the engine
- * again (a third of a second).
+ * with workers replaced as they go, a cold scan of 10,000 files peaks at 881 MiB instead of
+ * 979. A new worker loads the engine and warms it up again: the scan takes 8 s more.
  */
 const RECYCLE_AFTER = 1500;
 /** Idle workers are stopped after this long, giving their memory (a compromise lexicon each) back. */
