@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { DocumentAnalysis } from '../core/analyze';
 import { digestOf, type DocumentDigest } from '../workspace/digest';
-import { CacheReader, checksum, decodeDigest, decodeEntry, digestKey, type CacheSnapshot, type Location } from './cacheReader';
+import { CacheReader, checksum, decodeAnalysis, decodeDigest, digestKey, type CacheSnapshot, type Location } from './cacheReader';
 
 // The on-disk cache of analyses, so that reopening a folder of 10,000 articles does not
 // analyse them again. Entries are keyed by the workspace's content hash (the text and the
@@ -103,23 +103,23 @@ export class AnalysisCache {
 
   /** The analysis stored under `hash`, or null when there is none or it does not check out (then the hash is forgotten). */
   get(hash: string): DocumentAnalysis | null {
-    const entry = this.pending.get(hash);
-    const at = this.index.get(hash);
-    if (!at && !entry) return null;
-    const analysis = entry ? decodeEntry(entry.payload, entry.checksum) : this.reader.analysis(at as Location);
-    if (!analysis) this.forget(hash);
-    return analysis;
+    return this.checked(hash, hash, decodeAnalysis);
   }
 
   /** The digest of the analysis stored under `hash`, or null (like `get`). */
   digest(hash: string): DocumentDigest | null {
-    const key = digestKey(hash);
+    return this.checked(hash, digestKey(hash), decodeDigest);
+  }
+
+  /** The record under `key` (of `hash`), put or written, when its bytes match their checksum and decode. */
+  private checked<T>(hash: string, key: string, decode: (payload: Uint8Array) => T | null): T | null {
     const entry = this.pending.get(key);
     const at = this.index.get(key);
-    if (!at && !entry) return null;
-    const digest = entry ? (checksum(entry.payload).equals(entry.checksum) ? decodeDigest(entry.payload) : null) : this.reader.digest(at as Location);
-    if (!digest) this.forget(hash);
-    return digest;
+    if (!entry && !at) return null;
+    const payload = entry ? entry.payload : this.reader.verified(at as Location);
+    const value = payload && (!entry || checksum(payload).equals(entry.checksum)) ? decode(payload) : null;
+    if (!value) this.forget(hash);
+    return value;
   }
 
   /** Where the written entries are, for worker threads that read them (cacheReader.ts). */

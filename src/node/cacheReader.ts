@@ -36,11 +36,6 @@ export function checksum(payload: Uint8Array): Buffer {
   return createHash('sha1').update(payload).digest();
 }
 
-/** Decodes a payload, or null when it is not the analysis its checksum vouches for. */
-export function decodeEntry(payload: Uint8Array | null, expected: Uint8Array): DocumentAnalysis | null {
-  return payload && checksum(payload).equals(expected) ? decodeAnalysis(payload) : null;
-}
-
 /** Decodes payload bytes whose checksum was checked, or null when they are not an analysis. */
 export function decodeAnalysis(payload: Uint8Array): DocumentAnalysis | null {
   return decode(payload, isDocumentAnalysis);
@@ -78,18 +73,7 @@ export class CacheReader {
     }
   }
 
-  /** The checked analysis at `at`, or null. */
-  analysis(at: Location): DocumentAnalysis | null {
-    return decodeEntry(this.read(at), at.checksum);
-  }
-
-  /** The checked digest at `at`, or null. */
-  digest(at: Location): DocumentDigest | null {
-    const payload = this.verified(at);
-    return payload && decodeDigest(payload);
-  }
-
-  /** The payload at `at` when its bytes match their checksum (decoding is left to whoever needs the analysis), or null. */
+  /** The payload at `at` when its bytes match their checksum (decoding is left to whoever needs the value), or null. */
   verified(at: Location): Buffer | null {
     const payload = this.read(at);
     return payload && checksum(payload).equals(at.checksum) ? payload : null;

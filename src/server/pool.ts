@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisOptions, DocumentAnalysis } from '../core/analyze';
+import type { Payloads } from '../node/cache';
 import { decodeDigest, type CacheSnapshot } from '../node/cacheReader';
 import type { DocumentDigest } from '../workspace/digest';
 import type { WorkerAnswer, WorkerJob, WorkerJobs, WorkerSetup } from './worker';
@@ -21,7 +22,7 @@ export type PoolResult =
    * `payloads`: the analysis and the digest as v8.serialize bytes (for the cache); `analysis()`
    * decodes the first. `badEntry`: the cache held this content, but its entry did not check out.
    */
-  | { file: string; kind: 'analysed'; text: string; note: string | null; hash: string; digest: DocumentDigest; analysis: () => DocumentAnalysis; payloads: { analysis: Uint8Array; digest: Uint8Array }; badEntry: boolean }
+  | { file: string; kind: 'analysed'; text: string; note: string | null; hash: string; digest: DocumentDigest; analysis: () => DocumentAnalysis; payloads: Payloads; badEntry: boolean }
   /** Only the digest: the analysis is in the cache. */
   | { file: string; kind: 'cached'; text: string; note: string | null; hash: string; digest: DocumentDigest }
   | { file: string; kind: 'unreadable'; reason: string }
@@ -263,7 +264,7 @@ export class AnalysisPool {
 function toResult(file: string, answer: WorkerAnswer): PoolResult | null {
   switch (answer.kind) {
     case 'analysed': {
-      const payloads = { analysis: answer.payload, digest: answer.digest };
+      const payloads: Payloads = { analysis: answer.payload, digest: answer.digest };
       const analysis = () => v8.deserialize(payloads.analysis) as DocumentAnalysis;
       return { file, kind: 'analysed', text: answer.text, note: answer.note, hash: answer.hash, digest: v8.deserialize(answer.digest) as DocumentDigest, analysis, payloads, badEntry: answer.badEntry };
     }
