@@ -4,6 +4,7 @@ import { evaluatePolnear, formatPolnear } from './polnear';
 import { checkKherson, loadKherson } from './kherson';
 import { evaluateNewsQuant } from './newsquant';
 import { evaluateConflicts } from './conflicts';
+import { evaluateEcbplus, formatEcbplus } from './ecbplus';
 
 // `npm run eval`: Byline's quality in numbers, on the corpora and samples in ../shared
 // (read in place; they are copyrighted and never copied into the repository).
@@ -39,6 +40,12 @@ async function main(): Promise<void> {
   console.log('');
 
   if (fs.existsSync(samples)) for (const line of (await evaluateConflicts(samples, path.join(root, 'test', 'fixtures'))).lines) console.log(line);
+
+  console.log('');
+
+  const ecbplus = path.join(corpora, 'ecbplus');
+  if (fs.existsSync(ecbplus)) for (const line of formatEcbplus(evaluateEcbplus(ecbplus), process.argv.includes('--details'))) console.log(line);
+  else missing.push(`ecbplus (${ecbplus})`);
 
   for (const m of missing) console.log(`SKIPPED: ${m} is absent`);
 }

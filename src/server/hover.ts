@@ -97,7 +97,6 @@ function claimCard(claim: Claim, links: readonly RelatedClaim[], lineOf: LineOf)
 const NOT_COMPARABLE: Record<string, string> = {
   age: 'a person’s age',
   change: 'a change over a period',
-  vague: 'an order of magnitude, not a figure',
   share: 'too little to say what it counts',
 };
 

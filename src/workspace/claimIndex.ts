@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
-import { compared, describe, describeInterval, relationOf, sameStoryOf, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
+import { compared, describe, describeInterval, relationOf, sameStoryOf, sameThing, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -190,17 +190,60 @@ export class ClaimIndex {
     return diagnostics;
   }
 
-  /** The members of other files in the member's group that tell the same story, and how each relates to it. */
+  /**
+   * The members of other files in the member's group that tell the same story, and how each
+   * relates to it. Two files disagree about a figure only when neither gives a reading of it
+   * that agrees with the other's and each gives one reading: a file that names two quakes'
+   * magnitudes (7.6 and 7.3) tells of two quakes, and its 7.3 is no contradiction of another
+   * file's 7.6.
+   */
   private linksOfMember(member: Member): Link[] {
-    const links: Link[] = [];
+    const byPath = new Map<string, Member[]>();
+    const own: Member[] = [];
     for (const other of member.group) {
-      if (other.path === member.path) continue;
-      // The pair is judged in one order whichever side asks, so both sides always see the same link.
-      const [a, b] = isFirst(member, other) ? [member, other] : [other, member];
-      if (!sameStoryOf(a.compared, b.compared)) continue;
-      links.push({ member, other, relation: relationOf(a.compared, b.compared) });
+      if (other.path === member.path) {
+        own.push(other);
+        continue;
+      }
+      if (!this.related(member, other)) continue;
+      const list = byPath.get(other.path);
+      if (list === undefined) byPath.set(other.path, [other]);
+      else list.push(other);
+    }
+    const links: Link[] = [];
+    for (const others of byPath.values()) {
+      let disputed: boolean | null = null;
+      for (const other of others) {
+        const relation = this.relationOf(member, other);
+        if (relation === null) continue;
+        if (relation === 'conflicts') {
+          disputed ??= this.disputed(own, others);
+          if (!disputed) continue;
+        }
+        links.push({ member, other, relation });
+      }
     }
     return links;
+  }
+
+  /** Same story and the same thing: the pair is judged in one order whichever side asks, so both sides always see the same link. */
+  private related(x: Member, y: Member): boolean {
+    const [a, b] = isFirst(x, y) ? [x, y] : [y, x];
+    return sameStoryOf(a.compared, b.compared) && sameThing(a.claim, b.claim);
+  }
+
+  /** How two related members' figures relate; null when they are not linked (an order of magnitude that does not agree). */
+  private relationOf(x: Member, y: Member): Relation | null {
+    const [a, b] = isFirst(x, y) ? [x, y] : [y, x];
+    const relation = relationOf(a.compared, b.compared);
+    return relation === 'conflicts' && (a.claim.hedge === 'magnitude' || b.claim.hedge === 'magnitude') ? null : relation;
+  }
+
+  /** Two files' members of one group disagree: each file gives one reading, and no pair across them agrees. */
+  private disputed(own: readonly Member[], others: readonly Member[]): boolean {
+    const oneReading = (ms: readonly Member[]) => ms.every((x, i) => ms.every((y, j) => j <= i || relationOf(x.compared, y.compared) === 'agrees'));
+    if (!oneReading(own) || !oneReading(others)) return false;
+    return !own.some((x) => others.some((y) => this.related(x, y) && relationOf(x.compared, y.compared) === 'agrees'));
   }
 
   private linksFrom(filePath: string): Link[] {

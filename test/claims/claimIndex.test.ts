@@ -179,9 +179,9 @@ test('standing of each claim: its group and whether anything conflicts, or null 
     'c.txt': 'Russia has 20,000 troops in Kherson.',
   });
   const [troops, displaced] = index.standingOf('a.txt');
-  assert.deepEqual(troops, { key: 'people|soldier||', conflicting: true });
+  assert.deepEqual(troops, { key: 'count|soldier||', conflicting: true });
   assert.equal(displaced, null);
-  assert.deepEqual(index.standingOf('c.txt'), [{ key: 'people|soldier||', conflicting: true }]);
+  assert.deepEqual(index.standingOf('c.txt'), [{ key: 'count|soldier||', conflicting: true }]);
   assert.deepEqual(index.standingOf('missing.txt'), []);
 });
 

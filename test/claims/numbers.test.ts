@@ -70,9 +70,9 @@ test('durations in one word: "eight-month war" counts months of the war', () => 
   assert.deepEqual([c.value, c.unit, c.counted], [8, 'months', 'war']);
 });
 
-test('orders of magnitude are intervals with no single value, and are not compared', () => {
+test('orders of magnitude are intervals with no single value (compared only to agree)', () => {
   const c = claim('Tens of thousands of people fled.', 'Tens of thousands');
-  assert.deepEqual([c.value, c.low, c.high, c.hedge, c.comparable, c.notComparable], [null, 10000, 100000, 'magnitude', false, 'vague']);
+  assert.deepEqual([c.value, c.low, c.high, c.hedge, c.comparable, c.notComparable], [null, 10000, 100000, 'magnitude', true, null]);
   assert.deepEqual([claim('Dozens of people were hurt.', 'Dozens').low, claim('Billions of dollars in aid were sent.', 'Billions of dollars').unit], [12, 'USD']);
 });
 

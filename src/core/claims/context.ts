@@ -113,18 +113,41 @@ const ERAS = new PhraseTable<string>([
 /** Words that make a year the time of a figure: "in 2019", "by 1918", "December 1914". */
 const YEAR_PREPOSITIONS = new Set(['in', 'by', 'during', 'of', 'for', 'until', 'through', 'throughout']);
 
-/** The era or year a sentence puts its figures in, or null. */
+/** Words after a time span that put a sentence in the past: "four years ago". */
+const AGO = new Set(['ago', 'earlier']);
+
+/**
+ * The era or year a sentence puts its figures in, or null: "in 2004", "last year", "four years
+ * ago", "on Oct. 10, 2002". (A month alone is left out: "the war, which began on February 24"
+ * dates the war, not the figure.) A story's own figures rarely carry one; a figure of an earlier
+ * event in the same article ("In April last year an 8.6-magnitude quake struck …") nearly
+ * always does, so figures of different times are never the same figure. A year that qualifies
+ * a noun ("region hit by the 2004 tsunami") names another event, not the sentence's time.
+ */
 export function whenOf(tokens: readonly Token[], text: string, s: Sentence): string | null {
   let year: string | null = null;
   for (let k = s.first; k < s.last; k++) {
     const era = ERAS.at(tokens, k, s.last);
     if (era) return era.value;
-    if (year === null && tokens[k].kind === 'number' && k > s.first) {
+    const t = tokens[k];
+    if (k + 1 < s.last && AGO.has(tokens[k + 1].norm) && TIME_SPANS.has(t.norm) && k > s.first) {
+      return `${tokens[k - 1].norm} ${t.norm} ago`;
+    }
+    if (year === null && t.kind === 'number' && k > s.first) {
       const prev = tokens[k - 1];
-      if (!YEAR_PREPOSITIONS.has(prev.norm) && (tagsOf(prev.norm) & Tag.Month) === 0) continue;
+      const datePart = prev.text === ',' && tokens[k - 2]?.kind === 'number';
+      if (!YEAR_PREPOSITIONS.has(prev.norm) && (tagsOf(prev.norm) & Tag.Month) === 0 && !datePart) continue;
       const r = readNumber(tokens, text, k, s.first, s.last);
-      if (r && isYear(tokens, r, s.last)) year = r.integer;
+      if (r && isYear(tokens, r, s.last) && !qualifiesNoun(tokens[r.last], r.last < s.last)) year = r.integer;
     }
   }
   return year;
+}
+
+const TIME_SPANS = new Set(['years', 'year', 'months', 'month', 'weeks', 'week', 'decades', 'decade']);
+
+/** "the 2004 tsunami": a lower-case noun right after the year. */
+function qualifiesNoun(next: Token | undefined, inside: boolean): boolean {
+  const notNoun = W.Preposition | W.Conjunction | W.Verb | W.Auxiliary | W.Determiner | W.Pronoun | W.Adverb;
+  return inside && next !== undefined && next.kind === 'word' && !next.cap && (wordFlags(next.norm) & notNoun) === 0;
 }

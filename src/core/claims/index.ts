@@ -9,8 +9,10 @@ import { isChange, isPerItem } from './nonComparable';
 import { contextOf, placeAfter, placeBefore, whenOf } from './context';
 import { countryOfDemonym } from './places';
 import { isQuoteMark } from './phrases';
+import { frameOf } from './frame';
 
 export type { Claim, Hedge, NotComparable } from './types';
+export type { ClaimFrame, Dimension, Scope } from './frame';
 export { countedKey } from './counted';
 
 // Numeric claims of one document. Each sentence is read in two passes: numbers are read with
@@ -20,14 +22,30 @@ export { countedKey } from './counted';
 
 export function findClaims(doc: ParsedDocument): Claim[] {
   const claims: Claim[] = [];
-  for (const s of sentencesOf(doc)) {
+  const sentences = sentencesOf(doc);
+  const lead = leadContext(doc, sentences);
+  for (const s of sentences) {
     const drafts = draftsOf(doc, s);
     if (drafts.length === 0) continue;
     const when = whenOf(doc.tokens, doc.text, s);
     const context = contextOf(doc.tokens, s);
-    for (const d of drafts) claims.push(complete(doc, s, d, drafts, when, context));
+    for (const d of drafts) claims.push(complete(doc, s, d, drafts, when, context, lead));
   }
   return claims;
+}
+
+/** Sentences of the headline and lead, whose places every figure of the article shares. */
+const LEAD_SENTENCES = 3;
+
+/**
+ * The places an article's headline and lead name: what it is about. A figure's own sentence
+ * often names no place ("The quake struck at a depth of 10 km"), yet it belongs to the story
+ * its article tells, and two articles that open on the same place tell the same story.
+ */
+function leadContext(doc: ParsedDocument, sentences: readonly Sentence[]): string[] {
+  const found = new Set<string>();
+  for (const s of sentences.slice(0, LEAD_SENTENCES)) for (const p of contextOf(doc.tokens, s)) found.add(p);
+  return [...found];
 }
 
 /** The document's sentences, joined again where the splitter cut inside a number ("RM23.50", "minus-1.4", ".001"). */
@@ -45,7 +63,7 @@ function sentencesOf(doc: ParsedDocument): Sentence[] {
 }
 
 /** The second pass: what a draft counts, its measure, place, time and context, and whether it is compared. */
-function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null, sentenceContext: string[]): Claim {
+function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null, sentenceContext: string[], story: string[]): Claim {
   const { tokens, text } = doc;
   const end = s.last;
   const np = d.counted;
@@ -82,7 +100,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
   let notComparable = d.notComparable;
   const money = unit !== null && MONEY_UNITS.has(unit.split(' ')[0]);
   if (notComparable === null && isChange(tokens, d.first, d.last, after, s.first, unit, money, counted !== null)) notComparable = 'change';
-  if (notComparable === null && d.hedge === 'magnitude') notComparable = 'vague';
+  // "dozens", "hundreds": compared when whose figure it is is said, but only to agree (see compare.ts).
   if (notComparable === null && d.share && counted === null) notComparable = 'share';
   if (notComparable === null && asked(tokens, d.last, end)) notComparable = 'question';
   if (notComparable === null && isPerItem(tokens, after, end)) notComparable = 'per-item';
@@ -97,6 +115,10 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
 
   const start = tokens[first].start;
   const stop = tokens[d.last - 1].end;
+  const frame = frameOf({ tokens, first: d.first, last: d.last, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story });
+  if (frame.dimension === 'magnitude') unit = 'magnitude';
+  // An age is compared with the same person's age only.
+  if (notComparable === 'age' && frame.what !== null) notComparable = null;
   return {
     start,
     end: stop,
@@ -113,6 +135,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
     context: [...context],
     comparable: notComparable === null,
     notComparable,
+    frame,
   };
 }
 

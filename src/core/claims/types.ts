@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import type { ClaimFrame } from './frame';
 
 // A numeric claim: one figure a document states, read as an interval together with what it
 // counts. The workspace links claims in different files that measure the same thing and
@@ -32,14 +33,13 @@ export type Hedge =
 
 /**
  * Why a claim is never compared across files (it is still reported):
- * age:    "Senard, 65," "a 50-year-old man" — a person's age, not a figure of the story.
+ * age:    "a 50-year-old man" with no name beside it — whose age it is is not said ("Senard, 65," is compared with Senard's age).
  * change: "shares rose 5%" — a change over a period the text rarely states the same way twice.
- * vague:  "billions of dollars", "dozens of people" — an order of magnitude, not a figure.
  * share:  "one of the best", "one in five of them" with nothing counted — too little to compare.
  * question: "before throwing another 100,000 lives into the abyss?" — asked, not asserted.
  * per-item: "two Americans were killed at each location" — a figure for each of several things, not a total.
  */
-export type NotComparable = 'age' | 'change' | 'vague' | 'share' | 'question' | 'per-item';
+export type NotComparable = 'age' | 'change' | 'share' | 'question' | 'per-item';
 
 export interface Claim extends Span {
   /** The words of the claim as written, hedge included: "well over 100,000". */
@@ -68,4 +68,6 @@ export interface Claim extends Span {
   context: string[];
   comparable: boolean;
   notComparable: NotComparable | null;
+  /** What the figure says beyond its number: dimension, what it measures, event, scope, source (frame.ts). */
+  frame: ClaimFrame;
 }

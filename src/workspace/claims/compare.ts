@@ -1,7 +1,8 @@
 import { countedKey, type Claim } from '../../core/claims';
-import { SELF_DESCRIBING } from '../../core/claims/measures';
+import { HUMAN_MEASURES, SELF_DESCRIBING } from '../../core/claims/measures';
 import { isCountry } from '../../core/claims/places';
 import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
+import { compatibleScopes, dimensionKey } from '../../core/claims/frame';
 
 // When two claims in different files measure the same thing, and whether they agree. A false
 // alarm teaches readers to ignore Byline, so every rule here leans towards "not the same
@@ -12,6 +13,8 @@ import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
 
 /** Counted words too general to tie two figures together without a measure: "people", "things". */
 const GENERIC_COUNTED = new Set(['person', 'thing', 'time', 'case', 'one', 'other', 'more', 'figure', 'number', 'total']);
+
+const ONE_SIDED = new Set(['more-than', 'at-least', 'less-than', 'at-most']);
 
 /** Counted phrases' keys, remembered: an archive counts "people" and "troops" thousands of times, and a key takes the lexicon. */
 const countedKeys = new Map<string, string>();
@@ -30,22 +33,26 @@ function keyOfCounted(counted: string | null): string {
 
 /**
  * The group a claim belongs to, or null when it says too little to be compared: claims are
- * compared only within a group. The key is what must be equal (unit, counted thing, measure,
- * time); place and context are checked pair by pair (see `sameStory`). A claim is described
- * enough when it has a measure that names what happened ("killed or wounded") to something
- * counted or to money, or a specific counted thing with a measure, a place, or a duration
- * ("Russian soldiers killed", "troops in Kherson", "eight-month war").
+ * compared only within a group. The key is what the claim's frame says must be equal (its
+ * dimension, what it measures, the event, the time); scope, place and context are checked pair by pair (see
+ * `sameStory`). A claim says enough when it measures something named: a magnitude, a depth, a
+ * distance from a place, a count of a specific thing ("288 candidates", "125 seats"), or a
+ * measure that names what happened ("24 people dead", "$38 billion in aid").
  */
 export function groupKey(c: Claim): string | null {
   if (!c.comparable) return null;
-  const counted = keyOfCounted(c.counted);
-  const money = c.unit !== null && MONEY_UNITS.has(c.unit);
-  const specific = counted !== '' && !GENERIC_COUNTED.has(counted);
-  const describedByMeasure = c.measure !== null && SELF_DESCRIBING.has(c.measure) && (counted !== '' || money);
-  const duration = c.unit !== null && TIME_UNITS.has(c.unit);
-  const described = describedByMeasure || (specific && (c.measure !== null || c.place !== null || duration));
+  const f = c.frame;
+  const what = f.what ?? '';
+  const money = f.dimension === 'money';
+  const specific = what !== '' && !GENERIC_COUNTED.has(what);
+  const describedByMeasure = c.measure !== null && SELF_DESCRIBING.has(c.measure) && (what !== '' || money || HUMAN_MEASURES.has(c.measure));
+  const described = f.dimension === 'magnitude' || specific || describedByMeasure;
   if (!described) return null;
-  return [c.unit ?? '', counted, c.measure ?? '', c.when ?? ''].join('|');
+  // "aftershocks above magnitude 5", "stronger than five on the Richter scale": a threshold, not a quake's magnitude.
+  if (f.dimension === 'magnitude' && c.hedge !== null && ONE_SIDED.has(c.hedge)) return null;
+  // A person's age is theirs whenever the sentence is set.
+  const when = c.measure === 'age' ? '' : (c.when ?? '');
+  return [dimensionKey(f, c.unit), what, f.event ?? '', when].join('|');
 }
 
 /**
@@ -66,13 +73,20 @@ export interface ClaimTraits {
   byLocality: boolean;
 }
 
+/** The places a claim's sentence names and those its article's lead names. */
+function storyOf(c: Claim): string[] {
+  return c.frame.story.length === 0 ? c.context : [...new Set([...c.context, ...c.frame.story])];
+}
+
 export function traitsOf(c: Claim): ClaimTraits {
   const counted = keyOfCounted(c.counted);
-  const generic = counted === '' || GENERIC_COUNTED.has(counted);
+  // A magnitude or a depth names what it measures; "49 people" does not.
+  const measured = c.frame.dimension !== 'count' && c.frame.dimension !== 'money' && c.frame.dimension !== 'percent' && c.frame.what !== null;
+  const generic = !measured && (counted === '' || GENERIC_COUNTED.has(counted));
   return {
     group: groupKey(c),
     placeIsCountry: c.place !== null && isCountry(c.place),
-    localContext: c.context.filter((p) => !isCountry(p)),
+    localContext: storyOf(c).filter((p) => !isCountry(p)),
     countedIsCountry: isCountry(counted),
     byLocality: generic && !(c.unit !== null && MONEY_UNITS.has(c.unit)),
   };
@@ -84,21 +98,26 @@ export function traitsOf(c: Claim): ClaimTraits {
  */
 export interface ComparedClaim extends Omit<ClaimTraits, 'group'> {
   claim: Claim;
+  /** The places of the claim's sentence and of its article's lead. */
+  story: string[];
   /** The interval the claim allows once each finite end is allowed its rounding or the tolerance. */
   low: number;
   high: number;
 }
 
 export function compared(c: Claim, tolerance = 0, traits: ClaimTraits = traitsOf(c)): ComparedClaim {
+  // In the dimension's base unit, so that "10 kilometres" and "six miles" compare.
+  const scale = c.frame.scale;
   const slack = (x: number) => Math.max(roundingOf(x), Math.abs(x) * tolerance);
   return {
     claim: c,
+    story: storyOf(c),
     placeIsCountry: traits.placeIsCountry,
     localContext: traits.localContext,
     countedIsCountry: traits.countedIsCountry,
     byLocality: traits.byLocality,
-    low: c.low === null ? -Infinity : c.low - slack(c.low),
-    high: c.high === null ? Infinity : c.high + slack(c.high),
+    low: c.low === null ? -Infinity : (c.low - slack(c.low)) * scale,
+    high: c.high === null ? Infinity : (c.high + slack(c.high)) * scale,
   };
 }
 
@@ -112,16 +131,47 @@ export function sameStory(a: Claim, b: Claim): boolean {
   return sameStoryOf(compared(a), compared(b));
 }
 
+/**
+ * Two claims of one group count the same thing when their scopes may be one (scope.ts) and the
+ * words that narrow what they count agree: "comments" and "public comments" are one count,
+ * "Russian soldiers" and "Ukrainian soldiers" are two.
+ */
+export function sameThing(a: Claim, b: Claim): boolean {
+  if (!compatibleScopes(a.frame.scope, b.frame.scope)) return false;
+  const [x, y] = a.frame.qualifiers.length <= b.frame.qualifiers.length ? [a, b] : [b, a];
+  return x.frame.qualifiers.every((q) => y.frame.qualifiers.includes(q));
+}
+
 /** `sameStory` of claims already prepared with `compared`; what counts is read from `a`. */
 export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   if (!samePlace(a, b)) return false;
+  const dayA = a.claim.frame.day;
+  const dayB = b.claim.frame.day;
+  if (dayA !== null && dayB !== null && dayA !== dayB) return false;
   if (a.countedIsCountry) return true;
-  return a.byLocality ? sharedLocality(a, b) : sharedContext(a, b);
+  if (a.byLocality) return sharedLocality(a, b);
+  return namedOnly(a.claim) || namedOnly(b.claim) ? sharedStory(a, b) : sharedContext(a, b);
+}
+
+/**
+ * A count of a named thing and nothing more ("288 candidates", "three banks", no event, no place): an archive of
+ * many stories holds many such counts, so their articles must tell one story — their sentences
+ * and leads share a city or region and at least STORY_NAMES names in all.
+ */
+const STORY_NAMES = 3;
+
+function namedOnly(c: Claim): boolean {
+  const f = c.frame;
+  return f.event === null && c.place === null && (f.dimension === 'count' || f.dimension === 'percent' || f.dimension === 'money' || f.dimension === 'other');
+}
+
+function sharedStory(a: ComparedClaim, b: ComparedClaim): boolean {
+  return a.localContext.some((p) => b.story.includes(p)) && a.story.filter((p) => b.story.includes(p)).length >= STORY_NAMES;
 }
 
 function sharedLocality(a: ComparedClaim, b: ComparedClaim): boolean {
   if (a.claim.place !== null && a.claim.place === b.claim.place) return true;
-  return a.localContext.some((p) => b.claim.context.includes(p));
+  return a.localContext.some((p) => b.story.includes(p));
 }
 
 /**
@@ -137,10 +187,9 @@ function samePlace(a: ComparedClaim, b: ComparedClaim): boolean {
   return placed.placeIsCountry || unplaced.claim.context.includes(placed.claim.place as string);
 }
 
-/** Contexts meet when they share a name; when both name cities or regions, they must share one of those. */
+/** Contexts meet when the claims' sentences and their articles' leads share a place. */
 function sharedContext(a: ComparedClaim, b: ComparedClaim): boolean {
-  if (a.localContext.length > 0 && b.localContext.length > 0) return a.localContext.some((p) => b.localContext.includes(p));
-  return a.claim.context.some((p) => b.claim.context.includes(p));
+  return a.story.some((p) => b.story.includes(p));
 }
 
 /**

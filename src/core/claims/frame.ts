@@ -1,0 +1,266 @@
+import type { Token } from '../text/tokenize';
+import { W, wordFlags } from '../text/lexicon';
+import { countedKey } from './counted';
+import { placeName } from './places';
+import { scopeOf, type Scope } from './scope';
+import { MONEY_UNITS } from './units';
+import { Tag, tagsOf } from './tags';
+
+// A claim's frame: what a figure says, beyond its number. Two figures in different files are
+// the same figure when their frames say they measure the same thing of the same event —
+// whatever their units ("10 kilometres" and "six miles" are one depth) and whatever words
+// they are counted in. The frame is read from the claim's own sentence with small tables a
+// reader can extend, no tagger:
+//
+//   dimension  count, money, percent, magnitude, length, duration … (from the unit)
+//   scale      the unit's size in its dimension's base unit (metres, seconds), so figures in
+//              miles and kilometres compare
+//   what       what is counted or measured: "candidate", "depth", "distance from bireun",
+//              "magnitude", "riot" (for "eight days of riots")
+//   event      what happened to it: "deaths", "wounded", "damaged" (the measures table)
+//   scope      whole, cumulative, incident, part or estimate (scope.ts)
+//   source     who gives it: "according to the UN", "police said"
+
+export type Dimension =
+  | 'count' | 'money' | 'percent' | 'magnitude' | 'length' | 'area' | 'mass' | 'volume' | 'speed' | 'duration'
+  | 'temperature' | 'power' | 'energy' | 'other';
+
+export { compatibleScopes, type Scope } from './scope';
+
+export interface ClaimFrame {
+  dimension: Dimension;
+  /** The claim's unit in its dimension's base unit: 1000 for km (metres), 60 for minutes (seconds); 1 when there is none. */
+  scale: number;
+  what: string | null;
+  /** Words that narrow what is counted ("public" in "public comments"): one figure's must include the other's, or be included. */
+  qualifiers: string[];
+  event: string | null;
+  scope: Scope;
+  source: string | null;
+  /** The day of the week the figure's sentence names ("on Sunday", "at the weekend"): two quakes of one week are two events. */
+  day: string | null;
+  /** The places the article's headline and lead name: the story it tells (see findClaims). */
+  story: string[];
+}
+
+/** Units with a dimension and their size in its base unit. Money, percent and counts are handled apart. */
+const UNIT_DIMENSIONS: Readonly<Record<string, readonly [Dimension, number]>> = {
+  km: ['length', 1000], miles: ['length', 1609.344], metres: ['length', 1], feet: ['length', 0.3048], yards: ['length', 0.9144],
+  inches: ['length', 0.0254], cm: ['length', 0.01], mm: ['length', 0.001], nm: ['length', 1e-9],
+  'square miles': ['area', 2_589_988], 'km²': ['area', 1_000_000], 'm²': ['area', 1], 'square feet': ['area', 0.0929], acres: ['area', 4046.86], hectares: ['area', 10_000],
+  kg: ['mass', 1], g: ['mass', 0.001], mg: ['mass', 1e-6], lb: ['mass', 0.4536], pounds: ['mass', 0.4536], tonnes: ['mass', 1000], tons: ['mass', 907.2], ounces: ['mass', 0.02835],
+  litres: ['volume', 1], ml: ['volume', 0.001], gallons: ['volume', 3.785], barrels: ['volume', 159], 'cubic feet': ['volume', 28.32], 'm³': ['volume', 1000],
+  mph: ['speed', 1.609344], 'km/h': ['speed', 1], knots: ['speed', 1.852],
+  seconds: ['duration', 1], minutes: ['duration', 60], hours: ['duration', 3600], days: ['duration', 86_400], weeks: ['duration', 604_800],
+  months: ['duration', 2_629_800], years: ['duration', 31_557_600], decades: ['duration', 315_576_000], centuries: ['duration', 3_155_760_000],
+  '°C': ['temperature', 1], W: ['power', 1], kW: ['power', 1000], MW: ['power', 1e6], GW: ['power', 1e9],
+  kWh: ['energy', 1], MWh: ['energy', 1000], GWh: ['energy', 1e6], TWh: ['energy', 1e9],
+  magnitude: ['magnitude', 1],
+};
+
+/** Words after a length that make it a distance from a place: "55 kilometres south of Bireun". */
+const DIRECTIONS = new Set([
+  'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west',
+  'south-east', 'south-west', 'northern', 'southern', 'from', 'off', 'away', 'offshore', 'inland',
+]);
+/** Words around a length that make it a depth: "at a depth of 10 km", "six miles beneath the surface". */
+const DEPTH_BEFORE = new Set(['depth']);
+const DEPTH_AFTER = new Set(['deep', 'beneath', 'below', 'underground', 'down', 'depth']);
+/** Words that give the figure's source after them: "according to the UN", "police said". */
+const SOURCE_CUES = new Set(['according']);
+const MEASURE_REACH = 4;
+const SOURCE_REACH = 6;
+
+export interface FrameInput {
+  tokens: readonly Token[];
+  /** The claim's tokens [first, last) and the tokens that say what it counts, up to `after`. */
+  first: number;
+  last: number;
+  after: number;
+  /** The sentence [floor, end). */
+  floor: number;
+  end: number;
+  unit: string | null;
+  counted: string | null;
+  /** A counted thing that is not a phrase after the number: "magnitude" in "6.1-magnitude". */
+  countedText: string | null;
+  measure: string | null;
+  story: string[];
+}
+
+export function frameOf(f: FrameInput): ClaimFrame {
+  const { tokens } = f;
+  const magnitude = isMagnitude(f);
+  const unit = magnitude ? 'magnitude' : f.unit;
+  const [dimension, scale] = dimensionOf(unit);
+  const [what, ...qualifiers] = whatOf(f, dimension)?.split(' ').reverse() ?? [null];
+  return {
+    dimension,
+    scale,
+    what: what ?? null,
+    qualifiers: (qualifiers as string[]).reverse(),
+    event: f.measure !== null && !SHAPE_MEASURES.has(f.measure) ? intensityOf(f) + f.measure : null,
+    scope: dimension === 'percent' ? scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1) : scopeOf(tokens, f.first, f.last, f.floor, f.end),
+    source: sourceOf(tokens, f.after, f.end),
+    day: dayOf(tokens, f.floor, f.end),
+    story: f.story,
+  };
+}
+
+/** Words that make an injury or a damage a narrower measure: "seriously injured" is not "injured". */
+const INTENSITY = new Set(['seriously', 'critically', 'severely', 'badly', 'gravely', 'slightly', 'lightly', 'totally', 'completely', 'partially', 'fatally']);
+const INTENSITY_REACH = 6;
+
+function intensityOf(f: FrameInput): string {
+  const from = Math.max(f.floor, f.first - 2);
+  const to = Math.min(f.end, f.after + INTENSITY_REACH);
+  for (let k = from; k < to; k++) if (INTENSITY.has(f.tokens[k].norm)) return `${f.tokens[k].norm} `;
+  return '';
+}
+
+/** A weekday the sentence names, or "weekend". */
+function dayOf(tokens: readonly Token[], floor: number, end: number): string | null {
+  for (let k = floor; k < end; k++) {
+    const t = tokens[k];
+    if (t.norm === 'weekend') return 'weekend';
+    if (t.cap && (tagsOf(t.norm) & Tag.WeekDay) !== 0) return t.norm.replace(/s$/, '');
+  }
+  return null;
+}
+
+/** Measures that say which length it is rather than what happened: they go into `what`. */
+const SHAPE_MEASURES = new Set(['length', 'width', 'depth', 'height']);
+
+export function dimensionOf(unit: string | null): readonly [Dimension, number] {
+  if (unit === null || unit === 'people') return ['count', 1];
+  if (MONEY_UNITS.has(unit.split(' ')[0]) || unit === 'cents' || unit === 'pence') return ['money', 1];
+  if (unit === 'percent') return ['percent', 1];
+  return UNIT_DIMENSIONS[unit] ?? ['other', 1];
+}
+
+/** "6.1-magnitude quake", "a magnitude 6.1 earthquake", "6.1 on the Richter scale". */
+function isMagnitude(f: FrameInput): boolean {
+  const { tokens } = f;
+  if (f.unit !== null) return false;
+  if (f.countedText === 'magnitude') return true;
+  const prev = tokens[f.first - 1];
+  if (f.first - 1 >= f.floor && (prev.norm === 'magnitude' || prev.norm === 'magnitude-')) return true;
+  let k = f.last;
+  // "the 7.6 and 7.5 magnitude quakes".
+  if (tokens[k]?.norm === 'and' && tokens[k + 1]?.kind === 'number') k += 2;
+  if (tokens[k]?.text === '-') k++;
+  if (k < f.end && (tokens[k].norm === 'magnitude' || tokens[k].norm === 'richter')) return true;
+  return k + 2 < f.end && tokens[k].norm === 'on' && tokens[k + 1].norm === 'the' && tokens[k + 2].norm === 'richter';
+}
+
+/** What the figure measures, its head last: "public comment", "magnitude", "distance-from-bireun". */
+function whatOf(f: FrameInput, dimension: Dimension): string | null {
+  if (dimension === 'magnitude') return 'magnitude';
+  if (f.measure === 'age') {
+    const owner = ageOwner(f);
+    return owner === null ? null : `age-of-${owner}`;
+  }
+  if (dimension === 'length') return lengthRole(f) ?? countedWhat(f);
+  if (dimension === 'duration') return durationOf(f) ?? countedWhat(f);
+  return countedWhat(f);
+}
+
+/** The counted phrase's key without the words that trail its head: "people seriously" → "person". */
+function countedWhat(f: FrameInput): string | null {
+  const text = f.counted ?? f.countedText;
+  if (text === null) return f.measure !== null && SHAPE_MEASURES.has(f.measure) ? f.measure : null;
+  const words = text.split(/\s+/);
+  // "candidates run for 125 seats": a plural noun followed by a verb ends the phrase.
+  const plural = words.findIndex((w, i) => i + 1 < words.length && /[^s]s$/i.test(w) && (wordFlags(words[i + 1].toLowerCase()) & W.Verb) !== 0);
+  if (plural >= 0) words.length = plural + 1;
+  while (words.length > 1 && !isNounish(words[words.length - 1].toLowerCase())) words.pop();
+  const key = countedKey(words.join(' '));
+  return key === '' ? null : key;
+}
+
+function isNounish(norm: string): boolean {
+  const flags = wordFlags(norm);
+  return (flags & (W.Adverb | W.Conjunction | W.Preposition)) === 0 && !(norm.endsWith('ed') && (flags & W.Verb) !== 0);
+}
+
+/**
+ * Whose age it is: the surname beside it ("Alexis Grigoropoulos, 15,", "15-year-old Alexandros
+ * Grigoropoulos", "a 15-year-old Greek boy, Alexandros Grigoropoulos"). An age is compared only
+ * with the same person's; "a 50-year-old man" says too little of whom.
+ */
+function ageOwner(f: FrameInput): string | null {
+  const { tokens } = f;
+  const isName = (t: Token | undefined) => t !== undefined && t.cap && t.kind === 'word' && (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition)) === 0;
+  if (f.first - 2 >= f.floor && (tokens[f.first - 1].text === ',' || tokens[f.first - 1].text === '(') && isName(tokens[f.first - 2])) return tokens[f.first - 2].norm;
+  let k = f.last;
+  while (k < f.end && (tagsOf(tokens[k].norm) & Tag.Demonym) !== 0) k++;
+  if (k < f.end && AGE_NOUNS.has(tokens[k].norm) && tokens[k + 1]?.text === ',') k += 2;
+  let last: Token | null = null;
+  while (k < f.end && isName(tokens[k])) last = tokens[k++];
+  return last?.norm ?? null;
+}
+
+/** Nouns that may stand between an age and the name it belongs to: "a 15-year-old boy, Alexandros …". */
+const AGE_NOUNS = new Set(['boy', 'girl', 'man', 'woman', 'teenager', 'teen', 'child', 'student', 'driver', 'victim']);
+
+/** Which length a length is: its depth, its distance from a named place, or a measure ("long"). */
+function lengthRole(f: FrameInput): string | null {
+  const { tokens } = f;
+  for (let k = f.first - 1; k >= f.floor && f.first - k <= MEASURE_REACH; k--) if (DEPTH_BEFORE.has(tokens[k].norm)) return 'depth';
+  if (f.measure !== null && SHAPE_MEASURES.has(f.measure)) return f.measure;
+  for (let k = f.last; k < f.end && k - f.last < MEASURE_REACH; k++) {
+    const norm = tokens[k].norm;
+    if (DEPTH_AFTER.has(norm)) return 'depth';
+    if (DIRECTIONS.has(norm)) {
+      const place = placeAfterDirection(tokens, k + 1, f.end);
+      return place === null ? 'distance' : `distance-from-${place.replace(/ /g, '-')}`;
+    }
+    if (tokens[k].kind === 'punct') break;
+  }
+  return null;
+}
+
+function placeAfterDirection(tokens: readonly Token[], from: number, end: number): string | null {
+  for (let k = from; k < end && k - from < MEASURE_REACH; k++) {
+    const t = tokens[k];
+    if (t.cap && t.kind === 'word' && t.norm !== 'the') {
+      let n = k + 1;
+      while (n < end && tokens[n].cap && tokens[n].kind === 'word') n++;
+      return placeName(tokens.slice(k, n).map((x) => x.norm).join(' '));
+    }
+    if (t.kind === 'punct') return null;
+  }
+  return null;
+}
+
+/** What a duration is the length of: "eight days of riots" → riot; "for 35 years" keeps the counted words. */
+function durationOf(f: FrameInput): string | null {
+  const { tokens } = f;
+  if (f.countedText !== null) return countedKey(f.countedText);
+  let k = f.last;
+  if (tokens[k]?.norm !== 'of') return null;
+  k++;
+  while (k < f.end && (tokens[k].norm === 'the' || tokens[k].norm === 'its' || tokens[k].norm === 'their')) k++;
+  const t = tokens[k];
+  return t !== undefined && k < f.end && t.kind === 'word' && !t.cap ? countedKey(t.norm) : null;
+}
+
+/** "according to the UN", "…, police said": who gives the figure, as written. */
+function sourceOf(tokens: readonly Token[], after: number, end: number): string | null {
+  for (let k = after; k < end && k - after < SOURCE_REACH * 2; k++) {
+    if (!SOURCE_CUES.has(tokens[k].norm) || tokens[k + 1]?.norm !== 'to') continue;
+    const words: string[] = [];
+    for (let n = k + 2; n < end && words.length < SOURCE_REACH; n++) {
+      const t = tokens[n];
+      if (t.kind === 'punct') break;
+      words.push(t.text);
+    }
+    return words.length ? words.join(' ') : null;
+  }
+  return null;
+}
+
+/** Money's currency is part of its dimension: dollars are not compared with euros. */
+export function dimensionKey(frame: ClaimFrame, unit: string | null): string {
+  return frame.dimension === 'money' || frame.dimension === 'other' ? `${frame.dimension}:${unit ?? ''}` : frame.dimension;
+}

@@ -1,0 +1,106 @@
+import type { Token } from '../text/tokenize';
+import { PhraseTable } from './phrases';
+import { isEventNoun } from './counted';
+
+// The scope of a figure: what share of the story it covers. Two figures with the same words
+// and different scopes are different figures: a strike's toll is not the running total "since
+// the offensive began", "two of the victims" is not the number of victims, a projection is not
+// a count. Each table below is a list of phrases a reader can extend; the figure's own clause
+// is read, nothing beyond its sentence.
+//
+//   whole       the figure as the story's own count, nothing said of its span ("40 people were killed")
+//   cumulative  a running total over a longer span ("more than 640 since the assault began")
+//   incident    the toll of one incident its sentence names ("killed in the strike on the school")
+//   separate    an incident apart from the story's main one ("in a separate air strike")
+//   part        a part of a larger whole ("two of the victims", "the parents of two Americans")
+//   estimate    a projection or a fear, not a count ("could kill up to 1,000")
+// A figure that says nothing of its span may be either the running total or one incident's
+// toll; the two that do say are never the same figure (see `compatibleScopes`).
+
+export type Scope = 'whole' | 'cumulative' | 'incident' | 'separate' | 'part' | 'estimate';
+
+/**
+ * Scopes two figures may share: the same, or a figure that says nothing of its span with a
+ * running total or an incident's toll. A separate incident is compared with nothing: two
+ * articles' "separate" strikes are rarely the same one.
+ */
+export function compatibleScopes(a: Scope, b: Scope): boolean {
+  if (a === 'separate' || b === 'separate') return false;
+  if (a === b) return true;
+  const other = a === 'whole' ? b : b === 'whole' ? a : null;
+  return other === 'cumulative' || other === 'incident';
+}
+
+/** Nouns of one incident: a figure in a sentence that names one is that incident's toll. */
+const INCIDENT_NOUNS = new Set([
+  'strike', 'airstrike', 'air-strike', 'attack', 'bombing', 'blast', 'explosion', 'raid', 'shelling', 'crash', 'collision',
+  'shooting', 'stampede', 'collapse', 'landslide', 'fire', 'ambush',
+]);
+
+/** Phrases anywhere in the sentence that make its figures a running total. */
+const CUMULATIVE = new PhraseTable<true>(
+  ['in total', 'in all', 'altogether', 'overall', 'cumulative', 'to date', 'so far this year', 'since the start', 'since the beginning', 'since the outbreak'].map((p) => [p, true]),
+);
+/** After "since": the words that make it the start of a campaign rather than a date ("since the assault began"). */
+const BEGIN_VERBS = new Set(['began', 'begun', 'begin', 'started', 'start', 'launched', 'erupted', 'broke', 'beginning', 'outbreak']);
+const SINCE_REACH = 6;
+
+/** Phrases before the figure, in its sentence, that set it in an incident apart from the story's. */
+const INCIDENT = new PhraseTable<true>(
+  [
+    'in a separate', 'in separate', 'separately', 'in another', 'in an earlier', 'in a later', 'in an unrelated', 'in a similar',
+    'elsewhere', 'a separate', 'another attack', 'another strike', 'another incident',
+  ].map((p) => [p, true]),
+);
+
+/** Words before "of <figure>" that make the figure a part or a relation of the whole: "the parents of two". */
+const PART_NOUNS = new Set([
+  'parents', 'parent', 'families', 'family', 'relatives', 'relative', 'mother', 'father', 'mothers', 'fathers', 'widow',
+  'widows', 'children', 'friends', 'one', 'two', 'three', 'some', 'most', 'many', 'none', 'each', 'either', 'neither',
+  'both', 'half', 'all', 'any', 'several', 'few', 'majority', 'minority', 'rest', 'remainder',
+]);
+/** After the figure: "two of the victims", "30 of them". */
+const PART_AFTER = new PhraseTable<true>(
+  ['of them', 'of whom', 'of the', 'of those', 'of these', 'among them', 'among the'].map((p) => [p, true]),
+);
+/** Words that make a figure a projection when they stand before it in its clause. */
+const ESTIMATE = new Set(['could', 'might', 'may', 'would', 'projected', 'forecast', 'predicted', 'feared', 'fears', 'expected', 'expects', 'threatens', 'risk']);
+const CLAUSE_ENDS = new Set([';', ':', '.', '!', '?', '—', '–']);
+const ESTIMATE_REACH = 6;
+
+/** The scope of the figure at tokens [first, last) in the sentence [floor, end). */
+export function scopeOf(tokens: readonly Token[], first: number, last: number, floor: number, end: number): Scope {
+  if (isPart(tokens, first, last, floor, end)) return 'part';
+  for (let k = floor; k < end; k++) {
+    if (k < first && INCIDENT.at(tokens, k, first) !== null) return 'separate';
+  }
+  for (let k = floor; k < end; k++) {
+    if (CUMULATIVE.at(tokens, k, end) !== null) return 'cumulative';
+    if (tokens[k].norm === 'since' && sinceBeginning(tokens, k + 1, end)) return 'cumulative';
+  }
+  for (let k = first - 1; k >= floor && first - k <= ESTIMATE_REACH; k--) {
+    if (CLAUSE_ENDS.has(tokens[k].text)) break;
+    // "May" with a capital is the month.
+    if (ESTIMATE.has(tokens[k].norm) && !(tokens[k].cap && k > floor)) return 'estimate';
+  }
+  for (let k = floor; k < end; k++) if (INCIDENT_NOUNS.has(tokens[k].norm)) return 'incident';
+  return 'whole';
+}
+
+function sinceBeginning(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = from; k < end && k - from < SINCE_REACH; k++) {
+    const norm = tokens[k].norm;
+    if (BEGIN_VERBS.has(norm) || isEventNoun(norm)) return true;
+    if (tokens[k].kind === 'number' || CLAUSE_ENDS.has(tokens[k].text) || tokens[k].text === ',') return false;
+  }
+  return false;
+}
+
+/** "two of the victims", "the parents of two Americans", "30 of them". */
+function isPart(tokens: readonly Token[], first: number, last: number, floor: number, end: number): boolean {
+  if (last < end && PART_AFTER.at(tokens, last, end) !== null) return true;
+  const of = first - 1;
+  if (of - 1 < floor || tokens[of].norm !== 'of') return false;
+  let k = of - 1;
+  return PART_NOUNS.has(tokens[k].norm) || (tokens[k].norm === 'the' && --k >= floor && PART_NOUNS.has(tokens[k].norm));
+}

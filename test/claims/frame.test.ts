@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClaimIndex } from '../../src/workspace/claimIndex';
+import { claim, claimsIn } from './helpers';
+
+// A claim's frame (src/core/claims/frame.ts, scope.ts): what a figure measures, in which
+// dimension, of which event and with which scope; and figures linked across files by it.
+// Small hand-written passages, one family each.
+
+function relations(files: Record<string, string>): string[] {
+  const index = new ClaimIndex();
+  for (const [path, text] of Object.entries(files)) index.set(path, claimsIn(text));
+  const out: string[] = [];
+  for (const p of index.paths()) {
+    const claims = index.claimsOf(p);
+    index.linksOf(p).forEach((links, i) => {
+      for (const l of links) if (p < l.path) out.push(`${p}:${claims[i].text} ${l.relation} ${l.path}:${l.text}`);
+    });
+  }
+  return out.sort();
+}
+
+const QUAKE = 'A strong earthquake struck Indonesia\'s Aceh province on Tuesday.\n';
+
+test('dimensions: a magnitude, a depth and a distance from a place, whatever their units', () => {
+  const text = 'The 6.1-magnitude quake struck at a depth of 10 kilometres, 55 kilometres south of Bireun.';
+  assert.deepEqual([claim(text, '6.1').frame.dimension, claim(text, '6.1').frame.what, claim(text, '6.1').unit], ['magnitude', 'magnitude', 'magnitude']);
+  assert.deepEqual([claim(text, '10 kilometres').frame.dimension, claim(text, '10 kilometres').frame.what], ['length', 'depth']);
+  assert.equal(claim(text, '55 kilometres').frame.what, 'distance-from-bireun');
+  assert.equal(claim('The quake originated six miles beneath the surface.', 'six miles').frame.what, 'depth');
+  assert.deepEqual([claim('It lasted around 15 seconds.', 'around 15 seconds').frame.dimension, claim('It lasted around 15 seconds.', 'around 15 seconds').frame.scale], ['duration', 1]);
+});
+
+test('the same depth in kilometres and in miles agrees; another depth conflicts', () => {
+  assert.deepEqual(relations({
+    'a.txt': QUAKE + 'The quake struck at a depth of 10 kilometres.',
+    'b.txt': QUAKE + 'The quake struck at a depth of just six miles.',
+  }), ['a.txt:10 kilometres agrees b.txt:six miles']);
+  assert.deepEqual(relations({
+    'a.txt': QUAKE + 'The quake struck at a depth of 10 kilometres.',
+    'b.txt': QUAKE + 'The quake struck at a depth of 35 kilometres.',
+  }), ['a.txt:10 kilometres conflicts b.txt:35 kilometres']);
+});
+
+test('a magnitude threshold is no magnitude: "aftershocks above magnitude 5"', () => {
+  assert.deepEqual(relations({
+    'a.txt': QUAKE + 'The 6.1-magnitude quake was felt in Banda Aceh.',
+    'b.txt': QUAKE + 'Two aftershocks of more than 5.0 magnitude followed.',
+  }), []);
+});
+
+test('scopes: whole, cumulative, incident, separate, part and estimate', () => {
+  const scope = (text: string, words: string) => claim(text, words).frame.scope;
+  assert.equal(scope('Forty people were killed.', 'Forty'), 'whole');
+  assert.equal(scope('More than 640 Palestinians have been killed since the assault began.', 'More than 640'), 'cumulative');
+  assert.equal(scope('About 40 people were killed in the strike on the school.', 'About 40'), 'incident');
+  assert.equal(scope('In a separate air strike, three people were killed.', 'three'), 'separate');
+  assert.equal(scope('The parents of two Americans killed in the attacks spoke.', 'two'), 'part');
+  assert.equal(scope('Two of the victims were children.', 'Two'), 'part');
+  assert.equal(scope('The storm could kill 1,000 people.', '1,000'), 'estimate');
+  assert.equal(scope('The agency has received nearly 300,000 comments since May.', 'nearly 300,000'), 'whole');
+});
+
+test('a strike\'s toll is not the running total, and a separate strike is not the strike', () => {
+  const lead = 'Israeli shells hit a UN school in Jabaliya in Gaza.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'About 40 people were killed in the strike on the school.',
+    'b.txt': lead + 'More than 640 Palestinians have been killed since the assault began.',
+    'c.txt': lead + 'In a separate air strike, three people were killed.',
+  }), []);
+  // A toll that says nothing of its span may be either, and is compared with both.
+  assert.deepEqual(relations({
+    'a.txt': lead + 'About 40 people were killed in the strike on the school.',
+    'b.txt': lead + 'Doctors said 42 people were killed.',
+  }), ['a.txt:About 40 agrees b.txt:42']);
+});
+
+test('a part of the victims is not the number of victims', () => {
+  assert.deepEqual(relations({
+    'a.txt': 'Four Americans were killed in the attack in Benghazi, Libya.',
+    'b.txt': 'The parents of two Americans killed in the attack in Benghazi, Libya, spoke.',
+  }), []);
+});
+
+test('counts of a named thing link across files; words that narrow it must agree', () => {
+  const lead = 'Voters in Ashgabat, in Mary and in Dashoguz elect a parliament in Turkmenistan.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'A total of 288 candidates are vying for 125 seats.',
+    'b.txt': lead + 'Almost all of the 288 candidates running for 125 parliamentary seats support the president.',
+  }), ['a.txt:125 agrees b.txt:125', 'a.txt:288 agrees b.txt:288']);
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Turkmenistan has 27 polling stations abroad.',
+    'b.txt': lead + 'There are 2,000 polling stations in Ashgabat and across Turkmenistan.',
+  }).filter((r) => r.includes('conflicts')), []);
+});
+
+test('a file that gives two readings of a figure disputes neither: two quakes, two magnitudes', () => {
+  const lead = 'Earthquakes struck near Manokwari in West Papua, Indonesia.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'The 7.6 and 7.3 magnitude quakes struck on Sunday.',
+    'b.txt': lead + 'The 7.6-magnitude quake struck on Sunday.',
+  }), ['a.txt:7.6 agrees b.txt:7.6']);
+});
+
+test('figures of another time are another event\'s: "in 2004", "four years ago", "the 2004 tsunami" is not the time', () => {
+  const lead = 'A quake struck Aceh in Indonesia on Tuesday.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'The quake killed 24 people in Aceh.',
+    'b.txt': lead + 'In 2004 a tsunami killed 170,000 people in Aceh.',
+    'c.txt': lead + 'The catastrophe four years ago killed 230,000 people in Aceh.',
+  }), []);
+  assert.equal(claim('The quake rocked a region hit by the 2004 tsunami, killing 24 people.', '24').when, null);
+});
+
+test('an order of magnitude links when it agrees and is never a conflict', () => {
+  const lead = 'A quake struck Aceh in Indonesia on Tuesday.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Dozens of people were injured in Aceh.',
+    'b.txt': lead + 'At least 50 people were injured in Aceh.',
+    'c.txt': lead + 'More than 2,000 people were injured in Aceh.',
+  }), ['a.txt:Dozens agrees b.txt:At least 50', 'b.txt:At least 50 agrees c.txt:More than 2,000']);
+});
+
+test('an age is compared with the same person\'s age only', () => {
+  const lead = 'Riots spread across Greece after police shot a boy in Athens.\n';
+  assert.equal(claim('Alexis Grigoropoulos, 15, was shot.', '15').frame.what, 'age-of-grigoropoulos');
+  assert.equal(claim('The death of 15-year-old Alexandros Grigoropoulos sparked riots.', '15-year-old').frame.what, 'age-of-grigoropoulos');
+  assert.equal(claim('A 50-year-old was arrested.', '50-year-old').comparable, false);
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Alexis Grigoropoulos, 15, was shot in Athens.',
+    'b.txt': lead + 'The death of 17-year-old Alexandros Grigoropoulos in Athens sparked riots.',
+    'c.txt': lead + 'Epaminondas Korkoneas, 37, fired the shots in Athens.',
+  }), ['a.txt:15 conflicts b.txt:17-year-old']);
+});
+
+test('"seriously injured" is not "injured"', () => {
+  const lead = 'A quake struck Aceh in Indonesia on Tuesday.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'There are around 30 people seriously injured in Aceh.',
+    'b.txt': lead + 'More than 200 people were injured in Aceh.',
+  }), []);
+});
