@@ -58,7 +58,11 @@ function isSpeaker(x: unknown): boolean {
 }
 
 function isClaim(x: unknown): boolean {
-  return isTextSpan(x) && ((x as Fields).low === null || isNumber((x as Fields).low)) && ((x as Fields).high === null || isNumber((x as Fields).high)) && typeof (x as Fields).comparable === 'boolean';
+  return isTextSpan(x) && ((x as Fields).low === null || isNumber((x as Fields).low)) && ((x as Fields).high === null || isNumber((x as Fields).high)) && typeof (x as Fields).comparable === 'boolean' && isFrame((x as Fields).frame);
+}
+
+function isFrame(x: unknown): boolean {
+  return isObject(x) && typeof x.dimension === 'string' && isNumber(x.scale) && typeof x.scope === 'string' && every(x.qualifiers, (q) => typeof q === 'string') && every(x.story, (p) => typeof p === 'string');
 }
 
 function isProblem(x: unknown): boolean {
@@ -81,6 +85,7 @@ function isClaimTraits(x: unknown): boolean {
   return (
     isObject(x) &&
     (x.group === null || typeof x.group === 'string') &&
+    (x.anchors === null || every(x.anchors, (p) => typeof p === 'string')) &&
     typeof x.placeIsCountry === 'boolean' &&
     every(x.localContext, (p) => typeof p === 'string') &&
     typeof x.countedIsCountry === 'boolean' &&

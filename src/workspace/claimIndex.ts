@@ -45,7 +45,12 @@ interface Member {
   /** What comparing it looks at, worked out once. */
   compared: ComparedClaim;
   key: string;
-  group: Set<Member>;
+  /**
+   * The groups it sits in: one, or for a count of a named thing and nothing more (see
+   * `ClaimTraits.anchors`) one per city or region its story names, since it is compared only
+   * with claims that share one. Keyed `key@place` in `groups`.
+   */
+  groups: Array<{ key: string; members: Set<Member> }>;
   /** Claims elsewhere it conflicts with, counted as files come and go. */
   conflicts: number;
 }
@@ -87,10 +92,13 @@ export class ClaimIndex {
       const known = traits?.[i] ?? traitsOf(claim);
       const key = known.group;
       if (key === null) return null;
-      let group = this.groups.get(key);
-      if (group === undefined) this.groups.set(key, (group = new Set()));
-      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance, known), key, group, conflicts: 0 };
-      group.add(member);
+      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance, known), key, groups: [], conflicts: 0 };
+      for (const groupKey of known.anchors === null ? [key] : known.anchors.map((place) => `${key}@${place}`)) {
+        let members = this.groups.get(groupKey);
+        if (members === undefined) this.groups.set(groupKey, (members = new Set()));
+        members.add(member);
+        member.groups.push({ key: groupKey, members });
+      }
       return member;
     });
     this.files.set(filePath, { claims, members });
@@ -198,32 +206,41 @@ export class ClaimIndex {
    * file's 7.6.
    */
   private linksOfMember(member: Member): Link[] {
-    const byPath = new Map<string, Member[]>();
-    const own: Member[] = [];
-    for (const other of member.group) {
-      if (other.path === member.path) {
-        own.push(other);
-        continue;
-      }
-      if (!this.related(member, other)) continue;
-      const list = byPath.get(other.path);
-      if (list === undefined) byPath.set(other.path, [other]);
-      else list.push(other);
-    }
     const links: Link[] = [];
-    for (const others of byPath.values()) {
-      let disputed: boolean | null = null;
-      for (const other of others) {
+    let conflicting = false;
+    const seen = member.groups.length > 1 ? new Set<Member>() : null;
+    for (const group of member.groups) {
+      for (const other of group.members) {
+        if (other.path === member.path) continue;
+        if (seen !== null) {
+          if (seen.has(other)) continue;
+          seen.add(other);
+        }
+        if (!this.related(member, other)) continue;
         const relation = this.relationOf(member, other);
         if (relation === null) continue;
-        if (relation === 'conflicts') {
-          disputed ??= this.disputed(own, others);
-          if (!disputed) continue;
-        }
+        if (relation === 'conflicts') conflicting = true;
         links.push({ member, other, relation });
       }
     }
-    return links;
+    // Most claims agree with everything they are linked to, and need no more.
+    return conflicting ? this.undisputedDropped(member, links) : links;
+  }
+
+  /** The links without the conflicts that two files' readings do not bear out (see `disputed`). */
+  private undisputedDropped(member: Member, links: readonly Link[]): Link[] {
+    const own: Member[] = [];
+    for (const group of member.groups) for (const m of group.members) if (m.path === member.path && !own.includes(m)) own.push(m);
+    const verdicts = new Map<string, boolean>();
+    return links.filter((l) => {
+      if (l.relation !== 'conflicts') return true;
+      let verdict = verdicts.get(l.other.path);
+      if (verdict === undefined) {
+        const others = links.filter((x) => x.other.path === l.other.path).map((x) => x.other);
+        verdicts.set(l.other.path, (verdict = this.disputed(own, others)));
+      }
+      return verdict;
+    });
   }
 
   /** Same story and the same thing: the pair is judged in one order whichever side asks, so both sides always see the same link. */
@@ -263,8 +280,10 @@ export class ClaimIndex {
     for (const l of before) if (l.relation === 'conflicts') this.countConflict(l, -1);
     for (const m of this.files.get(filePath)?.members ?? []) {
       if (m === null) continue;
-      m.group.delete(m);
-      if (m.group.size === 0) this.groups.delete(m.key);
+      for (const group of m.groups) {
+        group.members.delete(m);
+        if (group.members.size === 0) this.groups.delete(group.key);
+      }
     }
     return before;
   }

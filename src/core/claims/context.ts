@@ -111,22 +111,40 @@ const ERAS = new PhraseTable<string>([
   ['the previous year', 'last year'], ['the year before', 'last year'],
 ]);
 /** Words that make a year the time of a figure: "in 2019", "by 1918", "December 1914". */
-const YEAR_PREPOSITIONS = new Set(['in', 'by', 'during', 'of', 'for', 'until', 'through', 'throughout']);
+const YEAR_PREPOSITIONS = new Set(['in', 'by', 'during', 'of', 'for', 'until', 'through', 'throughout', 'from', 'since', 'between', 'after', 'before']);
 
 /** Words after a time span that put a sentence in the past: "four years ago". */
 const AGO = new Set(['ago', 'earlier']);
 
 /**
- * The era or year a sentence puts its figures in, or null: "in 2004", "last year", "four years
- * ago", "on Oct. 10, 2002". (A month alone is left out: "the war, which began on February 24"
- * dates the war, not the figure.) A story's own figures rarely carry one; a figure of an earlier
- * event in the same article ("In April last year an 8.6-magnitude quake struck …") nearly
- * always does, so figures of different times are never the same figure. A year that qualifies
- * a noun ("region hit by the 2004 tsunami") names another event, not the sentence's time.
+ * The era or year a figure is set in, or null: "in 2004", "last year", "four years ago", "on
+ * Oct. 10, 2002". (A month alone is left out: "the war, which began on February 24" dates the
+ * war, not the figure.) A story's own figures rarely carry one; a figure of an earlier event in
+ * the same article ("In April last year an 8.6-magnitude quake struck …") nearly always does,
+ * so figures of different times are never the same figure. The time is read in the figure's
+ * own clause and in a phrase that opens the sentence ("In 2004, a magnitude 9.1 quake …"), not
+ * in a clause that tells of something else ("the 6.1-magnitude quake rocked a region, which
+ * the tsunami of 2004 devastated"); a year that qualifies a noun ("the 2004 tsunami") names
+ * another event, not the figure's time.
  */
-export function whenOf(tokens: readonly Token[], text: string, s: Sentence): string | null {
+export function whenOf(tokens: readonly Token[], text: string, s: Sentence, first: number, last: number): string | null {
+  let from = first;
+  while (from > s.first && !CLAUSE_BOUNDARIES.has(tokens[from - 1].text) && !CLAUSE_BOUNDARIES.has(tokens[from - 1].norm)) from--;
+  let to = last;
+  while (to < s.last && !CLAUSE_BOUNDARIES.has(tokens[to].text) && !CLAUSE_BOUNDARIES.has(tokens[to].norm)) to++;
+  let opening = s.first;
+  if (from > s.first && FRONTED.has(tokens[s.first].norm)) while (opening < from && tokens[opening].text !== ',') opening++;
+  return whenIn(tokens, text, s, s.first, opening) ?? whenIn(tokens, text, s, from, to);
+}
+
+/** Where a clause ends: what lies beyond tells of something else. */
+const CLAUSE_BOUNDARIES = new Set([',', ';', '—', '–', '(', ')', ':', 'as', 'which', 'that', 'who', 'whose', 'while', 'where', 'when', 'after', 'before', 'since']);
+/** Words that open a sentence with a phrase of time: "In 2004, …", "Last year, …". */
+const FRONTED = new Set(['in', 'on', 'during', 'last', 'by', 'since', 'back', 'until', 'over', 'throughout', 'at', 'from', 'after', 'before', 'between', 'early', 'late', 'earlier']);
+
+function whenIn(tokens: readonly Token[], text: string, s: Sentence, from: number, to: number): string | null {
   let year: string | null = null;
-  for (let k = s.first; k < s.last; k++) {
+  for (let k = from; k < to; k++) {
     const era = ERAS.at(tokens, k, s.last);
     if (era) return era.value;
     const t = tokens[k];

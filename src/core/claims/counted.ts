@@ -80,6 +80,9 @@ export function isPersonNoun(norm: string): boolean {
 const SAME_THING: Readonly<Record<string, string>> = {
   troop: 'soldier', serviceman: 'soldier', servicemen: 'soldier', servicemember: 'soldier', people: 'person',
   persons: 'person', kiev: 'kyiv', fighting: 'military', combat: 'military',
+  // Unrest, however a report names it: "five days of rioting", "the eighth day of protests".
+  rioting: 'riot', protest: 'riot', unrest: 'riot', clash: 'riot', demonstration: 'riot', violence: 'riot',
+  booth: 'station', monitor: 'observer', quake: 'earthquake', tremor: 'earthquake', temblor: 'earthquake',
 };
 
 /** Nouns that, after a demonym, mean the country itself: "20% of the Ukrainian region". */

@@ -65,7 +65,9 @@ const DIRECTIONS = new Set([
 ]);
 /** Words around a length that make it a depth: "at a depth of 10 km", "six miles beneath the surface". */
 const DEPTH_BEFORE = new Set(['depth']);
-const DEPTH_AFTER = new Set(['deep', 'beneath', 'below', 'underground', 'down', 'depth']);
+const DEPTH_AFTER = new Set(['deep', 'beneath', 'below', 'underground', 'depth']);
+/** Verbs before a length that make it the length of a fall: "fell about 200 metres", "plunged 600m". */
+const FALL_VERBS = new Set(['fell', 'fall', 'falls', 'falling', 'fallen', 'plunged', 'plunge', 'plunging', 'plummeted', 'tumbled', 'tumbling', 'slid', 'sliding', 'dropped']);
 /** Words that give the figure's source after them: "according to the UN", "police said". */
 const SOURCE_CUES = new Set(['according']);
 const MEASURE_REACH = 4;
@@ -190,15 +192,19 @@ function isNounish(norm: string): boolean {
  */
 function ageOwner(f: FrameInput): string | null {
   const { tokens } = f;
-  const isName = (t: Token | undefined) => t !== undefined && t.cap && t.kind === 'word' && (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition)) === 0;
+  const isName = (t: Token | undefined) =>
+    t !== undefined && t.cap && t.kind === 'word' && (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition)) === 0 && (tagsOf(t.norm) & (Tag.Demonym | Tag.WeekDay | Tag.Month | Tag.Country)) === 0 && !DEMONYM_LIKE.test(t.norm);
   if (f.first - 2 >= f.floor && (tokens[f.first - 1].text === ',' || tokens[f.first - 1].text === '(') && isName(tokens[f.first - 2])) return tokens[f.first - 2].norm;
   let k = f.last;
-  while (k < f.end && (tagsOf(tokens[k].norm) & Tag.Demonym) !== 0) k++;
+  while (k < f.end && ((tagsOf(tokens[k].norm) & Tag.Demonym) !== 0 || (tokens[k].cap && DEMONYM_LIKE.test(tokens[k].norm) && AGE_NOUNS.has(tokens[k + 1]?.norm ?? '')))) k++;
   if (k < f.end && AGE_NOUNS.has(tokens[k].norm) && tokens[k + 1]?.text === ',') k += 2;
   let last: Token | null = null;
   while (k < f.end && isName(tokens[k])) last = tokens[k++];
   return last?.norm ?? null;
 }
+
+/** Nationalities compromise may not tag: "British", "Australian", "Palestinian". */
+const DEMONYM_LIKE = /(ish|ian|ese|an)$/;
 
 /** Nouns that may stand between an age and the name it belongs to: "a 15-year-old boy, Alexandros …". */
 const AGE_NOUNS = new Set(['boy', 'girl', 'man', 'woman', 'teenager', 'teen', 'child', 'student', 'driver', 'victim']);
@@ -206,7 +212,10 @@ const AGE_NOUNS = new Set(['boy', 'girl', 'man', 'woman', 'teenager', 'teen', 'c
 /** Which length a length is: its depth, its distance from a named place, or a measure ("long"). */
 function lengthRole(f: FrameInput): string | null {
   const { tokens } = f;
-  for (let k = f.first - 1; k >= f.floor && f.first - k <= MEASURE_REACH; k--) if (DEPTH_BEFORE.has(tokens[k].norm)) return 'depth';
+  for (let k = f.first - 1; k >= f.floor && f.first - k <= MEASURE_REACH; k--) {
+    if (DEPTH_BEFORE.has(tokens[k].norm)) return 'depth';
+    if (FALL_VERBS.has(tokens[k].norm)) return 'fall';
+  }
   if (f.measure !== null && SHAPE_MEASURES.has(f.measure)) return f.measure;
   for (let k = f.last; k < f.end && k - f.last < MEASURE_REACH; k++) {
     const norm = tokens[k].norm;
@@ -240,7 +249,8 @@ function durationOf(f: FrameInput): string | null {
   let k = f.last;
   if (tokens[k]?.norm !== 'of') return null;
   k++;
-  while (k < f.end && (tokens[k].norm === 'the' || tokens[k].norm === 'its' || tokens[k].norm === 'their')) k++;
+  // "four days of the worst riots": past the articles and the words that only describe.
+  while (k < f.end && (tokens[k].norm === 'the' || tokens[k].norm === 'its' || tokens[k].norm === 'their' || ((wordFlags(tokens[k].norm) & W.Adjective) !== 0 && tokens[k + 1]?.kind === 'word'))) k++;
   const t = tokens[k];
   return t !== undefined && k < f.end && t.kind === 'word' && !t.cap ? countedKey(t.norm) : null;
 }

@@ -27,11 +27,24 @@ export function findClaims(doc: ParsedDocument): Claim[] {
   for (const s of sentences) {
     const drafts = draftsOf(doc, s);
     if (drafts.length === 0) continue;
-    const when = whenOf(doc.tokens, doc.text, s);
     const context = contextOf(doc.tokens, s);
-    for (const d of drafts) claims.push(complete(doc, s, d, drafts, when, context, lead));
+    const found = drafts.map((d) => complete(doc, s, d, drafts, whenOf(doc.tokens, doc.text, s, d.first, d.last), context, lead));
+    found.forEach((c, i) => {
+      if (i > 0 && isConversion(doc, found[i - 1], c)) c.frame = { ...c.frame, what: found[i - 1].frame.what, qualifiers: found[i - 1].frame.qualifiers, event: found[i - 1].frame.event, scope: found[i - 1].frame.scope };
+      claims.push(c);
+    });
   }
   return claims;
+}
+
+/**
+ * "a depth of 10 kilometres (6 miles)": a figure in brackets right after another of the same
+ * dimension is that figure in other units, and measures what it measures.
+ */
+function isConversion(doc: ParsedDocument, before: Claim, c: Claim): boolean {
+  if (before.frame.dimension !== c.frame.dimension || before.unit === c.unit || c.frame.dimension === 'count') return false;
+  const between = doc.text.slice(before.end, c.start).trim();
+  return between === '(' || between === ', or' || between === 'or';
 }
 
 /** Sentences of the headline and lead, whose places every figure of the article shares. */
@@ -44,9 +57,27 @@ const LEAD_SENTENCES = 3;
  */
 function leadContext(doc: ParsedDocument, sentences: readonly Sentence[]): string[] {
   const found = new Set<string>();
-  for (const s of sentences.slice(0, LEAD_SENTENCES)) for (const p of contextOf(doc.tokens, s)) found.add(p);
+  for (const s of sentences.slice(0, LEAD_SENTENCES)) for (const p of contextOf(doc.tokens, { ...s, first: afterDateline(doc, s) })) found.add(p);
   return [...found];
 }
+
+/**
+ * Where a sentence starts once a dateline is passed over: "WASHINGTON (Reuters) -", "KYIV,
+ * Ukraine —". A dateline says where the reporter files from, not what the story is about: an
+ * archive's articles from Washington tell a thousand stories.
+ */
+function afterDateline(doc: ParsedDocument, s: Sentence): number {
+  const { tokens } = doc;
+  const limit = Math.min(s.last, s.first + DATELINE_REACH);
+  for (let k = s.first; k < limit; k++) {
+    const t = tokens[k];
+    if (t.text === '-' || t.text === '—' || t.text === '–') return tokens[s.first].text === tokens[s.first].text.toUpperCase() ? k + 1 : s.first;
+  }
+  return s.first;
+}
+
+/** Tokens a dateline may take before its dash: "WASHINGTON (Reuters) -", "NEW YORK, N.Y. (AP) —". */
+const DATELINE_REACH = 10;
 
 /** The document's sentences, joined again where the splitter cut inside a number ("RM23.50", "minus-1.4", ".001"). */
 function sentencesOf(doc: ParsedDocument): Sentence[] {

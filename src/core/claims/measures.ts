@@ -103,8 +103,11 @@ export function measureAfter(
       continue;
     }
     const f = wordFlags(t.norm);
-    if (t.kind !== 'word' || ((f & W.Verb) !== 0 && (f & W.Auxiliary) === 0)) return null;
+    if (t.kind !== 'word' || ((f & W.Verb) !== 0 && (f & W.Auxiliary) === 0 && !REPORTING.has(t.norm))) return null;
     k++;
   }
   return null;
 }
+
+/** Verbs that report a measure rather than name another: "dozens have been reported injured", "five confirmed dead". */
+const REPORTING = new Set(['reported', 'confirmed', 'believed', 'feared', 'thought', 'known', 'said', 'listed', 'presumed', 'declared']);

@@ -64,6 +64,12 @@ export function groupKey(c: Claim): string | null {
 export interface ClaimTraits {
   /** `groupKey`: null when the claim is not compared. */
   group: string | null;
+  /**
+   * For a count of a named thing and nothing more ("288 candidates"): the cities and regions
+   * its sentence and its article's lead name, one of which another such claim must share (see
+   * `sameStory`); the claim index files it under each. Null for every other claim.
+   */
+  anchors: string[] | null;
   placeIsCountry: boolean;
   /** The names of the claim's sentence that are not countries: cities, regions, people. */
   localContext: string[];
@@ -83,10 +89,14 @@ export function traitsOf(c: Claim): ClaimTraits {
   // A magnitude or a depth names what it measures; "49 people" does not.
   const measured = c.frame.dimension !== 'count' && c.frame.dimension !== 'money' && c.frame.dimension !== 'percent' && c.frame.what !== null;
   const generic = !measured && (counted === '' || GENERIC_COUNTED.has(counted));
+  const group = groupKey(c);
+  const local = storyOf(c).filter((p) => !isCountry(p));
+  const anchored = group !== null && namedOnly(c);
   return {
-    group: groupKey(c),
+    group: anchored && local.length === 0 ? null : group,
+    anchors: anchored ? local : null,
     placeIsCountry: c.place !== null && isCountry(c.place),
-    localContext: storyOf(c).filter((p) => !isCountry(p)),
+    localContext: local,
     countedIsCountry: isCountry(counted),
     byLocality: generic && !(c.unit !== null && MONEY_UNITS.has(c.unit)),
   };
@@ -96,7 +106,7 @@ export function traitsOf(c: Claim): ClaimTraits {
  * What `sameStory` and `relation` look at in a claim, worked out once: a group compares each of
  * its claims with every other, and a folder that tells one story puts thousands in a group.
  */
-export interface ComparedClaim extends Omit<ClaimTraits, 'group'> {
+export interface ComparedClaim extends Omit<ClaimTraits, 'group' | 'anchors'> {
   claim: Claim;
   /** The places of the claim's sentence and of its article's lead. */
   story: string[];
@@ -166,7 +176,10 @@ function namedOnly(c: Claim): boolean {
 }
 
 function sharedStory(a: ComparedClaim, b: ComparedClaim): boolean {
-  return a.localContext.some((p) => b.story.includes(p)) && a.story.filter((p) => b.story.includes(p)).length >= STORY_NAMES;
+  if (!a.localContext.some((p) => b.story.includes(p))) return false;
+  let shared = 0;
+  for (const p of a.story) if (b.story.includes(p) && ++shared >= STORY_NAMES) return true;
+  return false;
 }
 
 function sharedLocality(a: ComparedClaim, b: ComparedClaim): boolean {
@@ -220,7 +233,9 @@ export function relation(a: Claim, b: Claim, tolerance = 0): Relation {
 
 /** `relation` of claims already prepared with `compared` (and the tolerance). */
 export function relationOf(a: ComparedClaim, b: ComparedClaim): Relation {
-  return a.low <= b.high && b.low <= a.high ? 'agrees' : 'conflicts';
+  // Intervals that only touch do not agree: "32" ([31.5, 32.5]) and "31" ([30.5, 31.5]) are two ages.
+  const touching = a.low === b.high || b.low === a.high;
+  return a.low <= b.high && b.low <= a.high && !(touching && a.low !== a.high && b.low !== b.high) ? 'agrees' : 'conflicts';
 }
 
 /** What a claim measures, in words: "Ukrainian civilians killed or wounded", "share of Ukraine occupied", "aid (USD)". */
