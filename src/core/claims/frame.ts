@@ -4,7 +4,7 @@ import { countedKey } from './counted';
 import { placeName } from './places';
 import { scopeOf, type Scope } from './scope';
 import { MONEY_UNITS } from './units';
-import { Tag, tagsOf } from './tags';
+import { Tag, hasTag, tagsOf } from './tags';
 
 // A claim's frame: what a figure says, beyond its number. Two figures in different files are
 // the same figure when their frames say they measure the same thing of the same event —
@@ -110,13 +110,13 @@ export function frameOf(f: FrameInput): ClaimFrame {
 }
 
 /** Words that make an injury or a damage a narrower measure: "seriously injured" is not "injured". */
-const INTENSITY = new Set(['seriously', 'critically', 'severely', 'badly', 'gravely', 'slightly', 'lightly', 'totally', 'completely', 'partially', 'fatally']);
+const INTENSITY = new Set(['seriously', 'critically', 'severely', 'badly', 'gravely', 'slightly', 'lightly', 'totally', 'completely', 'partially', 'fatally', 'serious', 'critical', 'severe', 'minor']);
 const INTENSITY_REACH = 6;
 
 function intensityOf(f: FrameInput): string {
   const from = Math.max(f.floor, f.first - 2);
   const to = Math.min(f.end, f.after + INTENSITY_REACH);
-  for (let k = from; k < to; k++) if (INTENSITY.has(f.tokens[k].norm)) return `${f.tokens[k].norm} `;
+  for (let k = from; k < to; k++) if (INTENSITY.has(f.tokens[k].norm)) return `${f.tokens[k].norm.replace(/ly$/, '').replace(/^(critica|severe|serious|grave)l?$/, '$1')} `;
   return '';
 }
 
@@ -222,12 +222,24 @@ function lengthRole(f: FrameInput): string | null {
     if (DEPTH_AFTER.has(norm)) return 'depth';
     if (DIRECTIONS.has(norm)) {
       const place = placeAfterDirection(tokens, k + 1, f.end);
-      return place === null ? 'distance' : `distance-from-${place.replace(/ /g, '-')}`;
+      const located = locatedBefore(tokens, f.first, f.floor);
+      return [located, 'distance', place === null ? null : `from-${place.replace(/ /g, '-')}`].filter((w) => w !== null).join('-');
     }
     if (tokens[k].kind === 'punct') break;
   }
   return null;
 }
+
+/** What a distance places: the nearest name before it in its sentence ("Yida refugee camp, located 10 miles south of the border"). */
+function locatedBefore(tokens: readonly Token[], first: number, floor: number): string | null {
+  for (let k = first - 1; k >= floor && first - k <= LOCATED_REACH; k--) {
+    const t = tokens[k];
+    if (t.cap && t.kind === 'word' && k > floor && (wordFlags(t.norm) & (W.Determiner | W.Pronoun)) === 0) return t.norm;
+  }
+  return null;
+}
+
+const LOCATED_REACH = 8;
 
 function placeAfterDirection(tokens: readonly Token[], from: number, end: number): string | null {
   for (let k = from; k < end && k - from < MEASURE_REACH; k++) {
@@ -237,6 +249,8 @@ function placeAfterDirection(tokens: readonly Token[], from: number, end: number
       while (n < end && tokens[n].cap && tokens[n].kind === 'word') n++;
       return placeName(tokens.slice(k, n).map((x) => x.norm).join(' '));
     }
+    // "from the border": a landmark named by a noun.
+    if (t.kind === 'word' && t.norm !== 'the' && hasTag(t.norm, Tag.Noun)) return t.norm;
     if (t.kind === 'punct') return null;
   }
   return null;

@@ -39,8 +39,10 @@ const INCIDENT_NOUNS = new Set([
 
 /** Phrases anywhere in the sentence that make its figures a running total. */
 const CUMULATIVE = new PhraseTable<true>(
-  ['in total', 'in all', 'altogether', 'overall', 'cumulative', 'to date', 'so far this year', 'since the start', 'since the beginning', 'since the outbreak'].map((p) => [p, true]),
+  ['in total', 'in all', 'altogether', 'overall', 'cumulative', 'to date', 'so far', 'since the start', 'since the beginning', 'since the outbreak'].map((p) => [p, true]),
 );
+/** Long events: a toll "in the civil war" is the war's running total, not one incident's. */
+const LONG_EVENTS = new Set(['war', 'wars', 'conflict', 'offensive', 'campaign', 'insurgency', 'uprising', 'occupation', 'invasion', 'intifada', 'crisis', 'epidemic', 'pandemic']);
 /** After "since": the words that make it the start of a campaign rather than a date ("since the assault began"). */
 const BEGIN_VERBS = new Set(['began', 'begun', 'begin', 'started', 'start', 'launched', 'erupted', 'broke', 'beginning', 'outbreak']);
 const SINCE_REACH = 6;
@@ -83,7 +85,9 @@ export function scopeOf(tokens: readonly Token[], first: number, last: number, f
     // "May" with a capital is the month.
     if (ESTIMATE.has(tokens[k].norm) && !(tokens[k].cap && k > floor)) return 'estimate';
   }
+  // One incident named in the sentence wins over the war it happened in.
   for (let k = floor; k < end; k++) if (INCIDENT_NOUNS.has(tokens[k].norm)) return 'incident';
+  for (let k = floor; k < end; k++) if (LONG_EVENTS.has(tokens[k].norm)) return 'cumulative';
   return 'whole';
 }
 
