@@ -1,3 +1,4 @@
+import { describe } from '../workspace/claims/compare';
 import type { Claim } from '../core/claims';
 import type { Quote } from '../core/types';
 import type { RelatedClaim } from '../workspace/claimIndex';
@@ -100,14 +101,32 @@ const NOT_COMPARABLE: Record<string, string> = {
   share: 'too little to say what it counts',
 };
 
+/** How Byline read a figure's scope (src/core/claims/scope.ts), for a reader who wonders why it was or was not compared. */
+const SCOPES: Record<string, string | null> = {
+  whole: null,
+  cumulative: 'a running total',
+  incident: 'the toll of one incident',
+  separate: 'a separate incident (compared with nothing)',
+  part: 'a part of a larger whole',
+  estimate: 'a projection, not a count',
+};
+
 function claimDescription(c: Claim): string {
   const parts: string[] = [];
   parts.push(interval(c));
-  const what = [c.counted, c.measure].filter(Boolean).join(', ');
-  if (what) parts.push(what);
-  if (c.place) parts.push(`in ${c.place}`);
+  const what = c.counted === null && c.measure === null ? describe(c) : [c.counted, c.measure].filter(Boolean).join(', ');
+  if (what && what !== 'figure') parts.push(what);
+  if (c.place) parts.push(`in ${placeLabel(c.place)}`);
   if (c.when) parts.push(c.when);
+  const scope = SCOPES[c.frame.scope];
+  if (scope) parts.push(scope);
+  if (c.frame.source) parts.push(`according to ${c.frame.source}`);
   return parts.join(' · ');
+}
+
+/** "kherson" → "Kherson", "new york" → "New York": places are kept in lower case to compare them. */
+function placeLabel(place: string): string {
+  return place.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
 }
 
 function interval(c: Claim): string {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
-import { compared, describe, describeInterval, relationOf, sameStoryOf, sameThing, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
+import { compared, describe, describeInterval, mayBeUpdate, relationOf, sameStoryOf, sameThing, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -191,7 +191,7 @@ export class ClaimIndex {
         end: claim.end,
         severity: this.severity,
         code: 'conflicting-claim',
-        message: `Figures disagree on ${describe(claim)}: ${claim.text} here; ${elsewhere}.`,
+        message: `Figures disagree on ${describe(claim)}: ${claim.text} here; ${elsewhere}.${mayBeUpdate(claim) ? ' A toll changes as reports come in: the later report may be an update.' : ''}`,
         related: against.map((o) => ({ path: o.path, start: o.start, end: o.end, message: `'${o.text}' here` })),
       });
     });

@@ -240,12 +240,40 @@ export function relationOf(a: ComparedClaim, b: ComparedClaim): Relation {
 
 /** What a claim measures, in words: "Ukrainian civilians killed or wounded", "share of Ukraine occupied", "aid (USD)". */
 export function describe(c: Claim): string {
+  const named = describeWhat(c);
+  if (named !== null) return named;
   const measure = c.measure === 'aid' && c.counted !== null ? 'in aid' : c.measure;
-  const what = [c.counted, measure].filter((w): w is string => w !== null).join(' ');
+  // "eight days of riots": what a duration is the length of is in the frame, not in `counted`.
+  const what = [c.counted ?? (c.frame.dimension === 'duration' ? c.frame.what : null), measure].filter((w): w is string => w !== null).join(' ');
   if (c.unit === 'percent') return `share of ${what || 'a whole'}`;
   if (c.unit !== null && TIME_UNITS.has(c.unit) && what !== '') return `length of the ${what} (${c.unit})`;
   const unit = c.unit !== null && c.unit !== 'people' ? ` (${c.unit})` : '';
   return `${what || 'figure'}${unit}`;
+}
+
+/** What a frame names on its own: a magnitude, a depth, a distance, a fall, an age. */
+function describeWhat(c: Claim): string | null {
+  const what = c.frame.what;
+  if (what === null) return null;
+  const name = (w: string) => w.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
+  if (what === 'magnitude') return 'the magnitude';
+  if (what === 'depth') return `the depth (${c.unit})`;
+  if (what === 'fall') return `the length of the fall (${c.unit})`;
+  if (what.startsWith('age-of-')) return `the age of ${name(what.slice('age-of-'.length))}`;
+  const distance = /^(?:(.+)-)?distance(?:-from-(.+))?$/.exec(what);
+  if (distance === null) return null;
+  const [, located, from] = distance;
+  return `the distance${located ? ` of ${name(located)}` : ''}${from ? ` from ${from === from.toLowerCase() && !/ /.test(from) ? `the ${from}` : name(from)}` : ''} (${c.unit})`;
+}
+
+/** Measures that grow as reports come in: two files that disagree on one may give it at different times. */
+const DEVELOPING = new Set(['deaths', 'wounded', 'killed or wounded', 'missing', 'displaced', 'evacuated', 'arrested', 'damaged']);
+
+/** "… (this may be an update: tolls change as reports come in)" for a developing measure. */
+export function mayBeUpdate(c: Claim): boolean {
+  // "seriously wounded" grows as "wounded" does.
+  const event = c.frame.event?.split(' ').pop();
+  return event !== undefined && DEVELOPING.has(event);
 }
 
 /** The interval a claim allows, in words: "at most 40,000", "20,000–30,000". */
