@@ -95,6 +95,8 @@ export function contextOf(tokens: readonly Token[], s: Sentence): string[] {
     else if ((tags & Tag.Demonym) !== 0) found.add(countryOfDemonym(t.norm) ?? t.norm.replace(/s$/, ''));
     else if ((tags & (Tag.Country | Tag.Locality)) !== 0) found.add(placeName(t.norm));
     else if (k > s.first && CONTEXT_PREPOSITIONS.has(tokens[k - 1].norm) && (wordFlags(t.norm) & NOT_PLACE) === 0) found.add(placeName(t.norm));
+    // "Indonesia's Aceh province", "Bener Meriah district": a name before a word for a place.
+    else if (k + 1 < s.last && PLACE_NOUNS.has(tokens[k + 1].norm) && !tokens[k + 1].cap && (wordFlags(t.norm) & NOT_PLACE) === 0) found.add(placeName(t.norm));
   }
   return [...found];
 }
@@ -110,8 +112,8 @@ const ERAS = new PhraseTable<string>([
   ['last year', 'last year'], ['next year', 'next year'], ['a year ago', 'last year'], ['a year earlier', 'last year'],
   ['the previous year', 'last year'], ['the year before', 'last year'],
 ]);
-/** Words that make a year the time of a figure: "in 2019", "by 1918", "December 1914". */
-const YEAR_PREPOSITIONS = new Set(['in', 'by', 'during', 'of', 'for', 'until', 'through', 'throughout', 'from', 'since', 'between', 'after', 'before']);
+/** Words that make a year the time of a figure: "in 2019", "by 1918", "December 1914" (not "of": "the tsunami of 2004" is the tsunami's year). */
+const YEAR_PREPOSITIONS = new Set(['in', 'by', 'during', 'for', 'until', 'through', 'throughout', 'from', 'since', 'between', 'after', 'before']);
 
 /** Words after a time span that put a sentence in the past: "four years ago". */
 const AGO = new Set(['ago', 'earlier']);

@@ -101,12 +101,40 @@ export function frameOf(f: FrameInput): ClaimFrame {
     scale,
     what: what ?? null,
     qualifiers: (qualifiers as string[]).reverse(),
-    event: f.measure !== null && !SHAPE_MEASURES.has(f.measure) ? intensityOf(f) + f.measure : null,
+    event: eventOf(f),
     scope: dimension === 'percent' ? scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1) : scopeOf(tokens, f.first, f.last, f.floor, f.end),
     source: sourceOf(tokens, f.after, f.end),
     day: dayOf(tokens, f.floor, f.end),
     story: f.story,
   };
+}
+
+/**
+ * What happened, with the verb that says the figure counts those handled somewhere when there
+ * is one: "the clinic received around 50 people with injuries" counts those received, not all
+ * the injured ("injuring at least 50 people").
+ */
+function eventOf(f: FrameInput): string | null {
+  if (f.measure === null || SHAPE_MEASURES.has(f.measure)) return null;
+  const verb = handlingVerb(f.tokens, f.first, f.floor);
+  return (verb === null ? '' : `${verb} `) + intensityOf(f) + f.measure;
+}
+
+/** Verbs of a place that takes in some of those a measure counts: a hospital, a clinic, a shelter. */
+const HANDLING_VERBS = new Set([
+  'received', 'receiving', 'treated', 'treating', 'admitted', 'hospitalised', 'hospitalized', 'housed', 'sheltered',
+  'sheltering', 'rescued', 'registered', 'examined', 'airlifted', 'transported', 'discharged', 'identified',
+]);
+const VERB_REACH = 3;
+
+/** A verb of handling just before the figure (past its hedge and an article). */
+function handlingVerb(tokens: readonly Token[], first: number, floor: number): string | null {
+  for (let k = first - 1; k >= floor && first - k <= VERB_REACH; k--) {
+    const t = tokens[k];
+    if (HANDLING_VERBS.has(t.norm)) return t.norm;
+    if (t.kind !== 'word' || (wordFlags(t.norm) & W.Determiner) === 0) return null;
+  }
+  return null;
 }
 
 /** Words that make an injury or a damage a narrower measure: "seriously injured" is not "injured". */
@@ -170,7 +198,11 @@ function whatOf(f: FrameInput, dimension: Dimension): string | null {
 /** The counted phrase's key without the words that trail its head: "people seriously" → "person". */
 function countedWhat(f: FrameInput): string | null {
   const text = f.counted ?? f.countedText;
-  if (text === null) return f.measure !== null && SHAPE_MEASURES.has(f.measure) ? f.measure : null;
+  if (text === null) {
+    if (f.measure !== null && SHAPE_MEASURES.has(f.measure)) return f.measure;
+    // "dozens injured", "24 dead": what happened to people counts people.
+    return f.unit === 'people' ? 'person' : null;
+  }
   const words = text.split(/\s+/);
   // "candidates run for 125 seats": a plural noun followed by a verb ends the phrase.
   const plural = words.findIndex((w, i) => i + 1 < words.length && /[^s]s$/i.test(w) && (wordFlags(words[i + 1].toLowerCase()) & W.Verb) !== 0);

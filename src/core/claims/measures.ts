@@ -14,8 +14,10 @@ const MEASURES: ReadonlyArray<readonly [string, string]> = [
   ...rows('deaths', [
     'killed', 'dead', 'deaths', 'death', 'died', 'death toll', 'fatalities', 'lives lost', 'lost their lives',
     'perished', 'murdered', 'lives', 'have died', 'were killed',
+    // The verb before its object: "killing at least five people", "the quake kills 24".
+    'killing', 'kills', 'kill',
   ]),
-  ...rows('wounded', ['wounded', 'injured', 'injuries', 'hurt']),
+  ...rows('wounded', ['wounded', 'injured', 'injuries', 'hurt', 'injuring', 'injures', 'injure', 'wounding', 'wounds']),
   // "Refugees" is what is counted, not what happened: "75 Syrian refugees arrived" is no displacement figure.
   ...rows('displaced', ['displaced', 'internally displaced', 'fled', 'uprooted', 'forced from their homes', 'forced to flee']),
   ...rows('evacuated', ['evacuated', 'evacuees']),

@@ -56,6 +56,8 @@ const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/i;
 
 export function readNumber(tokens: readonly Token[], text: string, i: number, floor: number, end: number): NumberReading | null {
   const t = tokens[i];
+  const measured = t.kind === 'word' ? MEASURE_GLUED.exec(t.norm) : null;
+  if (measured !== null) return gluedMeasure(tokens, i, end, measured);
   if (t.kind === 'number' || (t.kind === 'word' && DIGIT.test(t.text))) return readDigits(tokens, text, i, floor, end);
   if (t.kind === 'word') return readWords(tokens, i, end);
   return null;
@@ -245,6 +247,22 @@ function readWords(tokens: readonly Token[], i: number, end: number): NumberRead
   }
 
   return readCardinals(tokens, i, end, base);
+}
+
+/** "magnitude-6.1": a measure's name glued to its figure by a hyphen (the tokenizer splits at the point). */
+const MEASURE_GLUED = /^(magnitude)-(\d+)$/;
+
+function gluedMeasure(tokens: readonly Token[], i: number, end: number, m: RegExpExecArray): NumberReading {
+  const point = tokens[i + 1];
+  const decimals = tokens[i + 2];
+  const glued = i + 2 < end && point.text === '.' && point.start === tokens[i].end && decimals.kind === 'number' && decimals.start === point.end && /^\d+$/.test(decimals.text);
+  const digits = glued ? `${m[2]}.${decimals.text}` : m[2];
+  return {
+    first: i, last: glued ? i + 3 : i + 1, value: Number(digits), magnitude: false, ordinal: false, share: false, unit: null,
+    integer: glued ? null : m[2], glued: '', scale: 1,
+    // Read as "6.1-magnitude": the measure is what the figure counts.
+    hyphenNoun: m[1], gluedHedge: null,
+  };
 }
 
 /** "six million", "twenty-five thousand", "one hundred and fifty", "eight-month". */
