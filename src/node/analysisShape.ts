@@ -62,7 +62,7 @@ function isClaim(x: unknown): boolean {
 }
 
 function isFrame(x: unknown): boolean {
-  return isObject(x) && typeof x.dimension === 'string' && isNumber(x.scale) && typeof x.scope === 'string' && every(x.qualifiers, (q) => typeof q === 'string') && every(x.story, (p) => typeof p === 'string');
+  return isObject(x) && typeof x.dimension === 'string' && isNumber(x.scale) && typeof x.scope === 'string' && every(x.qualifiers, (q) => typeof q === 'string') && every(x.story, (p) => typeof p === 'string') && every(x.places, (p) => typeof p === 'string');
 }
 
 function isProblem(x: unknown): boolean {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
-import { compared, describe, describeInterval, mayBeUpdate, relationOf, sameStoryOf, sameThing, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
+import { compared, describe, describeInterval, mayBeUpdate, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -249,11 +249,12 @@ export class ClaimIndex {
     return sameStoryOf(a.compared, b.compared) && sameThing(a.claim, b.claim);
   }
 
-  /** How two related members' figures relate; null when they are not linked (an order of magnitude that does not agree). */
+  /** How two related members' figures relate; null when they are not linked (an order of magnitude that does not agree, figures orders of magnitude apart). */
   private relationOf(x: Member, y: Member): Relation | null {
     const [a, b] = isFirst(x, y) ? [x, y] : [y, x];
     const relation = relationOf(a.compared, b.compared);
-    return relation === 'conflicts' && (a.claim.hedge === 'magnitude' || b.claim.hedge === 'magnitude') ? null : relation;
+    if (relation === 'agrees') return relation;
+    return a.claim.hedge === 'magnitude' || b.claim.hedge === 'magnitude' || tooFarApart(a.compared, b.compared) ? null : relation;
   }
 
   /** Two files' members of one group disagree: each file gives one reading, and no pair across them agrees. */

@@ -41,6 +41,8 @@ export interface ClaimFrame {
   day: string | null;
   /** The places the article's headline and lead name: the story it tells (see findClaims). */
   story: string[];
+  /** Every place the article names, the most named first (one array for all its claims). */
+  places: string[];
 }
 
 /** Units with a dimension and their size in its base unit. Money, percent and counts are handled apart. */
@@ -88,6 +90,7 @@ export interface FrameInput {
   countedText: string | null;
   measure: string | null;
   story: string[];
+  places: string[];
 }
 
 export function frameOf(f: FrameInput): ClaimFrame {
@@ -106,6 +109,7 @@ export function frameOf(f: FrameInput): ClaimFrame {
     source: sourceOf(tokens, f.after, f.end),
     day: dayOf(tokens, f.floor, f.end),
     story: f.story,
+    places: f.places,
   };
 }
 

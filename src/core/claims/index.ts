@@ -24,11 +24,14 @@ export function findClaims(doc: ParsedDocument): Claim[] {
   const claims: Claim[] = [];
   const sentences = sentencesOf(doc);
   const lead = leadContext(doc, sentences);
-  for (const s of sentences) {
+  const contexts = sentences.map((s) => contextOf(doc.tokens, s));
+  // One array for all of the article's claims: a cache stores it once (v8 keeps shared references).
+  const places = placesOf(contexts);
+  for (const [i, s] of sentences.entries()) {
     const drafts = draftsOf(doc, s);
     if (drafts.length === 0) continue;
-    const context = contextOf(doc.tokens, s);
-    const found = drafts.map((d) => complete(doc, s, d, drafts, whenOf(doc.tokens, doc.text, s, d.first, d.last), context, lead));
+    const context = contexts[i];
+    const found = drafts.map((d) => complete(doc, s, d, drafts, whenOf(doc.tokens, doc.text, s, d.first, d.last), context, { lead, places }));
     found.forEach((c, i) => {
       if (i > 0 && isConversion(doc, found[i - 1], c)) c.frame = { ...c.frame, what: found[i - 1].frame.what, qualifiers: found[i - 1].frame.qualifiers, event: found[i - 1].frame.event, scope: found[i - 1].frame.scope };
       claims.push(c);
@@ -45,6 +48,13 @@ function isConversion(doc: ParsedDocument, before: Claim, c: Claim): boolean {
   if (before.frame.dimension !== c.frame.dimension || before.unit === c.unit || c.frame.dimension === 'count') return false;
   const between = doc.text.slice(before.end, c.start).trim();
   return between === '(' || between === ', or' || between === 'or';
+}
+
+/** Every place the article names, the most named first: what the workspace compares articles by (compare.ts). */
+function placesOf(contexts: readonly string[][]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of contexts) for (const p of c) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p);
 }
 
 /** Sentences of the headline and lead, whose places every figure of the article shares. */
@@ -94,7 +104,7 @@ function sentencesOf(doc: ParsedDocument): Sentence[] {
 }
 
 /** The second pass: what a draft counts, its measure, place, time and context, and whether it is compared. */
-function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null, sentenceContext: string[], story: string[]): Claim {
+function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null, sentenceContext: string[], article: { lead: string[]; places: string[] }): Claim {
   const { tokens, text } = doc;
   const end = s.last;
   const np = d.counted;
@@ -146,7 +156,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
 
   const start = tokens[first].start;
   const stop = tokens[d.last - 1].end;
-  const frame = frameOf({ tokens, first: d.first, last: d.last, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story });
+  const frame = frameOf({ tokens, first: d.first, last: d.last, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story: article.lead, places: article.places });
   if (frame.dimension === 'magnitude') unit = 'magnitude';
   // An age is compared with the same person's age only.
   if (notComparable === 'age' && frame.what !== null) notComparable = null;

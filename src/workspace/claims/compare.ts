@@ -110,6 +110,8 @@ export interface ComparedClaim extends Omit<ClaimTraits, 'group' | 'anchors'> {
   claim: Claim;
   /** The places of the claim's sentence and of its article's lead. */
   story: string[];
+  /** Every place the claim's article names, as a set (one per article). */
+  places: ReadonlySet<string>;
   /** The interval the claim allows once each finite end is allowed its rounding or the tolerance. */
   low: number;
   high: number;
@@ -122,6 +124,7 @@ export function compared(c: Claim, tolerance = 0, traits: ClaimTraits = traitsOf
   return {
     claim: c,
     story: storyOf(c),
+    places: placeSet(c.frame.places),
     placeIsCountry: traits.placeIsCountry,
     localContext: traits.localContext,
     countedIsCountry: traits.countedIsCountry,
@@ -158,9 +161,42 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   const dayA = a.claim.frame.day;
   const dayB = b.claim.frame.day;
   if (dayA !== null && dayB !== null && dayA !== dayB) return false;
+  // A magnitude, a depth, a fall, an age: few stories share one, and articles that name many of the same places tell one.
+  if (measured(a.claim) && sameArticle(a, b)) return true;
   if (a.countedIsCountry) return true;
   if (a.byLocality) return sharedLocality(a, b);
   return namedOnly(a.claim) || namedOnly(b.claim) ? sharedStory(a, b) : sharedContext(a, b);
+}
+
+function measured(c: Claim): boolean {
+  const d = c.frame.dimension;
+  return d !== 'count' && d !== 'money' && d !== 'percent' && d !== 'other' && c.frame.what !== null;
+}
+
+/** One set per article: its claims share their `places` array. */
+const placeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function placeSet(places: readonly string[]): ReadonlySet<string> {
+  let set = placeSets.get(places);
+  if (set === undefined) placeSets.set(places, (set = new Set(places)));
+  return set;
+}
+
+/**
+ * Two articles tell one story when the places they name overlap enough: SAME_ARTICLE_SHARE of
+ * all they name (Jaccard), and SAME_ARTICLE_PLACES places at least. Measured on real coverage:
+ * pairs of articles on one event pass 70% of the time, pairs from an archive of US political
+ * news 4% (ecbplus, PolNeAR train).
+ */
+const SAME_ARTICLE_SHARE = 0.2;
+const SAME_ARTICLE_PLACES = 2;
+
+function sameArticle(a: ComparedClaim, b: ComparedClaim): boolean {
+  if (a.places === b.places) return true;
+  const [small, large] = a.places.size <= b.places.size ? [a.places, b.places] : [b.places, a.places];
+  let shared = 0;
+  for (const p of small) if (large.has(p)) shared++;
+  return shared >= SAME_ARTICLE_PLACES && shared >= SAME_ARTICLE_SHARE * (a.places.size + b.places.size - shared);
 }
 
 /**
@@ -236,6 +272,18 @@ export function relationOf(a: ComparedClaim, b: ComparedClaim): Relation {
   // Intervals that only touch do not agree: "32" ([31.5, 32.5]) and "31" ([30.5, 31.5]) are two ages.
   const touching = a.low === b.high || b.low === a.high;
   return a.low <= b.high && b.low <= a.high && !(touching && a.low !== a.high && b.low !== b.high) ? 'agrees' : 'conflicts';
+}
+
+/**
+ * Two reports of one figure differ by a share of it, not by orders of magnitude: "12 killed"
+ * and "some 2 million died" are a bombing's toll and a war's, whatever their words share. A
+ * pair whose intervals lie further apart than this factor is not linked at all.
+ */
+const FACTOR_APART = 5;
+
+export function tooFarApart(a: ComparedClaim, b: ComparedClaim): boolean {
+  const [lower, upper] = a.high < b.low ? [a, b] : b.high < a.low ? [b, a] : [null, null];
+  return lower !== null && upper !== null && lower.high > 0 && upper.low / lower.high > FACTOR_APART;
 }
 
 /** What a claim measures, in words: "Ukrainian civilians killed or wounded", "share of Ukraine occupied", "aid (USD)". */
