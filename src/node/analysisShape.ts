@@ -85,7 +85,6 @@ function isClaimTraits(x: unknown): boolean {
   return (
     isObject(x) &&
     (x.group === null || typeof x.group === 'string') &&
-    (x.anchors === null || every(x.anchors, (p) => typeof p === 'string')) &&
     typeof x.placeIsCountry === 'boolean' &&
     every(x.localContext, (p) => typeof p === 'string') &&
     typeof x.countedIsCountry === 'boolean' &&

@@ -45,12 +45,7 @@ interface Member {
   /** What comparing it looks at, worked out once. */
   compared: ComparedClaim;
   key: string;
-  /**
-   * The groups it sits in: one, or for a count of a named thing and nothing more (see
-   * `ClaimTraits.anchors`) one per city or region its story names, since it is compared only
-   * with claims that share one. Keyed `key@place` in `groups`.
-   */
-  groups: Array<{ key: string; members: Set<Member> }>;
+  group: Set<Member>;
   /** Claims elsewhere it conflicts with, counted as files come and go. */
   conflicts: number;
 }
@@ -92,13 +87,10 @@ export class ClaimIndex {
       const known = traits?.[i] ?? traitsOf(claim);
       const key = known.group;
       if (key === null) return null;
-      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance, known), key, groups: [], conflicts: 0 };
-      for (const groupKey of known.anchors === null ? [key] : known.anchors.map((place) => `${key}@${place}`)) {
-        let members = this.groups.get(groupKey);
-        if (members === undefined) this.groups.set(groupKey, (members = new Set()));
-        members.add(member);
-        member.groups.push({ key: groupKey, members });
-      }
+      let group = this.groups.get(key);
+      if (group === undefined) this.groups.set(key, (group = new Set()));
+      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance, known), key, group, conflicts: 0 };
+      group.add(member);
       return member;
     });
     this.files.set(filePath, { claims, members });
@@ -208,20 +200,12 @@ export class ClaimIndex {
   private linksOfMember(member: Member): Link[] {
     const links: Link[] = [];
     let conflicting = false;
-    const seen = member.groups.length > 1 ? new Set<Member>() : null;
-    for (const group of member.groups) {
-      for (const other of group.members) {
-        if (other.path === member.path) continue;
-        if (seen !== null) {
-          if (seen.has(other)) continue;
-          seen.add(other);
-        }
-        if (!this.related(member, other)) continue;
-        const relation = this.relationOf(member, other);
-        if (relation === null) continue;
-        if (relation === 'conflicts') conflicting = true;
-        links.push({ member, other, relation });
-      }
+    for (const other of member.group) {
+      if (other.path === member.path || !this.related(member, other)) continue;
+      const relation = this.relationOf(member, other);
+      if (relation === null) continue;
+      if (relation === 'conflicts') conflicting = true;
+      links.push({ member, other, relation });
     }
     // Most claims agree with everything they are linked to, and need no more.
     return conflicting ? this.undisputedDropped(member, links) : links;
@@ -229,8 +213,7 @@ export class ClaimIndex {
 
   /** The links without the conflicts that two files' readings do not bear out (see `disputed`). */
   private undisputedDropped(member: Member, links: readonly Link[]): Link[] {
-    const own: Member[] = [];
-    for (const group of member.groups) for (const m of group.members) if (m.path === member.path && !own.includes(m)) own.push(m);
+    const own = [...member.group].filter((m) => m.path === member.path);
     const verdicts = new Map<string, boolean>();
     return links.filter((l) => {
       if (l.relation !== 'conflicts') return true;
@@ -245,16 +228,24 @@ export class ClaimIndex {
 
   /** Same story and the same thing: the pair is judged in one order whichever side asks, so both sides always see the same link. */
   private related(x: Member, y: Member): boolean {
-    const [a, b] = isFirst(x, y) ? [x, y] : [y, x];
-    return sameStoryOf(a.compared, b.compared) && sameThing(a.claim, b.claim);
+    // sameThing is symmetric and cheap: it goes first.
+    if (!sameThing(x.claim, y.claim)) return false;
+    return isFirst(x, y) ? sameStoryOf(x.compared, y.compared) : sameStoryOf(y.compared, x.compared);
   }
 
-  /** How two related members' figures relate; null when they are not linked (an order of magnitude that does not agree, figures orders of magnitude apart). */
+  /**
+   * How two related members' figures relate; null when they are not linked: they do not agree and
+   * one is an order of magnitude ("dozens"), one count is narrower than the other, or they lie
+   * orders of magnitude apart.
+   */
   private relationOf(x: Member, y: Member): Relation | null {
-    const [a, b] = isFirst(x, y) ? [x, y] : [y, x];
-    const relation = relationOf(a.compared, b.compared);
+    // Every test here is symmetric: the order of the pair does not matter.
+    const relation = relationOf(x.compared, y.compared);
     if (relation === 'agrees') return relation;
-    return a.claim.hedge === 'magnitude' || b.claim.hedge === 'magnitude' || tooFarApart(a.compared, b.compared) ? null : relation;
+    // "100,000 soldiers" may be the same count as "100,000 Russian soldiers", but when they differ
+    // the broader count may hold others: only counts narrowed alike disagree.
+    const narrowedAlike = x.claim.frame.qualifiers.length === y.claim.frame.qualifiers.length;
+    return x.claim.hedge === 'magnitude' || y.claim.hedge === 'magnitude' || !narrowedAlike || tooFarApart(x.compared, y.compared) ? null : relation;
   }
 
   /** Two files' members of one group disagree: each file gives one reading, and no pair across them agrees. */
@@ -281,10 +272,8 @@ export class ClaimIndex {
     for (const l of before) if (l.relation === 'conflicts') this.countConflict(l, -1);
     for (const m of this.files.get(filePath)?.members ?? []) {
       if (m === null) continue;
-      for (const group of m.groups) {
-        group.members.delete(m);
-        if (group.members.size === 0) this.groups.delete(group.key);
-      }
+      m.group.delete(m);
+      if (m.group.size === 0) this.groups.delete(m.key);
     }
     return before;
   }

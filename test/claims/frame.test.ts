@@ -82,16 +82,17 @@ test('a part of the victims is not the number of victims', () => {
   }), []);
 });
 
-test('counts of a named thing link across files; words that narrow it must agree', () => {
+test('a count of a named thing and nothing more is not compared; words that narrow what is counted must agree', () => {
   const lead = 'Voters in Ashgabat, in Mary and in Dashoguz elect a parliament in Turkmenistan.\n';
   assert.deepEqual(relations({
-    'a.txt': lead + 'A total of 288 candidates are vying for 125 seats.',
-    'b.txt': lead + 'Almost all of the 288 candidates running for 125 parliamentary seats support the president.',
-  }), ['a.txt:125 agrees b.txt:125', 'a.txt:288 agrees b.txt:288']);
+    'a.txt': lead + 'A total of 288 candidates are vying for seats.',
+    'b.txt': lead + 'Almost all of the 300 candidates support the president.',
+  }), []);
   assert.deepEqual(relations({
-    'a.txt': lead + 'Turkmenistan has 27 polling stations abroad.',
-    'b.txt': lead + 'There are 2,000 polling stations in Ashgabat and across Turkmenistan.',
-  }).filter((r) => r.includes('conflicts')), []);
+    'a.txt': 'He said 100,000 soldiers have been killed in Ukraine.',
+    'b.txt': 'He said 100,000 Russian soldiers have been killed in Ukraine.',
+    'c.txt': 'He said 30,000 Ukrainian soldiers have been killed in Ukraine.',
+  }), ['a.txt:100,000 agrees b.txt:100,000']);
 });
 
 test('a file that gives two readings of a figure disputes neither: two quakes, two magnitudes', () => {

@@ -36,8 +36,9 @@ function keyOfCounted(counted: string | null): string {
  * compared only within a group. The key is what the claim's frame says must be equal (its
  * dimension, what it measures, the event, the time); scope, place and context are checked pair by pair (see
  * `sameStory`). A claim says enough when it measures something named: a magnitude, a depth, a
- * distance from a place, a count of a specific thing ("288 candidates", "125 seats"), or a
- * measure that names what happened ("24 people dead", "$38 billion in aid").
+ * distance from a place, the length of a named thing ("eight days of riots"), a count of a
+ * specific thing with a measure or a place ("troops in Kherson"), or a measure that names what
+ * happened ("24 people dead", "$38 billion in aid").
  */
 export function groupKey(c: Claim): string | null {
   if (!c.comparable) return null;
@@ -46,7 +47,11 @@ export function groupKey(c: Claim): string | null {
   const money = f.dimension === 'money';
   const specific = what !== '' && !GENERIC_COUNTED.has(what);
   const describedByMeasure = c.measure !== null && SELF_DESCRIBING.has(c.measure) && (what !== '' || money || HUMAN_MEASURES.has(c.measure));
-  const described = f.dimension === 'magnitude' || specific || describedByMeasure;
+  // A count of a named thing and nothing more ("288 candidates", "three banks") is not compared:
+  // an archive of many stories holds many such counts, and on real coverage of one event they
+  // gave as many wrong links as right ones.
+  const counting = f.dimension === 'count' || f.dimension === 'money' || f.dimension === 'percent' || f.dimension === 'other';
+  const described = f.dimension === 'magnitude' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null));
   if (!described) return null;
   // "aftershocks above magnitude 5", "stronger than five on the Richter scale": a threshold, not a quake's magnitude.
   if (f.dimension === 'magnitude' && c.hedge !== null && ONE_SIDED.has(c.hedge)) return null;
@@ -64,12 +69,6 @@ export function groupKey(c: Claim): string | null {
 export interface ClaimTraits {
   /** `groupKey`: null when the claim is not compared. */
   group: string | null;
-  /**
-   * For a count of a named thing and nothing more ("288 candidates"): the cities and regions
-   * its sentence and its article's lead name, one of which another such claim must share (see
-   * `sameStory`); the claim index files it under each. Null for every other claim.
-   */
-  anchors: string[] | null;
   placeIsCountry: boolean;
   /** The names of the claim's sentence that are not countries: cities, regions, people. */
   localContext: string[];
@@ -90,13 +89,10 @@ export function traitsOf(c: Claim): ClaimTraits {
   const measured = c.frame.dimension !== 'count' && c.frame.dimension !== 'money' && c.frame.dimension !== 'percent' && c.frame.what !== null;
   const generic = !measured && (counted === '' || GENERIC_COUNTED.has(counted));
   const group = groupKey(c);
-  const local = storyOf(c).filter((p) => !isCountry(p));
-  const anchored = group !== null && namedOnly(c);
   return {
-    group: anchored && local.length === 0 ? null : group,
-    anchors: anchored ? local : null,
+    group,
     placeIsCountry: c.place !== null && isCountry(c.place),
-    localContext: local,
+    localContext: storyOf(c).filter((p) => !isCountry(p)),
     countedIsCountry: isCountry(counted),
     byLocality: generic && !(c.unit !== null && MONEY_UNITS.has(c.unit)),
   };
@@ -106,7 +102,7 @@ export function traitsOf(c: Claim): ClaimTraits {
  * What `sameStory` and `relation` look at in a claim, worked out once: a group compares each of
  * its claims with every other, and a folder that tells one story puts thousands in a group.
  */
-export interface ComparedClaim extends Omit<ClaimTraits, 'group' | 'anchors'> {
+export interface ComparedClaim extends Omit<ClaimTraits, 'group'> {
   claim: Claim;
   /** The places of the claim's sentence and of its article's lead. */
   story: string[];
@@ -165,7 +161,7 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   if (measured(a.claim) && sameArticle(a, b)) return true;
   if (a.countedIsCountry) return true;
   if (a.byLocality) return sharedLocality(a, b);
-  return namedOnly(a.claim) || namedOnly(b.claim) ? sharedStory(a, b) : sharedContext(a, b);
+  return sharedContext(a, b);
 }
 
 function measured(c: Claim): boolean {
@@ -197,25 +193,6 @@ function sameArticle(a: ComparedClaim, b: ComparedClaim): boolean {
   let shared = 0;
   for (const p of small) if (large.has(p)) shared++;
   return shared >= SAME_ARTICLE_PLACES && shared >= SAME_ARTICLE_SHARE * (a.places.size + b.places.size - shared);
-}
-
-/**
- * A count of a named thing and nothing more ("288 candidates", "three banks", no event, no place): an archive of
- * many stories holds many such counts, so their articles must tell one story — their sentences
- * and leads share a city or region and at least STORY_NAMES names in all.
- */
-const STORY_NAMES = 3;
-
-function namedOnly(c: Claim): boolean {
-  const f = c.frame;
-  return f.event === null && c.place === null && (f.dimension === 'count' || f.dimension === 'percent' || f.dimension === 'money' || f.dimension === 'other');
-}
-
-function sharedStory(a: ComparedClaim, b: ComparedClaim): boolean {
-  if (!a.localContext.some((p) => b.story.includes(p))) return false;
-  let shared = 0;
-  for (const p of a.story) if (b.story.includes(p) && ++shared >= STORY_NAMES) return true;
-  return false;
 }
 
 function sharedLocality(a: ComparedClaim, b: ComparedClaim): boolean {
