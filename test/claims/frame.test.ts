@@ -141,3 +141,43 @@ test('"seriously injured" is not "injured"', () => {
     'b.txt': lead + 'More than 200 people were injured in Aceh.',
   }), []);
 });
+
+test('a conversion in brackets measures what the figure before it measures', () => {
+  const text = 'The quake struck at a depth of 10 kilometres (6.2 miles), 55 kilometres (34 miles) south of Bireun.';
+  assert.equal(claim(text, '6.2 miles').frame.what, 'depth');
+  assert.equal(claim(text, '34 miles').frame.what, claim(text, '55 kilometres').frame.what);
+});
+
+test('"magnitude-6.1" is the magnitude 6.1', () => {
+  const c = claim('A magnitude-6.1 earthquake struck Aceh.', 'magnitude-6.1');
+  assert.deepEqual([c.value, c.unit, c.frame.dimension], [6.1, 'magnitude', 'magnitude']);
+});
+
+test('the length of a fall is not a depth: "fell about 200 metres down a gully"', () => {
+  assert.equal(claim('He slipped and fell about 200 metres down a steep gully.', 'about 200 metres').frame.what, 'fall');
+  assert.equal(claim('The man died after falling 150 meters from a ridge.', '150 meters').frame.what, 'fall');
+});
+
+test('a figure a clinic received is not the toll: "received around 50 people with injuries"', () => {
+  const lead = 'A quake struck Aceh in Indonesia on Tuesday.\n';
+  assert.equal(claim('"We have received around 50 people with injuries," the doctor said.', 'around 50').frame.event, 'received wounded');
+  assert.deepEqual(relations({
+    'a.txt': lead + '"We have received around 50 people with injuries in Aceh," the doctor said.',
+    'b.txt': lead + 'The quake injured at least 50 people in Aceh.',
+  }), []);
+});
+
+test('a year that belongs to another clause or another noun is not the figure\'s time', () => {
+  assert.equal(claim('The quake killed at least five people in a region devastated by the tsunami of 2004.', 'at least five').when, null);
+  assert.equal(claim('In 2004 a tremor sparked a tsunami that killed 170,000 people.', '170,000').when, '2004');
+  assert.equal(claim('In 2004, a magnitude 9.1 quake off Indonesia triggered a tsunami.', '9.1').when, '2004');
+  assert.equal(claim('Some 2 million died in the war from 1983 to 2005.', 'Some 2 million').when, '1983');
+});
+
+test('figures orders of magnitude apart are not linked: a bombing\'s toll and a war\'s', () => {
+  const lead = 'Bombs fell on the Yida camp in South Sudan, near the border with Sudan.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Twelve people were killed in Yida.',
+    'b.txt': lead + 'Some 2 million people were killed in Yida and across the south.',
+  }), []);
+});
