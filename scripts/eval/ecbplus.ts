@@ -43,7 +43,9 @@ export interface Counts {
   conflictsFound: number;
   conflicts: number;
   conflictsRight: number;
+  /** Byline's links that say one report updates another, and those whose figures are in one gold group. */
   updates: number;
+  updatesRight: number;
 }
 
 export interface EventResult {
@@ -53,7 +55,7 @@ export interface EventResult {
   details: string[];
 }
 
-const emptyCounts = (): Counts => ({ goldLinks: 0, linksFound: 0, links: 0, linksRight: 0, goldConflicts: 0, conflictsFound: 0, conflicts: 0, conflictsRight: 0, updates: 0 });
+const emptyCounts = (): Counts => ({ goldLinks: 0, linksFound: 0, links: 0, linksRight: 0, goldConflicts: 0, conflictsFound: 0, conflicts: 0, conflictsRight: 0, updates: 0, updatesRight: 0 });
 
 interface Found {
   a: Claim & { path: string };
@@ -96,7 +98,6 @@ export function evaluateEvent(eventDir: string, goldFile: string): EventResult {
   /** The gold figure a claim stands for: the first whose span lies inside the claim's. */
   const figureOf = (c: Claim & { path: string }): GoldFigure | null =>
     (figuresOf.get(c.path) ?? []).find((g) => g.start >= c.start && g.end <= c.end) ?? null;
-  const groupOf = (g: GoldFigure | null) => (g?.group ? gold.groups[g.group] : undefined);
   const counts = emptyCounts();
   const details: string[] = [];
   const show = (c: Claim & { path: string }) => `${c.path.replace(/\.txt$/, '')} '${c.text}' «${sentenceAround(texts.get(c.path) ?? '', c.start, c.end)}»`;
@@ -113,11 +114,13 @@ export function evaluateEvent(eventDir: string, goldFile: string): EventResult {
     if (fa && fb) linked.set(pairKey(fa, fb), l.relation);
     if (l.relation === 'conflicts') {
       counts.conflicts++;
-      const group = groupOf(fa);
       const goodConflict = right && fa.value !== fb.value;
       if (goodConflict) counts.conflictsRight++;
-      if (goodConflict && group?.overTime) counts.updates++;
       if (!goodConflict) details.push(`  FALSE ALARM  ${show(l.a)}\n               ${show(l.b)}\n               gold: ${describeGold(fa, gold)} / ${describeGold(fb, gold)}`);
+    } else if (l.relation === 'updates') {
+      counts.updates++;
+      if (right) counts.updatesRight++;
+      else details.push(`  wrong update ${show(l.a)}\n               ${show(l.b)}\n               gold: ${describeGold(fa, gold)} / ${describeGold(fb, gold)}`);
     } else if (!right) {
       details.push(`  wrong link   ${show(l.a)}\n               ${show(l.b)}\n               gold: ${describeGold(fa, gold)} / ${describeGold(fb, gold)}`);
     }
@@ -161,7 +164,10 @@ function sentenceAround(text: string, start: number, end: number): string {
 const ratio = (n: number, d: number) => (d === 0 ? '—' : (n / d).toFixed(3));
 
 export function formatEcbplus(results: EventResult[], verbose: boolean): string[] {
-  const lines = ['Figures across real coverage (ecbplus; one event folder at a time)', '  event        link R  link P   (gold, found / links, right)   conflict R  conflict P  (gold, found / conflicts, right)'];
+  const lines = [
+    'Figures across real coverage (ecbplus; one event folder at a time)',
+    '  event        link R  link P   (gold, found / links, right)   conflict R  conflict P  (gold, found / conflicts, right)   updates (right)',
+  ];
   const total = emptyCounts();
   for (const r of results) {
     const c = r.counts;
@@ -175,7 +181,8 @@ export function formatEcbplus(results: EventResult[], verbose: boolean): string[
 
 function row(name: string, c: Counts): string {
   return `  ${name.padEnd(12)} ${ratio(c.linksFound, c.goldLinks).padStart(6)}  ${ratio(c.linksRight, c.links).padStart(6)}   (${c.goldLinks}, ${c.linksFound} / ${c.links}, ${c.linksRight})`.padEnd(72) +
-    `${ratio(c.conflictsFound, c.goldConflicts).padStart(8)}  ${ratio(c.conflictsRight, c.conflicts).padStart(10)}  (${c.goldConflicts}, ${c.conflictsFound} / ${c.conflicts}, ${c.conflictsRight})`;
+    `${ratio(c.conflictsFound, c.goldConflicts).padStart(8)}  ${ratio(c.conflictsRight, c.conflicts).padStart(10)}  (${c.goldConflicts}, ${c.conflictsFound} / ${c.conflicts}, ${c.conflictsRight})`.padEnd(52) +
+    `${c.updates} (${c.updatesRight})`;
 }
 
 export function evaluateEcbplus(corpusDir: string): EventResult[] {

@@ -79,6 +79,7 @@ export type DiagnosticCode =
   | 'unattributed-quote'
   | 'unclosed-quote'
   | 'conflicting-claim'
+  | 'updated-claim'
   | 'analysis-truncated';
 
 export interface RelatedLocation {

@@ -86,10 +86,15 @@ function claimCard(claim: Claim, links: readonly RelatedClaim[], lineOf: LineOf)
     lines.push('No other file gives a figure for the same thing.');
     return lines.join('\n\n');
   }
-  const sorted = [...links].sort((a, b) => (a.relation === b.relation ? a.path.localeCompare(b.path) : a.relation === 'conflicts' ? -1 : 1));
-  const conflicting = links.filter((l) => l.relation === 'conflicts').length;
-  lines.push(`Other files on the same figure: ${conflicting} ${conflicting === 1 ? 'conflicts' : 'conflict'}, ${links.length - conflicting} ${links.length - conflicting === 1 ? 'agrees' : 'agree'}`);
-  const rows = sorted.slice(0, MAX_FIGURES).map((l) => `- ${l.relation === 'conflicts' ? '⚠ **conflicts**' : '✓ agrees'}: ${link(`“${l.text}” in ${fileName(l.path)}`, l.path, lineOf(l.path, l.start))}`);
+  const sorted = [...links].sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] || a.path.localeCompare(b.path));
+  const count = (r: RelatedClaim['relation']) => links.filter((l) => l.relation === r).length;
+  const counts = [
+    `${count('conflicts')} ${count('conflicts') === 1 ? 'conflicts' : 'conflict'}`,
+    count('updates') > 0 ? `${count('updates')} ${count('updates') === 1 ? 'is an update' : 'are updates'}` : null,
+    `${count('agrees')} ${count('agrees') === 1 ? 'agrees' : 'agree'}`,
+  ].filter((c) => c !== null);
+  lines.push(`Other files on the same figure: ${counts.join(', ')}`);
+  const rows = sorted.slice(0, MAX_FIGURES).map((l) => `- ${RELATION_LABEL[l.relation]}: ${link(`“${l.text}” in ${fileName(l.path)}`, l.path, lineOf(l.path, l.start))}`);
   if (sorted.length > MAX_FIGURES) rows.push(`- and ${sorted.length - MAX_FIGURES} more (Go to References lists them all)`);
   lines.push(rows.join('\n'));
   return lines.join('\n\n');
@@ -100,6 +105,9 @@ const NOT_COMPARABLE: Record<string, string> = {
   change: 'a change over a period',
   share: 'too little to say what it counts',
 };
+
+const RELATION_ORDER: Record<RelatedClaim['relation'], number> = { conflicts: 0, updates: 1, agrees: 2 };
+const RELATION_LABEL: Record<RelatedClaim['relation'], string> = { conflicts: '⚠ **conflicts**', updates: '↻ reported on another day', agrees: '✓ agrees' };
 
 /** How Byline read a figure's scope (src/core/claims/scope.ts), for a reader who wonders why it was or was not compared. */
 const SCOPES: Record<string, string | null> = {

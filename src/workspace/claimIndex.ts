@@ -48,6 +48,8 @@ interface Member {
   group: Set<Member>;
   /** Claims elsewhere it conflicts with, counted as files come and go. */
   conflicts: number;
+  /** Claims elsewhere that report it earlier or later, counted the same way. */
+  updates: number;
 }
 
 interface Link {
@@ -89,13 +91,13 @@ export class ClaimIndex {
       if (key === null) return null;
       let group = this.groups.get(key);
       if (group === undefined) this.groups.set(key, (group = new Set()));
-      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance, known), key, group, conflicts: 0 };
+      const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance, known), key, group, conflicts: 0, updates: 0 };
       group.add(member);
       return member;
     });
     this.files.set(filePath, { claims, members });
     const after = this.linksFrom(filePath);
-    for (const l of after) if (l.relation === 'conflicts') this.countConflict(l, 1);
+    for (const l of after) this.count(l, 1);
     return changedPaths(filePath, before, after);
   }
 
@@ -162,32 +164,59 @@ export class ClaimIndex {
 
   /**
    * A `conflicting-claim` diagnostic on each claim of the file that conflicts with a claim
-   * elsewhere: the message names the first few, `related` points to the first MAX_RELATED.
+   * elsewhere, and an `updated-claim` one on each claim that another file reports earlier or
+   * later: the message names the first few, `related` points to the first MAX_RELATED.
    */
   diagnostics(filePath: string): Diagnostic[] {
     const file = this.files.get(filePath);
     if (file === undefined) return [];
     const diagnostics: Diagnostic[] = [];
     file.members.forEach((m, i) => {
-      if (m === null || m.conflicts === 0) return;
-      const conflicting = this.linksOfMember(m).filter((l) => l.relation === 'conflicts');
-      if (conflicting.length === 0) return;
-      // The first by file and place; thousands of files may dispute one figure, and only these are shown.
-      const against = firstByPlace(conflicting, MAX_RELATED).map(related);
+      if (m === null || (m.conflicts === 0 && m.updates === 0)) return;
+      const links = this.linksOfMember(m);
       const claim = file.claims[i];
-      const named = against.slice(0, NAMED_IN_MESSAGE).map((o) => `'${o.text}' in ${path.basename(o.path)}`);
-      const more = conflicting.length - named.length;
-      const elsewhere = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
-      diagnostics.push({
-        start: claim.start,
-        end: claim.end,
-        severity: this.severity,
-        code: 'conflicting-claim',
-        message: `Figures disagree on ${describe(claim)}: ${claim.text} here; ${elsewhere}.${mayBeUpdate(claim) ? ' A toll changes as reports come in: the later report may be an update.' : ''}`,
-        related: against.map((o) => ({ path: o.path, start: o.start, end: o.end, message: `'${o.text}' here` })),
-      });
+      const conflicting = links.filter((l) => l.relation === 'conflicts');
+      if (conflicting.length > 0) {
+        const { named, related: rel } = this.named(conflicting);
+        diagnostics.push({
+          start: claim.start,
+          end: claim.end,
+          severity: this.severity,
+          code: 'conflicting-claim',
+          message: `Figures disagree on ${describe(claim)}: ${claim.text} here; ${named}.${mayBeUpdate(claim) ? ' A toll changes as reports come in: the later report may be an update.' : ''}`,
+          related: rel,
+        });
+      }
+      const updating = links.filter((l) => l.relation === 'updates');
+      if (updating.length > 0) {
+        const earlier = updating.filter((l) => (l.other.claim.frame.reported as number) < (claim.frame.reported as number));
+        const later = updating.filter((l) => (l.other.claim.frame.reported as number) > (claim.frame.reported as number));
+        const parts: string[] = [];
+        if (earlier.length > 0) parts.push(`after ${this.named(earlier).named}, reported earlier`);
+        if (later.length > 0) parts.push(`updated to ${this.named(later).named}, reported later`);
+        diagnostics.push({
+          start: claim.start,
+          end: claim.end,
+          severity: 'information',
+          code: 'updated-claim',
+          message: `${later.length === 0 ? 'Later report' : earlier.length === 0 ? 'Earlier report' : 'Report'} on ${describe(claim)}: ${claim.text} here; ${parts.join('; ')}.`,
+          related: this.named(updating).related,
+        });
+      }
     });
     return diagnostics;
+  }
+
+  /** The first few of some links by file and place, in words, and the first MAX_RELATED as related locations. */
+  private named(links: readonly Link[]): { named: string; related: Diagnostic['related'] } {
+    // The first by file and place; thousands of files may dispute one figure, and only these are shown.
+    const first = firstByPlace(links, MAX_RELATED).map(related);
+    const names = first.slice(0, NAMED_IN_MESSAGE).map((o) => `'${o.text}' in ${path.basename(o.path)}`);
+    const more = links.length - names.length;
+    return {
+      named: more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', '),
+      related: first.map((o) => ({ path: o.path, start: o.start, end: o.end, message: `'${o.text}' here` })),
+    };
   }
 
   /**
@@ -211,12 +240,12 @@ export class ClaimIndex {
     return conflicting ? this.undisputedDropped(member, links) : links;
   }
 
-  /** The links without the conflicts that two files' readings do not bear out (see `disputed`). */
+  /** The links without the conflicts and updates that two files' readings do not bear out (see `disputed`). */
   private undisputedDropped(member: Member, links: readonly Link[]): Link[] {
     const own = [...member.group].filter((m) => m.path === member.path);
     const verdicts = new Map<string, boolean>();
     return links.filter((l) => {
-      if (l.relation !== 'conflicts') return true;
+      if (l.relation === 'agrees') return true;
       let verdict = verdicts.get(l.other.path);
       if (verdict === undefined) {
         const others = links.filter((x) => x.other.path === l.other.path).map((x) => x.other);
@@ -240,12 +269,15 @@ export class ClaimIndex {
    */
   private relationOf(x: Member, y: Member): Relation | null {
     // Every test here is symmetric: the order of the pair does not matter.
+    if (tooFarApart(x.claim, y.claim)) return null;
     const relation = relationOf(x.compared, y.compared);
     if (relation === 'agrees') return relation;
     // "100,000 soldiers" may be the same count as "100,000 Russian soldiers", but when they differ
     // the broader count may hold others: only counts narrowed alike disagree.
     const narrowedAlike = x.claim.frame.qualifiers.length === y.claim.frame.qualifiers.length;
-    return x.claim.hedge === 'magnitude' || y.claim.hedge === 'magnitude' || !narrowedAlike || tooFarApart(x.compared, y.compared) ? null : relation;
+    if (x.claim.hedge === 'magnitude' || y.claim.hedge === 'magnitude' || !narrowedAlike) return null;
+    // A toll that grows, given on different days: the later report is an update.
+    return mayBeUpdate(x.claim) && reportedOnDifferentDays(x.claim, y.claim) ? 'updates' : relation;
   }
 
   /** Two files' members of one group disagree: each file gives one reading, and no pair across them agrees. */
@@ -259,17 +291,22 @@ export class ClaimIndex {
     return (this.files.get(filePath)?.members ?? []).flatMap((m) => (m === null ? [] : this.linksOfMember(m)));
   }
 
-  /** Counts a conflicting pair in or out, on both claims: most claims have none, and need no links worked out for diagnostics. */
-  private countConflict(l: Link, delta: 1 | -1): void {
-    this.conflictPairs += delta;
-    l.member.conflicts += delta;
-    l.other.conflicts += delta;
+  /** Counts a conflicting or updating pair in or out, on both claims: most claims have neither, and need no links worked out for diagnostics. */
+  private count(l: Link, delta: 1 | -1): void {
+    if (l.relation === 'conflicts') {
+      this.conflictPairs += delta;
+      l.member.conflicts += delta;
+      l.other.conflicts += delta;
+    } else if (l.relation === 'updates') {
+      l.member.updates += delta;
+      l.other.updates += delta;
+    }
   }
 
   /** Takes a file's members out of their groups; returns the links they had. */
   private unlink(filePath: string): Link[] {
     const before = this.linksFrom(filePath);
-    for (const l of before) if (l.relation === 'conflicts') this.countConflict(l, -1);
+    for (const l of before) this.count(l, -1);
     for (const m of this.files.get(filePath)?.members ?? []) {
       if (m === null) continue;
       m.group.delete(m);
@@ -312,7 +349,7 @@ function changedPaths(filePath: string, before: readonly Link[], after: readonly
 /** A 32-bit hash of where a link's two claims are and how they relate. */
 function linkHash(l: Link): number {
   let h = 0x811c9dc5;
-  for (const x of [l.member.claim.start, l.member.claim.end, l.other.claim.start, l.other.claim.end, l.relation === 'conflicts' ? 1 : 2]) {
+  for (const x of [l.member.claim.start, l.member.claim.end, l.other.claim.start, l.other.claim.end, l.relation === 'conflicts' ? 1 : l.relation === 'updates' ? 3 : 2]) {
     h = Math.imul(h ^ x, 0x01000193);
     h ^= h >>> 15;
   }
@@ -335,6 +372,15 @@ function firstByPlace(links: readonly Link[], k: number): Link[] {
   }
   return first;
 }
+
+/** Both articles say when they were published, and not on the same day (time zones blur hours, not days). */
+function reportedOnDifferentDays(a: Claim, b: Claim): boolean {
+  const x = a.frame.reported;
+  const y = b.frame.reported;
+  return x !== null && y !== null && Math.floor(x / DAY) !== Math.floor(y / DAY);
+}
+
+const DAY = 86_400_000;
 
 function related(l: Link): RelatedClaim {
   return { path: l.other.path, start: l.other.claim.start, end: l.other.claim.end, text: l.other.claim.text, relation: l.relation };

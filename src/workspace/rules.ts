@@ -8,5 +8,6 @@ export const RULE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'unattributed-quote': 'A quotation for which no speaker was found nearby.',
   'unclosed-quote': 'A quotation mark that is never closed.',
   'conflicting-claim': 'A numeric claim that disagrees with a claim about the same thing in another file.',
+  'updated-claim': 'A toll that another file, published on another day, reports earlier or later: an update, not a contradiction.',
   'analysis-truncated': 'The analysis of a file was cut short (time budget); later findings may be missing.',
 };

@@ -11,6 +11,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'unattributed-quote',
   'unclosed-quote',
   'conflicting-claim',
+  'updated-claim',
   'analysis-truncated',
 ];
 
@@ -20,6 +21,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeveritySetting
   'unattributed-quote': 'hint',
   'unclosed-quote': 'warning',
   'conflicting-claim': 'warning',
+  'updated-claim': 'information',
   'analysis-truncated': 'warning',
 };
 

@@ -1,5 +1,5 @@
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
-import type { Diagnostic, DiagnosticCode } from '../core/types';
+import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
 import { ClaimIndex } from './claimIndex';
 import { contentHash } from './contentHash';
 import { quoteDiagnostics } from './quoteDiagnostics';
@@ -177,8 +177,14 @@ export class Workspace {
   diagnostics(path: string, codes?: ReadonlySet<DiagnosticCode>): Diagnostic[] {
     const doc = this.documents.get(path);
     if (!doc) return [];
-    const conflict = this.severities['conflicting-claim'];
-    const conflicts = conflict === 'off' || (codes && !codes.has('conflicting-claim')) ? [] : this.claims.diagnostics(path).map((d) => ({ ...d, severity: conflict }));
+    const claimCodes = CLAIM_CODES.filter((c) => this.severities[c] !== 'off' && (!codes || codes.has(c)));
+    const conflicts =
+      claimCodes.length === 0
+        ? []
+        : this.claims
+            .diagnostics(path)
+            .filter((d) => claimCodes.includes(d.code))
+            .map((d) => ({ ...d, severity: this.severities[d.code] as Severity }));
     // A closed file's diagnostics need no quote: they come from the digest, and its analysis stays on disk.
     const quotesShown = !codes || QUOTE_CODES.some((c) => codes.has(c));
     const { quotes, problems } = quotesShown ? doc.analysis : { quotes: [], problems: doc.digest.problems };
@@ -186,6 +192,9 @@ export class Workspace {
     return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }
+
+/** The codes of the diagnostics the claim index makes. */
+const CLAIM_CODES: readonly DiagnosticCode[] = ['conflicting-claim', 'updated-claim'];
 
 /** The codes of the diagnostics that name a quote's speaker. */
 const QUOTE_CODES: readonly DiagnosticCode[] = ['quote', 'reported-speech', 'unattributed-quote'];

@@ -113,13 +113,13 @@ test('figures of another time are another event\'s: "in 2004", "four years ago",
   assert.equal(claim('The quake rocked a region hit by the 2004 tsunami, killing 24 people.', '24').when, null);
 });
 
-test('an order of magnitude links when it agrees and is never a conflict', () => {
+test('an order of magnitude links when it agrees and is never a conflict; figures forty times apart are not one figure', () => {
   const lead = 'A quake struck Aceh in Indonesia on Tuesday.\n';
   assert.deepEqual(relations({
     'a.txt': lead + 'Dozens of people were injured in Aceh.',
     'b.txt': lead + 'At least 50 people were injured in Aceh.',
     'c.txt': lead + 'More than 2,000 people were injured in Aceh.',
-  }), ['a.txt:Dozens agrees b.txt:At least 50', 'b.txt:At least 50 agrees c.txt:More than 2,000']);
+  }), ['a.txt:Dozens agrees b.txt:At least 50']);
 });
 
 test('an age is compared with the same person\'s age only', () => {

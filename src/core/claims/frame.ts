@@ -43,6 +43,8 @@ export interface ClaimFrame {
   story: string[];
   /** Every place the article names, the most named first (one array for all its claims). */
   places: string[];
+  /** When the article says it was published (ms since 1970, dateline.ts), or null: orders the reports of a rising toll. */
+  reported: number | null;
 }
 
 /** Units with a dimension and their size in its base unit. Money, percent and counts are handled apart. */
@@ -91,6 +93,7 @@ export interface FrameInput {
   measure: string | null;
   story: string[];
   places: string[];
+  reported: number | null;
 }
 
 export function frameOf(f: FrameInput): ClaimFrame {
@@ -99,6 +102,8 @@ export function frameOf(f: FrameInput): ClaimFrame {
   const unit = magnitude ? 'magnitude' : f.unit;
   const [dimension, scale] = dimensionOf(unit);
   const [what, ...qualifiers] = whatOf(f, dimension)?.split(' ').reverse() ?? [null];
+  const within = withinOf(f);
+  if (within !== null) qualifiers.push(within);
   return {
     dimension,
     scale,
@@ -110,6 +115,7 @@ export function frameOf(f: FrameInput): ClaimFrame {
     day: dayOf(tokens, f.floor, f.end),
     story: f.story,
     places: f.places,
+    reported: f.reported,
   };
 }
 
@@ -158,6 +164,27 @@ function dayOf(tokens: readonly Token[], floor: number, end: number): string | n
     const t = tokens[k];
     if (t.norm === 'weekend') return 'weekend';
     if (t.cap && (tagsOf(t.norm) & Tag.WeekDay) !== 0) return t.norm.replace(/s$/, '');
+  }
+  return null;
+}
+
+/** Words for a part of the story's ground: a figure "in the province" or "in hospitals" counts only there. */
+const PART_PLACES = new Set([
+  'province', 'district', 'region', 'city', 'town', 'village', 'area', 'county', 'capital', 'camp', 'school', 'hospital',
+  'hospitals', 'clinic', 'clinics', 'prison', 'building', 'mosque', 'church', 'market',
+]);
+const WITHIN_REACH = 6;
+
+/** "killed 170,000 people in the province", "died in hospitals": the part of the ground the figure is for. */
+function withinOf(f: FrameInput): string | null {
+  const { tokens } = f;
+  for (let k = f.after; k < f.end && k - f.after < WITHIN_REACH; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' || t.norm === 'and' || t.norm === 'which' || t.norm === 'who' || t.norm === 'that') return null;
+    if (t.norm !== 'in' && t.norm !== 'at' && t.norm !== 'inside') continue;
+    let n = k + 1;
+    if (tokens[n]?.norm === 'the' || tokens[n]?.norm === 'a' || tokens[n]?.norm === 'one') n++;
+    if (n < f.end && PART_PLACES.has(tokens[n].norm)) return `in-${tokens[n].norm.replace(/s$/, '')}`;
   }
   return null;
 }

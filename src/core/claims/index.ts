@@ -10,6 +10,7 @@ import { contextOf, placeAfter, placeBefore, whenOf } from './context';
 import { countryOfDemonym } from './places';
 import { isQuoteMark } from './phrases';
 import { frameOf } from './frame';
+import { reportedAt } from '../text/dateline';
 
 export type { Claim, Hedge, NotComparable } from './types';
 export type { ClaimFrame, Dimension, Scope } from './frame';
@@ -27,11 +28,12 @@ export function findClaims(doc: ParsedDocument): Claim[] {
   const contexts = sentences.map((s) => contextOf(doc.tokens, s));
   // One array for all of the article's claims: a cache stores it once (v8 keeps shared references).
   const places = placesOf(contexts);
+  const reported = reportedAt(doc.text);
   for (const [i, s] of sentences.entries()) {
     const drafts = draftsOf(doc, s);
     if (drafts.length === 0) continue;
     const context = contexts[i];
-    const found = drafts.map((d) => complete(doc, s, d, drafts, whenOf(doc.tokens, doc.text, s, d.first, d.last), context, { lead, places }));
+    const found = drafts.map((d) => complete(doc, s, d, drafts, whenOf(doc.tokens, doc.text, s, d.first, d.last), context, { lead, places, reported }));
     found.forEach((c, i) => {
       if (i > 0 && isConversion(doc, found[i - 1], c)) c.frame = { ...c.frame, what: found[i - 1].frame.what, qualifiers: found[i - 1].frame.qualifiers, event: found[i - 1].frame.event, scope: found[i - 1].frame.scope };
       claims.push(c);
@@ -104,7 +106,7 @@ function sentencesOf(doc: ParsedDocument): Sentence[] {
 }
 
 /** The second pass: what a draft counts, its measure, place, time and context, and whether it is compared. */
-function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null, sentenceContext: string[], article: { lead: string[]; places: string[] }): Claim {
+function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null, sentenceContext: string[], article: { lead: string[]; places: string[]; reported: number | null }): Claim {
   const { tokens, text } = doc;
   const end = s.last;
   const np = d.counted;
@@ -156,7 +158,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
 
   const start = tokens[first].start;
   const stop = tokens[d.last - 1].end;
-  const frame = frameOf({ tokens, first: d.first, last: d.last, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story: article.lead, places: article.places });
+  const frame = frameOf({ tokens, first: d.first, last: d.last, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story: article.lead, places: article.places, reported: article.reported });
   if (frame.dimension === 'magnitude') unit = 'magnitude';
   // An age is compared with the same person's age only.
   if (notComparable === 'age' && frame.what !== null) notComparable = null;

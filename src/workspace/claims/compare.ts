@@ -234,18 +234,19 @@ export function roundingOf(x: number): number {
   return Math.min(unit / 2, abs * ROUNDING_SHARE);
 }
 
-export type Relation = 'agrees' | 'conflicts';
+/** `updates`: a toll that grows, reported on different days (set by the claim index, which knows both files). */
+export type Relation = 'agrees' | 'conflicts' | 'updates';
 
 /**
  * Agree when the intervals overlap once each finite end is allowed its rounding, or the
  * user's `tolerance` (a share of the figure, the byline.numericTolerance setting) if larger.
  */
-export function relation(a: Claim, b: Claim, tolerance = 0): Relation {
+export function relation(a: Claim, b: Claim, tolerance = 0): 'agrees' | 'conflicts' {
   return relationOf(compared(a, tolerance), compared(b, tolerance));
 }
 
 /** `relation` of claims already prepared with `compared` (and the tolerance). */
-export function relationOf(a: ComparedClaim, b: ComparedClaim): Relation {
+export function relationOf(a: ComparedClaim, b: ComparedClaim): 'agrees' | 'conflicts' {
   // Intervals that only touch do not agree: "32" ([31.5, 32.5]) and "31" ([30.5, 31.5]) are two ages.
   const touching = a.low === b.high || b.low === a.high;
   return a.low <= b.high && b.low <= a.high && !(touching && a.low !== a.high && b.low !== b.high) ? 'agrees' : 'conflicts';
@@ -258,9 +259,19 @@ export function relationOf(a: ComparedClaim, b: ComparedClaim): Relation {
  */
 const FACTOR_APART = 5;
 
-export function tooFarApart(a: ComparedClaim, b: ComparedClaim): boolean {
-  const [lower, upper] = a.high < b.low ? [a, b] : b.high < a.low ? [b, a] : [null, null];
-  return lower !== null && upper !== null && lower.high > 0 && upper.low / lower.high > FACTOR_APART;
+export function tooFarApart(a: Claim, b: Claim): boolean {
+  // An order of magnitude ("dozens", "hundreds") is a range of its own, and only ever agrees.
+  if (a.hedge === 'magnitude' || b.hedge === 'magnitude') return false;
+  const x = figureOf(a);
+  const y = figureOf(b);
+  // By the numbers as written: "more than 40" and "more than 640" overlap as intervals, yet are a school's toll and a war's.
+  return x !== null && y !== null && x > 0 && y > 0 && Math.max(x, y) / Math.min(x, y) > FACTOR_APART;
+}
+
+/** The number a claim states, in its dimension's base unit: its value, or the bound it gives. */
+function figureOf(c: Claim): number | null {
+  const n = c.value ?? c.low ?? c.high;
+  return n === null ? null : n * c.frame.scale;
 }
 
 /** What a claim measures, in words: "Ukrainian civilians killed or wounded", "share of Ukraine occupied", "aid (USD)". */
@@ -296,9 +307,9 @@ const DEVELOPING = new Set(['deaths', 'wounded', 'killed or wounded', 'missing',
 
 /** "… (this may be an update: tolls change as reports come in)" for a developing measure. */
 export function mayBeUpdate(c: Claim): boolean {
-  // "seriously wounded" grows as "wounded" does.
+  // "seriously wounded" grows as "wounded" does; the toll of a past event ("in 2004") no longer does.
   const event = c.frame.event?.split(' ').pop();
-  return event !== undefined && DEVELOPING.has(event);
+  return event !== undefined && DEVELOPING.has(event) && c.when === null;
 }
 
 /** The interval a claim allows, in words: "at most 40,000", "20,000–30,000". */
