@@ -185,6 +185,11 @@ function applyScales(tokens: readonly Token[], r: NumberReading, end: number): v
 
 /** "-month", "-mile", "-year-old", "-cylinder": what a hyphen glues to a number. */
 function attachHyphenRest(r: NumberReading, rest: string): void {
+  // "five-plus months": a hedge, as in "10,000-plus".
+  if (rest === 'plus') {
+    r.gluedHedge = 'more-than';
+    return;
+  }
   const unit = unitWord(rest);
   if (unit !== null) r.unit = r.unit ?? unit;
   else r.hyphenNoun = rest;
