@@ -279,13 +279,18 @@ export function describe(c: Claim): string {
   const named = describeWhat(c);
   if (named !== null) return named;
   const measure = c.measure === 'aid' && c.counted !== null ? 'in aid' : c.measure;
+  // "people killed", not "people deaths": what happened to people, said of them.
+  const said = measure !== null && HUMAN_MEASURES.has(measure) && c.counted !== null ? (SAID_OF_PEOPLE[measure] ?? measure) : measure;
   // "eight days of riots": what a duration is the length of is in the frame, not in `counted`.
-  const what = [c.counted ?? (c.frame.dimension === 'duration' ? c.frame.what : null), measure].filter((w): w is string => w !== null).join(' ');
+  const what = [c.counted ?? (c.frame.dimension === 'duration' ? c.frame.what : null), said].filter((w): w is string => w !== null).join(' ');
   if (c.unit === 'percent') return `share of ${what || 'a whole'}`;
-  if (c.unit !== null && TIME_UNITS.has(c.unit) && what !== '') return `length of the ${what} (${c.unit})`;
+  if (c.unit !== null && TIME_UNITS.has(c.unit) && what !== '') return `the length of the ${what} (${c.unit})`;
   const unit = c.unit !== null && c.unit !== 'people' ? ` (${c.unit})` : '';
   return `${what || 'figure'}${unit}`;
 }
+
+/** Measures as said of the people they count: "civilians killed". */
+const SAID_OF_PEOPLE: Readonly<Record<string, string>> = { deaths: 'killed' };
 
 /** What a frame names on its own: a magnitude, a depth, a distance, a fall, an age. */
 function describeWhat(c: Claim): string | null {
