@@ -63,6 +63,12 @@ export interface WalkOptions {
    * cannot lead Byline to read files elsewhere on the machine.
    */
   confine?: boolean;
+  /**
+   * The workspace folder an input lies in, when the input is a folder inside it (the watcher
+   * saw it appear): globs are matched relative to this root, and with `confine` links may not
+   * lead out of this root rather than out of the input.
+   */
+  root?: string;
 }
 
 /**
@@ -81,7 +87,11 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
       skipped.push({ path: input, reason: describeError(e) });
       continue;
     }
-    if (stat.isDirectory()) await walk({ realRoot: options.confine ? await fs.realpath(input) : null, filter, files, skipped, seen }, input, '');
+    if (stat.isDirectory()) {
+      const root = options.root ?? input;
+      const realRoot = options.confine ? await fs.realpath(root) : null;
+      await walk({ realRoot, filter, files, skipped, seen }, input, path.relative(root, input).split(path.sep).join('/'));
+    }
     else if (stat.isFile()) files.push(input);
     else skipped.push({ path: input, reason: 'not a regular file or folder' });
   }
@@ -145,11 +155,13 @@ async function walk(w: Walk, dir: string, relative: string): Promise<void> {
   }
 }
 
-function isInside(file: string, folder: string): boolean {
+/** True when `file` is `folder` or lies under it (both absolute, in the same form: real paths, or paths as given). */
+export function isInside(file: string, folder: string): boolean {
   return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
 }
 
-export type ReadResult = { ok: true; text: string; note: string | null } | { ok: false; reason: string };
+/** `gone`: there is no such file (any more): the caller forgets it rather than reporting it skipped. */
+export type ReadResult = { ok: true; text: string; note: string | null } | { ok: false; reason: string; gone?: boolean };
 
 /** Reads and decodes one file, refusing files over `maxSize` bytes and binary files. */
 export async function readArticle(file: string, maxSize: number, sizeSetting: string): Promise<ReadResult> {
@@ -159,7 +171,7 @@ export async function readArticle(file: string, maxSize: number, sizeSetting: st
     if (stat.size > maxSize) return tooLarge(stat.size, maxSize, sizeSetting);
     return decoded(await fs.readFile(file));
   } catch (e) {
-    return { ok: false, reason: describeError(e) };
+    return failure(e);
   }
 }
 
@@ -181,10 +193,15 @@ export function readArticleSync(file: string, maxSize: number, sizeSetting: stri
     for (let got = 1; length < bytes.length && got > 0; length += got) got = readSync(fd, bytes, length, bytes.length - length, length);
     return decoded(bytes.subarray(0, length));
   } catch (e) {
-    return { ok: false, reason: describeError(e) };
+    return failure(e);
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+function failure(e: unknown): ReadResult {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return { ok: false, reason: describeError(e), gone: code === 'ENOENT' || code === 'ENOTDIR' };
 }
 
 function notAFile(stat: { isDirectory(): boolean }): ReadResult {

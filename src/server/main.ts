@@ -100,11 +100,9 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => session.changed(e.document.uri, e.document.getText(), e.document.version));
   documents.onDidClose((e) => void session.closed(e.document.uri));
 
-  connection.onDidChangeWatchedFiles(async (params) => {
-    for (const change of params.changes) {
-      if (change.type === FileChangeType.Deleted) session.fileDeleted(change.uri);
-      else await session.fileChanged(change.uri);
-    }
+  // The session follows the events one at a time, in the order they came (session.ts).
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) void (change.type === FileChangeType.Deleted ? session.fileDeleted(change.uri) : session.fileChanged(change.uri));
   });
 
   connection.onHover(({ textDocument, position }) => {

@@ -25,7 +25,8 @@ export type PoolResult =
   | { file: string; kind: 'analysed'; text: string; note: string | null; hash: string; digest: DocumentDigest; analysis: () => DocumentAnalysis; payloads: Payloads; badEntry: boolean }
   /** Only the digest: the analysis is in the cache. */
   | { file: string; kind: 'cached'; text: string; note: string | null; hash: string; digest: DocumentDigest }
-  | { file: string; kind: 'unreadable'; reason: string }
+  /** `gone`: the file was deleted after it was listed. */
+  | { file: string; kind: 'unreadable'; reason: string; gone?: boolean }
   | { file: string; kind: 'failed'; text: string | null; error: string }
   | { file: string; kind: 'cancelled' };
 
@@ -273,7 +274,7 @@ function toResult(file: string, answer: WorkerAnswer): PoolResult | null {
       return digest ? { file, kind: 'cached', text: answer.text, note: answer.note, hash: answer.hash, digest } : null;
     }
     case 'unreadable':
-      return { file, kind: 'unreadable', reason: answer.reason };
+      return { file, kind: 'unreadable', reason: answer.reason, gone: answer.gone };
     case 'failed':
       return { file, kind: 'failed', text: answer.text, error: answer.error };
   }

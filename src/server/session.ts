@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,7 +8,7 @@ import { LineIndex } from '../core/text/lineIndex';
 import { analyzeDocument } from '../core/analyze';
 import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
-import { findFiles, matchesFilter } from '../node/files';
+import { findFiles, isInside, matchesFilter } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace, type AnalysisSource } from '../workspace/workspace';
 import { toLspDiagnostic } from './convert';
@@ -49,6 +50,8 @@ const STATUS_INTERVAL_MS = 500;
 const CACHE_FOLDER = 'analysis-cache';
 /** A sentence that has the engine load everything an edit needs: the lexicon, cue verbs, claims' tags. */
 const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, “and more will come.”';
+/** Why a path the watcher named is not read (the scan's walk says the same, files.ts). */
+const OUTSIDE_REASON = 'symbolic link to a place outside the workspace folder; not followed';
 /** Codes shown for files that are not open: those that need attention. */
 const CLOSED_FILE_CODES: ReadonlySet<DiagnosticCode> = new Set(['conflicting-claim', 'unclosed-quote', 'analysis-truncated']);
 
@@ -75,6 +78,18 @@ export class Session {
   speakersSettled: Promise<void> = Promise.resolve();
   /** Files a scan changed whose diagnostics are still to be published. */
   private readonly unpublished = new Set<string>();
+  /**
+   * What the watcher reports and the reads of single files, done one at a time in the order
+   * they came: a file read for a Changed event must not land after the Deleted event that
+   * followed it.
+   */
+  private diskWork: Promise<void> = Promise.resolve();
+  /**
+   * Paths the watcher named while a scan ran. The scan's workers may have read them before the
+   * change, and its list of files is older than any file created since: they are looked at
+   * again once the scan is done, so that the index ends as the disk is.
+   */
+  private readonly touched = new Set<string>();
 
   /** `pool`: worker threads for scans; without one, files are analysed in this thread. */
   constructor(
@@ -187,9 +202,12 @@ export class Session {
     if (!this.open.delete(uri)) return;
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
-    // Unsaved edits are gone with the editor: the file on disk counts again.
-    await this.readFromDisk(uri);
-    this.publishAll(new Set([uri]));
+    // Unsaved edits are gone with the editor: the file on disk counts again (or none, if there is none).
+    await this.serially(async () => {
+      const changed = await this.follow(uri);
+      changed.add(uri);
+      this.publishAll(changed);
+    });
   }
 
   // ── Files on disk ────────────────────────────────────────────────────────────────────
@@ -221,6 +239,8 @@ export class Session {
       if (stale()) {
         // A scan the user cancelled leaves its speakers to be clustered too; a newer scan takes over.
         this.settleSpeakers(generation);
+        // Cancelled, not superseded: what the watcher reported meanwhile is not left to a scan that will not come.
+        if (generation === this.scanGeneration) await this.followTouched();
         return;
       }
       const changed = outcome.changed;
@@ -228,13 +248,16 @@ export class Session {
         this.skip(uri, reason);
         for (const p of this.remove(uri)) changed.add(p);
       }
+      for (const uri of outcome.gone) for (const p of this.forget(uri)) changed.add(p);
       for (const [uri, note] of outcome.notes) this.tell(uri, note);
-      // Files that no longer match (settings changed) leave the index.
+      // Files that no longer match (settings changed) leave the index; those the watcher
+      // reported since the scan listed the folders are looked at again instead (followTouched).
       for (const uri of this.workspace.paths()) {
-        if (!uris.has(uri) && !this.open.has(uri)) for (const p of this.remove(uri)) changed.add(p);
+        if (!uris.has(uri) && !this.open.has(uri) && !isUnderAny(uri, this.touched)) for (const p of this.remove(uri)) changed.add(p);
       }
       for (const p of changed) this.unpublished.add(p);
       await this.publishInBatches(stale);
+      await this.followTouched();
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       this.host.log?.(`Indexed ${this.workspace.size} files in ${seconds} s (${outcome.fromCache} from the cache, ${outcome.skipped.size} skipped)`);
       this.settleSpeakers(generation);
@@ -258,21 +281,126 @@ export class Session {
     void this.speakersSettled.then(() => setImmediate(() => stale() || analyzeDocument(WARM_UP_TEXT, { cueVerbs: this.settings.cueVerbs })));
   }
 
-  /** The file watcher saw a file appear or change. */
-  async fileChanged(uri: string): Promise<void> {
-    if (this.open.has(uri) || !this.accepts(uri)) return;
-    this.publishAll(await this.readFromDisk(uri));
+  /** The file watcher saw a file or a folder appear or change. */
+  fileChanged(uri: string): Promise<void> {
+    return this.watched(uri);
   }
 
-  /** The file watcher saw a file (or a folder) disappear. */
-  fileDeleted(uri: string): void {
+  /** The file watcher saw a file or a folder disappear. */
+  fileDeleted(uri: string): Promise<void> {
+    return this.watched(uri);
+  }
+
+  /**
+   * Either event is taken as a hint: the index follows what is on the disk at `uri` when the
+   * event's turn comes (a file deleted and written again before its Deleted event is read, not
+   * dropped), and a scan under way looks at it again when it ends.
+   */
+  private watched(uri: string): Promise<void> {
+    if (this.indexing) this.touched.add(uri);
+    return this.serially(async () => this.publishAll(await this.follow(uri)));
+  }
+
+  /** Runs `work` after every disk task before it, one at a time (see `diskWork`). */
+  private serially(work: () => Promise<void>): Promise<void> {
+    const done = this.diskWork.then(work);
+    this.diskWork = done.catch((e) => this.host.log?.(`Byline: following a change on disk failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    return this.diskWork;
+  }
+
+  /** Looks again at every path the watcher named during the scan that just ended. */
+  private async followTouched(): Promise<void> {
+    const touched = [...this.touched];
+    this.touched.clear();
+    if (touched.length === 0) return;
+    await this.serially(async () => {
+      const changed = new Set<string>();
+      for (const uri of touched) for (const p of await this.follow(uri)) changed.add(p);
+      this.publishAll(changed);
+    });
+  }
+
+  /**
+   * Makes the index hold what the disk holds at `uri` (a file, a folder, or nothing), reading
+   * only what lies inside a workspace folder once links are resolved. Returns the paths whose
+   * diagnostics may have changed. Open documents keep the editor's text.
+   */
+  private async follow(uri: string): Promise<Set<string>> {
+    if (!uri.startsWith('file:')) return new Set();
+    const file = fileURLToPath(uri);
+    const place = await this.placeOf(file);
     const changed = new Set<string>();
-    for (const p of this.workspace.paths()) {
-      if ((p === uri || p.startsWith(uri.endsWith('/') ? uri : uri + '/')) && !this.open.has(p)) for (const c of this.remove(p)) changed.add(c);
+    const forgetAll = () => {
+      for (const p of this.pathsUnder(uri)) for (const c of this.forget(p)) changed.add(c);
+    };
+    switch (place.kind) {
+      case 'gone':
+        forgetAll();
+        break;
+      case 'outside':
+        forgetAll();
+        this.skip(uri, OUTSIDE_REASON);
+        break;
+      case 'folder': {
+        const found = await findFiles([file], this.settings, { confine: true, root: place.root });
+        const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
+        for (const s of found.skipped) this.skip(pathToFileURL(s.path).href, s.reason);
+        for (const p of this.pathsUnder(uri)) if (!uris.has(p)) for (const c of this.forget(p)) changed.add(c);
+        for (const u of uris) {
+          if (this.open.has(u)) continue;
+          for (const c of await this.readFromDisk(u)) changed.add(c);
+          await nextTurn();
+        }
+        break;
+      }
+      case 'file':
+        if (this.open.has(uri)) break;
+        if (this.accepts(uri)) for (const c of await this.readFromDisk(uri)) changed.add(c);
+        else for (const c of this.forget(uri)) changed.add(c);
+        break;
     }
+    return changed;
+  }
+
+  /**
+   * Where a path leads: nothing, a file or a folder inside a workspace folder (with that
+   * folder), or a place outside every workspace folder, which Byline does not read whatever
+   * route names it (scan, watcher, a closed editor).
+   */
+  private async placeOf(file: string): Promise<{ kind: 'gone' | 'outside' } | { kind: 'file' | 'folder'; root: string }> {
+    const root = this.folders.find((f) => isInside(file, f));
+    // Not under any workspace folder by its name: not a path the watcher of this workspace names.
+    if (root === undefined) return { kind: 'gone' };
+    let real: string;
+    try {
+      real = await fs.realpath(file);
+    } catch {
+      // Gone, or a broken link: either way there is nothing to read.
+      return { kind: 'gone' };
+    }
+    // A link may lead into another workspace folder; anywhere else is outside.
+    const realRoots = await Promise.all(this.folders.map((f) => fs.realpath(f).catch(() => null)));
+    if (!realRoots.some((r) => r !== null && isInside(real, r))) return { kind: 'outside' };
+    try {
+      const stat = await fs.stat(real);
+      return { kind: stat.isDirectory() ? 'folder' : 'file', root };
+    } catch {
+      return { kind: 'gone' };
+    }
+  }
+
+  /** Indexed or skipped paths that are `uri` or lie under it (a folder). Open documents are left alone. */
+  private pathsUnder(uri: string): string[] {
+    const prefix = uri.endsWith('/') ? uri : uri + '/';
+    const under = (p: string) => (p === uri || p.startsWith(prefix)) && !this.open.has(p);
+    return [...new Set([...this.workspace.paths().filter(under), ...[...this.skipped.keys()].filter(under), uri])].filter((p) => !this.open.has(p));
+  }
+
+  /** A file that is no longer there: out of the index, and no longer listed as skipped. */
+  private forget(uri: string): Set<string> {
     this.skipped.delete(uri);
     this.told.delete(uri);
-    this.publishAll(changed);
+    return this.workspace.get(uri) ? this.remove(uri) : new Set();
   }
 
   private indexTarget(): IndexTarget {
@@ -289,6 +417,7 @@ export class Session {
   private async readFromDisk(uri: string): Promise<Set<string>> {
     const read = await this.indexer.readOne(uri, this.indexTarget());
     if ('reason' in read) {
+      if (read.gone) return this.forget(uri);
       this.skip(uri, read.reason);
       return this.remove(uri);
     }
@@ -398,4 +527,13 @@ export class Session {
   offsetOf(uri: string, position: { line: number; character: number }): number | null {
     return this.lineIndex(uri)?.offsetAt(position) ?? null;
   }
+}
+
+/** True when `uri` is one of `places` or lies under one of them (a folder the watcher named). */
+function isUnderAny(uri: string, places: ReadonlySet<string>): boolean {
+  if (places.size === 0) return false;
+  for (let end = uri.length; end > 0; end = uri.lastIndexOf('/', end - 1)) {
+    if (places.has(uri.slice(0, end))) return true;
+  }
+  return false;
 }

@@ -38,7 +38,7 @@ export interface WorkerJob {
 export type WorkerAnswer =
   | { id: number; kind: 'analysed'; text: string; note: string | null; hash: string; payload: Uint8Array; digest: Uint8Array; badEntry: boolean }
   | { id: number; kind: 'cached'; text: string; note: string | null; hash: string; digest: Uint8Array }
-  | { id: number; kind: 'unreadable'; reason: string }
+  | { id: number; kind: 'unreadable'; reason: string; gone?: boolean }
   | { id: number; kind: 'failed'; text: string; error: string };
 
 let setup: WorkerSetup | null = null;
@@ -59,7 +59,7 @@ let reader: CacheReader | null = null;
 function answer(job: WorkerJob): WorkerAnswer {
   if (!setup) return { id: job.id, kind: 'unreadable', reason: 'the analysis pool was not set up' };
   const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting);
-  if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason };
+  if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason, gone: read.gone };
   const hash = contentHash(read.text, setup.options);
   const entry = job.force ? undefined : setup.cache?.entries.get(digestKey(hash));
   const cached = entry && reader ? reader.verified(entry) : null;
