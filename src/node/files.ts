@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
-import { decodeText } from '../core/text/decode';
+import { BINARY_SNIFF_BYTES, binaryReason, decodeText } from '../core/text/decode';
 
 // Finding and reading articles on disk, for the CLI and the language server alike. A
 // reader's folder is never clean: every file that cannot be read is named with the reason,
@@ -161,35 +161,62 @@ export function isInside(file: string, folder: string): boolean {
 }
 
 /** `gone`: there is no such file (any more): the caller forgets it rather than reporting it skipped. */
+/**
+ * No file larger than this is read, whatever the setting or flag: V8 cannot hold a string
+ * over 512 MB (a larger text file aborted the process while decoding it), and the engine
+ * analyses only a text's first million characters anyway (analysis-truncated).
+ */
+export const HARD_MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** The bytes looked at to call a file binary before reading the rest (a UTF-8 BOM and the sniffed bytes). */
+const HEAD_BYTES = BINARY_SNIFF_BYTES + 3;
+
 export type ReadResult = { ok: true; text: string; note: string | null } | { ok: false; reason: string; gone?: boolean };
 
-/** Reads and decodes one file, refusing files over `maxSize` bytes and binary files. */
+/** Reads and decodes one file, refusing files over `maxSize` bytes (or HARD_MAX_FILE_BYTES) and binary files. */
 export async function readArticle(file: string, maxSize: number, sizeSetting: string): Promise<ReadResult> {
+  let handle: fs.FileHandle | null = null;
   try {
-    const stat = await fs.stat(file);
+    // Non-blocking, so that a pipe put where a file was does not hang the reader.
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = await handle.stat();
     if (!stat.isFile()) return notAFile(stat);
-    if (stat.size > maxSize) return tooLarge(stat.size, maxSize, sizeSetting);
-    return decoded(await fs.readFile(file));
+    const refused = sizeRefusal(stat.size, maxSize, sizeSetting);
+    if (refused) return refused;
+    // The head first: a binary file is refused before the rest is read or room is made for it.
+    const head = Buffer.allocUnsafe(Math.min(HEAD_BYTES, stat.size));
+    const headLength = (await handle.read(head, 0, head.length, 0)).bytesRead;
+    if (binaryReason(head.subarray(0, headLength))) return decoded(head.subarray(0, headLength));
+    const bytes = Buffer.allocUnsafe(stat.size);
+    head.copy(bytes, 0, 0, headLength);
+    let length = headLength;
+    for (let got = 1; length < bytes.length && got > 0; length += got) got = (await handle.read(bytes, length, bytes.length - length, length)).bytesRead;
+    return decoded(bytes.subarray(0, length));
   } catch (e) {
     return failure(e);
+  } finally {
+    await handle?.close();
   }
 }
 
 /**
  * `readArticle` for a worker thread, which reads one file at a time and has nothing else to
- * do meanwhile: four system calls, where the promise API's open, stat, read and close each
+ * do meanwhile: a few system calls, where the promise API's open, stat, read and close each
  * go through the thread pool (a warm start's workers spent most of their time there).
  */
 export function readArticleSync(file: string, maxSize: number, sizeSetting: string): ReadResult {
   let fd: number | null = null;
   try {
-    // Non-blocking, so that a pipe put where a file was does not hang the worker.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return notAFile(stat);
-    if (stat.size > maxSize) return tooLarge(stat.size, maxSize, sizeSetting);
+    const refused = sizeRefusal(stat.size, maxSize, sizeSetting);
+    if (refused) return refused;
+    const head = Buffer.allocUnsafe(Math.min(HEAD_BYTES, stat.size));
+    const headLength = readSync(fd, head, 0, head.length, 0);
+    if (binaryReason(head.subarray(0, headLength))) return decoded(head.subarray(0, headLength));
     const bytes = Buffer.allocUnsafe(stat.size);
-    let length = 0;
+    head.copy(bytes, 0, 0, headLength);
+    let length = headLength;
     for (let got = 1; length < bytes.length && got > 0; length += got) got = readSync(fd, bytes, length, bytes.length - length, length);
     return decoded(bytes.subarray(0, length));
   } catch (e) {
@@ -199,6 +226,15 @@ export function readArticleSync(file: string, maxSize: number, sizeSetting: stri
   }
 }
 
+/** Why a file of `size` bytes is not read, or null: over the setting's limit, or over the hard ceiling whatever the setting. */
+export function sizeRefusal(size: number, maxSize: number, sizeSetting: string): ReadResult | null {
+  if (size > HARD_MAX_FILE_BYTES) {
+    return { ok: false, reason: `${formatSize(size)}, over the ${formatSize(HARD_MAX_FILE_BYTES)} that Byline reads whatever the settings; skipped` };
+  }
+  if (size > maxSize) return { ok: false, reason: `${formatSize(size)}, over the ${formatSize(maxSize)} limit (${sizeSetting}); skipped` };
+  return null;
+}
+
 function failure(e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException)?.code;
   return { ok: false, reason: describeError(e), gone: code === 'ENOENT' || code === 'ENOTDIR' };
@@ -206,10 +242,6 @@ function failure(e: unknown): ReadResult {
 
 function notAFile(stat: { isDirectory(): boolean }): ReadResult {
   return { ok: false, reason: stat.isDirectory() ? 'is a folder' : 'not a regular file' };
-}
-
-function tooLarge(size: number, maxSize: number, sizeSetting: string): ReadResult {
-  return { ok: false, reason: `${formatSize(size)}, over the ${formatSize(maxSize)} limit (${sizeSetting}); skipped` };
 }
 
 function decoded(bytes: Uint8Array): ReadResult {
