@@ -28,7 +28,8 @@ const MERGE_SLICE = 32;
 const SETTLE_SLICE = 100;
 /** Records put in the cache (an analysis and its digest each) before they are written out, so a scan's memory stays flat. */
 const CACHE_FLUSH_ENTRIES = 500;
-const SIZE_SETTING = 'the byline.maxFileSizeKB setting';
+/** How the size limit is named in messages about files it refused. */
+export const SIZE_SETTING = 'the byline.maxFileSizeKB setting';
 
 export interface IndexTarget {
   workspace: Workspace;

@@ -86,6 +86,8 @@ export class AnalysisPool {
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private startedCount = 0;
+  /** Told when a worker dies (not when it is let go): a line for the server's log. */
+  onWorkerStopped: ((message: string) => void) | null = null;
 
   constructor(
     /** Worker threads to run; by default one per core. */
@@ -241,6 +243,9 @@ export class AnalysisPool {
     if (index < 0) return;
     this.slots.splice(index, 1);
     this.restarts++;
+    const files = slot.jobs.size;
+    const next = this.closed ? '' : this.restarts <= MAX_RESTARTS ? '; another takes its place' : `; it is not replaced (${this.restarts} have stopped), and files are analysed in the server's thread`;
+    this.onWorkerStopped?.(`Byline: an analysis worker stopped (${error}) with ${files} ${files === 1 ? 'file' : 'files'} in hand, which are analysed again${next}`);
     for (const job of slot.jobs.values()) job.resolve({ file: job.file, kind: 'failed', text: null, error });
     slot.jobs.clear();
     if (!this.closed) this.pump();

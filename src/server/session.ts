@@ -3,16 +3,16 @@ import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { DiagnosticCode } from '../core/types';
+import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
 import { LineIndex } from '../core/text/lineIndex';
 import { analyzeDocument } from '../core/analyze';
 import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
-import { findFiles, isInside, matchesFilter } from '../node/files';
+import { findFiles, isInside, matchesFilter, sizeRefusal } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace, type AnalysisSource } from '../workspace/workspace';
 import { toLspDiagnostic } from './convert';
-import { Indexer, settleSpeakers, type IndexTarget } from './indexer';
+import { Indexer, settleSpeakers, SIZE_SETTING, type IndexTarget } from './indexer';
 import type { AnalysisPool } from './pool';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -50,6 +50,9 @@ const STATUS_INTERVAL_MS = 500;
 const CACHE_FOLDER = 'analysis-cache';
 /** A sentence that has the engine load everything an edit needs: the lexicon, cue verbs, claims' tags. */
 const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, “and more will come.”';
+/** Diagnostics published for one file at most (see `capped`). */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 /** Why a path the watcher named is not read (the scan's walk says the same, files.ts). */
 const OUTSIDE_REASON = 'symbolic link to a place outside the workspace folder; not followed';
 /** Codes shown for files that are not open: those that need attention. */
@@ -98,6 +101,7 @@ export class Session {
   ) {
     this.workspace = this.newWorkspace();
     this.indexer = new Indexer(pool, null);
+    if (pool && host.log) pool.onWorkerStopped = (message) => host.log?.(message);
   }
 
   /** Links every diagnostic's code to its entry in the document at `uri` (the README). */
@@ -110,9 +114,19 @@ export class Session {
    * next start does not analyse unchanged files again. Without it nothing is written anywhere.
    */
   useStorage(storage: string | null): void {
-    this.cache = storage ? AnalysisCache.open(path.join(storage, CACHE_FOLDER), ENGINE_VERSION) : null;
+    this.cache = storage ? this.openCache(path.join(storage, CACHE_FOLDER)) : null;
     this.indexer = new Indexer(this.pool, this.cache);
     this.workspace.readAnalysesFrom(this.analysisSource());
+  }
+
+  /** The cache in `folder`, or none when it cannot be read (a folder where its file should be, say): it is only an optimisation. */
+  private openCache(folder: string): AnalysisCache | null {
+    try {
+      return AnalysisCache.open(folder, ENGINE_VERSION);
+    } catch (e) {
+      this.host.log?.(`Byline: the analysis cache in ${folder} cannot be used (${e instanceof Error ? e.message : String(e)}); working without a cache`);
+      return null;
+    }
   }
 
   /** Where the workspace reads back the analyses it keeps only the digest of: the cache, when there is one. */
@@ -448,6 +462,15 @@ export class Session {
   }
 
   private apply(uri: string, text: string): Set<string> {
+    // An open document is held to the size limit the disk's files are: a 10 MB line blocked the server for seconds.
+    const refused = sizeRefusal(textBytes(text, this.settings.maxFileSize), this.settings.maxFileSize, SIZE_SETTING);
+    if (refused && !refused.ok) {
+      this.skip(uri, refused.reason.replace(/skipped$/, 'not analysed while open'));
+      const changed = this.remove(uri);
+      this.publishAll(changed);
+      return changed;
+    }
+    if (this.skipped.delete(uri)) this.told.delete(uri);
     const changed = this.workspace.set(uri, text);
     changed.add(uri);
     this.publishAll(changed);
@@ -479,13 +502,23 @@ export class Session {
 
   private publish(uri: string): void {
     const isOpen = this.open.has(uri);
-    const diagnostics = this.workspace
-      .diagnostics(uri, isOpen ? undefined : CLOSED_FILE_CODES)
+    const diagnostics = this.capped(uri, this.workspace.diagnostics(uri, isOpen ? undefined : CLOSED_FILE_CODES))
       .flatMap((d) => toLspDiagnostic(uri, d, (u, s, e) => this.rangeOf(u, s, e), this.docs) ?? []);
     if (diagnostics.length === 0 && !this.published.has(uri)) return;
     this.host.publish(uri, diagnostics);
     if (diagnostics.length > 0) this.published.add(uri);
     else this.published.delete(uri);
+  }
+
+  /**
+   * At most MAX_DIAGNOSTICS_PER_FILE of a file's findings, the most severe first (as spell
+   * checkers cap their problems): 44,000 diagnostics made one 15 MB message. The log says so once.
+   */
+  private capped(uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+    this.tell(uri, `${diagnostics.length.toLocaleString('en')} findings; the ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en')} most severe are shown`);
+    const kept = new Set([...diagnostics].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]).slice(0, MAX_DIAGNOSTICS_PER_FILE));
+    return diagnostics.filter((d) => kept.has(d));
   }
 
   private scheduleStatus(): void {
@@ -536,4 +569,13 @@ function isUnderAny(uri: string, places: ReadonlySet<string>): boolean {
     if (places.has(uri.slice(0, end))) return true;
   }
   return false;
+}
+
+/**
+ * The UTF-8 size of `text` as far as comparing it with `limit` needs: counted only when its
+ * length alone cannot tell (a UTF-16 unit takes one to three bytes).
+ */
+function textBytes(text: string, limit: number): number {
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  return Buffer.byteLength(text, 'utf8');
 }
