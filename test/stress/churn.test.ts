@@ -19,12 +19,16 @@ import { DEFAULT_SETTINGS } from '../../src/server/settings';
 
 const STRESS = process.env.BYLINE_STRESS === '1';
 
+/** Places, so that the files tell twenty stories rather than one (a story whose every file conflicts with every other is the session stress test's case). */
+const TOWNS = ['Kherson', 'Odesa', 'Lviv', 'Kyiv', 'Boston', 'Denver', 'Austin', 'Dallas', 'Toronto', 'Madrid', 'Paris', 'Berlin', 'Lagos', 'Nairobi', 'Lima', 'Quito', 'Oslo', 'Rome', 'Vienna', 'Prague'];
+
 function article(i: number): string {
   const surname = ['Lee', 'Okafor', 'Novak', 'Haddad', 'Silva'][i % 5];
+  const town = TOWNS[i % TOWNS.length];
   return (
-    `Mayor Ann ${surname} said on Tuesday that ${1000 + (i % 7) * 250} homes in Riverton had been flooded.\n` +
+    `Mayor Ann ${surname} said on Tuesday that ${1000 + (i % 7) * 250} homes in ${town} had been flooded.\n` +
     `“We will rebuild every street,” ${surname} told reporters. “It will take a year.”\n` +
-    `According to a city official, about ${20 + (i % 3)} percent of Riverton was without power.\n`
+    `According to a city official, about ${20 + (i % 3)} percent of ${town} was without power.\n`
   );
 }
 
@@ -118,7 +122,8 @@ async function cliFindings(folder: string): Promise<Map<string, string[]>> {
   return new Map(report.files.map((f) => [pathToFileURL(path.resolve(f.path)).href, f.diagnostics.map((d) => `${d.start}-${d.end} ${d.severity} ${d.code} ${d.message}`)]));
 }
 
-async function churnedScan(t: { diagnostic(m: string): void }, seed: number, files: number, changes: number): Promise<void> {
+/** `events`: the watcher reports each change; without, a rescan once quiet must catch up. */
+async function churnedScan(t: { diagnostic(m: string): void }, seed: number, files: number, changes: number, events = true): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-churn-'));
   try {
     for (let i = 0; i < files; i++) fs.writeFileSync(path.join(folder, `story-${String(i).padStart(5, '0')}.txt`), article(i));
@@ -126,19 +131,21 @@ async function churnedScan(t: { diagnostic(m: string): void }, seed: number, fil
     session.setFolders([folder]);
     session.configure(DEFAULT_SETTINGS);
     const uri = (file: string) => pathToFileURL(file).href;
-    const watch: Watcher = { changed: (f) => session.fileChanged(uri(f)), deleted: (f) => session.fileDeleted(uri(f)) };
+    const quiet = async () => undefined;
+    const watch: Watcher = events ? { changed: (f) => session.fileChanged(uri(f)), deleted: (f) => session.fileDeleted(uri(f)) } : { changed: quiet, deleted: quiet };
     const next = random(seed);
     const scan = session.scan();
-    const events: Promise<void>[] = [];
+    const sent: Promise<void>[] = [];
     let duringScan = 0;
     for (let serial = 0; serial < changes; serial++) {
       if (session.isIndexing) duringScan++;
-      events.push(...churn(folder, next, serial, watch));
+      sent.push(...churn(folder, next, serial, watch));
       // Changes come a few at a time, as a checkout or a build writes them, while the scan goes on.
       if (serial % 4 === 3) await delay(1);
     }
     await scan;
-    await Promise.all(events);
+    await Promise.all(sent);
+    if (!events) await session.scan();
     await session.speakersSettled;
     const onDisk = listFiles(folder).map(uri);
     const expected = await cliFindings(folder);
@@ -146,9 +153,12 @@ async function churnedScan(t: { diagnostic(m: string): void }, seed: number, fil
     const missing = onDisk.filter((u) => !session.index.get(u));
     const extra = indexed.filter((u) => !onDisk.includes(u));
     const differing = onDisk.filter((u) => session.index.get(u) && JSON.stringify(session.index.diagnostics(u).map((d) => `${d.start}-${d.end} ${d.severity} ${d.code} ${d.message}`)) !== JSON.stringify(expected.get(u) ?? []));
-    t.diagnostic(`seed ${seed}: ${files} files, ${changes} changes (${duringScan} while the scan ran); ${onDisk.length} files on disk, ${indexed.length} indexed, ${missing.length} missing, ${extra.length} extra, ${differing.length} with other findings than the CLI's`);
+    const conflicts = session.index.claims.conflictCount();
+    t.diagnostic(`seed ${seed}${events ? '' : ', no watcher events, a rescan'}: ${files} files, ${changes} changes (${duringScan} while the scan ran); ${onDisk.length} files on disk, ${indexed.length} indexed, ${missing.length} missing, ${extra.length} extra, ${differing.length} with other findings than the CLI's; ${conflicts} conflicts`);
     // The changes must have met the scan, or the test proves nothing.
     assert.ok(duringScan >= changes / 2, `only ${duringScan} of ${changes} changes came while the scan ran`);
+    // Findings across files are compared too: the stories' figures conflict.
+    assert.ok(conflicts > 0, 'no conflicts to compare');
     assert.deepEqual(missing, [], 'files on disk missing from the index');
     assert.deepEqual(extra, [], 'files in the index that are not on disk');
     assert.deepEqual(differing, [], 'files whose findings differ from the CLI on the final disk');
@@ -164,3 +174,7 @@ for (const seed of seeds) {
     await churnedScan(t, seed, STRESS ? 2000 : 200, STRESS ? 600 : 60);
   });
 }
+
+test(`a cold scan churned by ${STRESS ? 600 : 60} changes with no watcher events: a rescan once quiet brings the index to the disk`, async (t) => {
+  await churnedScan(t, 7, STRESS ? 2000 : 200, STRESS ? 600 : 60, false);
+});
