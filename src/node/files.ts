@@ -69,7 +69,12 @@ export interface WalkOptions {
    * lead out of this root rather than out of the input.
    */
   root?: string;
+  /** What a refused link is called in the skip message (the server names the workspace folder, the CLI its flag). */
+  outsideReason?: string;
 }
+
+/** Why the server does not follow a link out of a workspace folder. */
+export const OUTSIDE_WORKSPACE = 'symbolic link to a place outside the workspace folder; not followed';
 
 /**
  * The files to read for the given paths: files named directly are always read; folders are
@@ -90,10 +95,10 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
     if (stat.isDirectory()) {
       const root = options.root ?? input;
       const realRoot = options.confine ? await fs.realpath(root) : null;
-      await walk({ realRoot, filter, files, skipped, seen }, input, path.relative(root, input).split(path.sep).join('/'));
+      await walk({ realRoot, outsideReason: options.outsideReason ?? OUTSIDE_WORKSPACE, filter, files, skipped, seen }, input, path.relative(root, input).split(path.sep).join('/'));
     }
     else if (stat.isFile()) files.push(input);
-    else skipped.push({ path: input, reason: 'not a regular file or folder' });
+    else skipped.push({ path: input, reason: kindOf(stat) });
   }
   return { files: [...new Set(files)], skipped };
 }
@@ -101,6 +106,7 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
 interface Walk {
   /** The root's real path when links may not lead out of it. */
   realRoot: string | null;
+  outsideReason: string;
   filter: FileFilter;
   files: string[];
   skipped: Skipped[];
@@ -131,15 +137,17 @@ async function walk(w: Walk, dir: string, relative: string): Promise<void> {
     const full = path.join(dir, entry.name);
     // Built along the walk: path.relative for each of 10,000 files took a quarter of a second.
     const inside = relative ? `${relative}/${entry.name}` : entry.name;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
+    if (entry.name.includes('\uFFFD') && !(await exists(full))) {
+      // The name's bytes are not UTF-8: Node replaced them, and the path it gives leads nowhere.
+      if (matchesSlashed(inside, filter)) skipped.push({ path: full, reason: UNDECODABLE_NAME });
+      continue;
+    }
+    let kind: { isDirectory(): boolean; isFile(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean } = entry;
     if (entry.isSymbolicLink()) {
       try {
-        const st = await fs.stat(full);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
+        kind = await fs.stat(full);
         if (w.realRoot !== null && !isInside(await fs.realpath(full), w.realRoot)) {
-          skipped.push({ path: full, reason: 'symbolic link to a place outside the workspace folder; not followed' });
+          skipped.push({ path: full, reason: w.outsideReason });
           continue;
         }
       } catch (e) {
@@ -147,11 +155,32 @@ async function walk(w: Walk, dir: string, relative: string): Promise<void> {
         continue;
       }
     }
-    if (isDir) {
+    if (kind.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) await walk(w, full, inside);
-    } else if (isFile && matchesSlashed(inside, filter)) {
-      files.push(full);
+    } else if (matchesSlashed(inside, filter)) {
+      // A pipe, a device or a socket with an article's name is named, not passed over in silence.
+      if (kind.isFile()) files.push(full);
+      else skipped.push({ path: full, reason: kindOf(kind) });
     }
+  }
+}
+
+/** Why a file-system entry that is neither a regular file nor a folder is not read. */
+function kindOf(kind: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (kind.isFIFO()) return 'a named pipe (FIFO), not a regular file; not read';
+  if (kind.isCharacterDevice() || kind.isBlockDevice()) return 'a device, not a regular file; not read';
+  if (kind.isSocket()) return 'a socket, not a regular file; not read';
+  return 'not a regular file or folder; not read';
+}
+
+const UNDECODABLE_NAME = 'its name is not valid UTF-8 (shown with U+FFFD for the bytes that are not), so it cannot be opened by name; not read';
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -240,8 +269,8 @@ function failure(e: unknown): ReadResult {
   return { ok: false, reason: describeError(e), gone: code === 'ENOENT' || code === 'ENOTDIR' };
 }
 
-function notAFile(stat: { isDirectory(): boolean }): ReadResult {
-  return { ok: false, reason: stat.isDirectory() ? 'is a folder' : 'not a regular file' };
+function notAFile(stat: Parameters<typeof kindOf>[0] & { isDirectory(): boolean }): ReadResult {
+  return { ok: false, reason: stat.isDirectory() ? 'is a folder' : kindOf(stat) };
 }
 
 function decoded(bytes: Uint8Array): ReadResult {

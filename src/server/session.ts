@@ -8,7 +8,7 @@ import { LineIndex } from '../core/text/lineIndex';
 import { analyzeDocument } from '../core/analyze';
 import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
-import { findFiles, isInside, matchesFilter, sizeRefusal } from '../node/files';
+import { findFiles, isInside, matchesFilter, OUTSIDE_WORKSPACE, sizeRefusal } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace, type AnalysisSource } from '../workspace/workspace';
 import { toLspDiagnostic } from './convert';
@@ -53,8 +53,6 @@ const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, “and 
 /** Diagnostics published for one file at most (see `capped`). */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
-/** Why a path the watcher named is not read (the scan's walk says the same, files.ts). */
-const OUTSIDE_REASON = 'symbolic link to a place outside the workspace folder; not followed';
 /** Codes shown for files that are not open: those that need attention. */
 const CLOSED_FILE_CODES: ReadonlySet<DiagnosticCode> = new Set(['conflicting-claim', 'unclosed-quote', 'analysis-truncated']);
 
@@ -353,7 +351,7 @@ export class Session {
         break;
       case 'outside':
         forgetAll();
-        this.skip(uri, OUTSIDE_REASON);
+        this.skip(uri, OUTSIDE_WORKSPACE);
         break;
       case 'folder': {
         const found = await findFiles([file], this.settings, { confine: true, root: place.root });

@@ -73,8 +73,8 @@ test('the worker threads’ reader gives what the server’s gives, for every ki
   }
   const fifo = path.join(dir, 'pipe.txt');
   if (spawnSync('mkfifo', [fifo]).status === 0) {
-    assert.deepEqual(readArticleSync(fifo, MB, 'the limit'), { ok: false, reason: 'not a regular file' });
-    assert.deepEqual(await readArticle(fifo, MB, 'the limit'), { ok: false, reason: 'not a regular file' });
+    assert.deepEqual(readArticleSync(fifo, MB, 'the limit'), { ok: false, reason: 'a named pipe (FIFO), not a regular file; not read' });
+    assert.deepEqual(await readArticle(fifo, MB, 'the limit'), { ok: false, reason: 'a named pipe (FIFO), not a regular file; not read' });
   } else {
     console.log('# SKIP the pipe case: mkfifo is not available here');
   }

@@ -32,6 +32,8 @@ export class LspClient {
   constructor(nodeArgs: string[] = [], initializationOptions: Record<string, unknown> = {}) {
     this.initializationOptions = initializationOptions;
     this.process = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A server that ended (the broken-stream tests end it on purpose) closes its stdin: writing then is no test failure.
+    this.process.stdin!.on('error', () => undefined);
     this.process.stderr!.on('data', (chunk: Buffer) => {
       this.stderr.push(chunk.toString());
       process.stderr.write(chunk);
