@@ -1,6 +1,6 @@
 import type { DiagnosticCode, Severity } from '../core/types';
 import { DIAGNOSTIC_CODES, type SeveritySetting } from '../workspace/severity';
-import { formatSize, HARD_MAX_FILE_BYTES } from '../node/files';
+import { formatSize, globProblem, HARD_MAX_FILE_BYTES } from '../node/files';
 
 // Command-line arguments. Every mistake gets a message that says what was expected;
 // nothing is guessed.
@@ -99,11 +99,13 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
           o.output = value();
           break;
         case '--include':
-          o.include.push(value());
+        case '--exclude': {
+          const glob = value();
+          const problem = globProblem(glob);
+          if (problem) throw new UsageError(`${flag}: ${problem}`);
+          (flag === '--include' ? o.include : o.exclude).push(glob);
           break;
-        case '--exclude':
-          o.exclude.push(value());
-          break;
+        }
         case '--cue-verb': {
           const v = value().trim();
           if (!/^[a-z][a-z' -]*$/i.test(v)) throw new UsageError(`--cue-verb takes a verb such as "opine" or "point out"; got "${v}"`);
