@@ -7,6 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import { run } from '../../src/cli/main';
+import { seeded } from '../../scripts/bench/random';
 import { Session, type SessionHost } from '../../src/server/session';
 import { AnalysisPool } from '../../src/server/pool';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
@@ -30,18 +31,6 @@ function article(i: number): string {
     `“We will rebuild every street,” ${surname} told reporters. “It will take a year.”\n` +
     `According to a city official, about ${20 + (i % 3)} percent of ${town} was without power.\n`
   );
-}
-
-/** A small seeded generator (mulberry32), so that a failing seed can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Host implements SessionHost {
@@ -133,7 +122,7 @@ async function churnedScan(t: { diagnostic(m: string): void }, seed: number, fil
     const uri = (file: string) => pathToFileURL(file).href;
     const quiet = async () => undefined;
     const watch: Watcher = events ? { changed: (f) => session.fileChanged(uri(f)), deleted: (f) => session.fileDeleted(uri(f)) } : { changed: quiet, deleted: quiet };
-    const next = random(seed);
+    const next = seeded(seed);
     const scan = session.scan();
     const sent: Promise<void>[] = [];
     let duringScan = 0;
