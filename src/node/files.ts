@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { BINARY_SNIFF_BYTES, binaryReason, decodeText } from '../core/text/decode';
 import { compileGlob, GlobError, type Glob } from './glob';
@@ -207,12 +207,17 @@ const HEAD_BYTES = BINARY_SNIFF_BYTES + 3;
 
 export type ReadResult = { ok: true; text: string; note: string | null } | { ok: false; reason: string; gone?: boolean };
 
-/** Reads and decodes one file, refusing files over `maxSize` bytes (or HARD_MAX_FILE_BYTES) and binary files. */
-export async function readArticle(file: string, maxSize: number, sizeSetting: string): Promise<ReadResult> {
+/**
+ * Reads and decodes one file, refusing files over `maxSize` bytes (or HARD_MAX_FILE_BYTES) and
+ * binary files. `within`: real paths of folders; a file whose opened real path lies in none
+ * of them is refused (a link swapped in after the folder was listed leads nowhere else).
+ */
+export async function readArticle(file: string, maxSize: number, sizeSetting: string, within: readonly string[] | null = null): Promise<ReadResult> {
   let handle: fs.FileHandle | null = null;
   try {
     // Non-blocking, so that a pipe put where a file was does not hang the reader.
     handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (within && !liesWithin(openedPath(handle.fd, file), within)) return { ok: false, reason: OUTSIDE_WORKSPACE };
     const stat = await handle.stat();
     if (!stat.isFile()) return notAFile(stat);
     const refused = sizeRefusal(stat.size, maxSize, sizeSetting);
@@ -238,10 +243,11 @@ export async function readArticle(file: string, maxSize: number, sizeSetting: st
  * do meanwhile: a few system calls, where the promise API's open, stat, read and close each
  * go through the thread pool (a warm start's workers spent most of their time there).
  */
-export function readArticleSync(file: string, maxSize: number, sizeSetting: string): ReadResult {
+export function readArticleSync(file: string, maxSize: number, sizeSetting: string, within: readonly string[] | null = null): ReadResult {
   let fd: number | null = null;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (within && !liesWithin(openedPath(fd, file), within)) return { ok: false, reason: OUTSIDE_WORKSPACE };
     const stat = fstatSync(fd);
     if (!stat.isFile()) return notAFile(stat);
     const refused = sizeRefusal(stat.size, maxSize, sizeSetting);
@@ -259,6 +265,22 @@ export function readArticleSync(file: string, maxSize: number, sizeSetting: stri
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+/**
+ * The real path of the file open as `fd`: where Linux says the descriptor leads (no race
+ * with a link swapped in since it was opened), else the path's real path now.
+ */
+function openedPath(fd: number, file: string): string {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return realpathSync(file);
+  }
+}
+
+function liesWithin(real: string, folders: readonly string[]): boolean {
+  return folders.some((folder) => isInside(real, folder));
 }
 
 /** Why a file of `size` bytes is not read, or null: over the setting's limit, or over the hard ceiling whatever the setting. */

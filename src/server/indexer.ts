@@ -35,6 +35,8 @@ export interface IndexTarget {
   workspace: Workspace;
   options: AnalysisOptions;
   maxFileSize: number;
+  /** Real paths of the workspace folders: no file is read whose real path lies in none (null: no such check). */
+  within: string[] | null;
   /** Open documents: the editor's text counts over the disk's. */
   isOpen(uri: string): boolean;
   /** True once the scan is superseded or cancelled; what is left is dropped. */
@@ -103,7 +105,7 @@ export class Indexer {
       if ('cached' in got && got.cached) outcome.fromCache++;
       done++;
     };
-    this.pool?.setup({ options: target.options, maxFileSize: target.maxFileSize, sizeSetting: SIZE_SETTING, cache: this.cache?.snapshot() ?? null });
+    this.pool?.setup({ options: target.options, maxFileSize: target.maxFileSize, sizeSetting: SIZE_SETTING, within: target.within, cache: this.cache?.snapshot() ?? null });
     // The pool queues every file and runs as many as it has threads; without one, files are read one by one.
     const all = this.pool ? Promise.all(uris.map(take)) : uris.reduce((chain, uri) => chain.then(() => take(uri)), Promise.resolve());
     let finished = false;
@@ -139,7 +141,7 @@ export class Indexer {
 
   /** Reads one file in this thread (the watcher saw it change; an editor closed it). */
   async readOne(uri: string, target: IndexTarget): Promise<Read | Unread> {
-    const read = await readArticle(fileURLToPath(uri), target.maxFileSize, SIZE_SETTING);
+    const read = await readArticle(fileURLToPath(uri), target.maxFileSize, SIZE_SETTING, target.within);
     if (!read.ok) return { reason: read.reason, gone: read.gone };
     const hash = target.workspace.hashOf(read.text);
     const digest = this.cache?.digest(hash);

@@ -35,6 +35,8 @@ export interface PoolSetup {
   maxFileSize: number;
   /** How the size limit is named in messages ("the byline.maxFileSizeKB setting"). */
   sizeSetting: string;
+  /** Real paths of the workspace folders: a file whose real path lies in none is not read. */
+  within: string[] | null;
   /** The on-disk cache's entries, which workers read instead of analysing. */
   cache: CacheSnapshot | null;
 }

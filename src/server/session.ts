@@ -60,6 +60,8 @@ export class Session {
   private workspace: Workspace;
   private settings: Settings = DEFAULT_SETTINGS;
   private folders: string[] = [];
+  /** The workspace folders' real paths, found again at every scan and every change on disk: no file is read outside them. */
+  private realFolders: string[] | null = null;
   /** Open documents and their latest version. */
   private readonly open = new Map<string, number>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -235,6 +237,7 @@ export class Session {
     // The workers load the engine (half a second each) while this thread lists the files.
     this.pool?.prestart();
     try {
+      this.realFolders = await this.realRoots();
       const found = await findFiles(this.folders, this.settings, { confine: true });
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
       this.skipped.clear();
@@ -391,14 +394,20 @@ export class Session {
       return { kind: 'gone' };
     }
     // A link may lead into another workspace folder; anywhere else is outside.
-    const realRoots = await Promise.all(this.folders.map((f) => fs.realpath(f).catch(() => null)));
-    if (!realRoots.some((r) => r !== null && isInside(real, r))) return { kind: 'outside' };
+    this.realFolders = await this.realRoots();
+    if (!this.realFolders.some((r) => isInside(real, r))) return { kind: 'outside' };
     try {
       const stat = await fs.stat(real);
       return { kind: stat.isDirectory() ? 'folder' : 'file', root };
     } catch {
       return { kind: 'gone' };
     }
+  }
+
+  /** The real paths of the workspace folders that exist. */
+  private async realRoots(): Promise<string[]> {
+    const real = await Promise.all(this.folders.map((f) => fs.realpath(f).catch(() => null)));
+    return real.filter((r): r is string => r !== null);
   }
 
   /** Indexed or skipped paths that are `uri` or lie under it (a folder). Open documents are left alone. */
@@ -420,6 +429,7 @@ export class Session {
       workspace: this.workspace,
       options: { cueVerbs: this.settings.cueVerbs },
       maxFileSize: this.settings.maxFileSize,
+      within: this.realFolders,
       isOpen: (uri) => this.open.has(uri),
       stale: () => false,
       progress: () => undefined,

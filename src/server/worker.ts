@@ -18,6 +18,8 @@ export interface WorkerSetup {
   options: AnalysisOptions;
   maxFileSize: number;
   sizeSetting: string;
+  /** Real paths of the workspace folders: a file whose real path lies in none is not read. */
+  within: string[] | null;
   /** Where the cache's entries are: files whose content hash is there are not analysed again. */
   cache: CacheSnapshot | null;
 }
@@ -58,7 +60,7 @@ let reader: CacheReader | null = null;
 
 function answer(job: WorkerJob): WorkerAnswer {
   if (!setup) return { id: job.id, kind: 'unreadable', reason: 'the analysis pool was not set up' };
-  const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting);
+  const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting, setup.within);
   if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason, gone: read.gone };
   const hash = contentHash(read.text, setup.options);
   const entry = job.force ? undefined : setup.cache?.entries.get(digestKey(hash));

@@ -185,3 +185,22 @@ test('the verdict on the first bytes is the verdict on the whole file', () => {
     assert.equal(binaryReason(bytes.subarray(0, 8192 + 3)), whole.ok ? null : whole.reason, JSON.stringify([...bytes.subarray(0, 8)]));
   }
 });
+
+// The server's readers are given the workspace folders' real paths: whatever path they are
+// handed (a file listed, then swapped for a link before a worker reads it), the file they
+// opened must lie inside one.
+test('a reader given the folders it may read refuses a file that opens outside them, whatever the path it was given', async (t) => {
+  const root = fs.realpathSync(tempDir());
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  const ws = path.join(root, 'ws');
+  fs.mkdirSync(ws);
+  fs.writeFileSync(path.join(root, 'secret.txt'), ARTICLE);
+  fs.writeFileSync(path.join(ws, 'article.txt'), ARTICLE);
+  fs.symlinkSync(path.join(root, 'secret.txt'), path.join(ws, 'swapped.txt'));
+  fs.symlinkSync(path.join(ws, 'article.txt'), path.join(ws, 'alias.txt'));
+  for (const read of [(f: string) => readArticle(f, MB, 'the limit', [ws]), async (f: string) => readArticleSync(f, MB, 'the limit', [ws])]) {
+    assert.deepEqual(await read(path.join(ws, 'swapped.txt')), { ok: false, reason: 'symbolic link to a place outside the workspace folder; not followed' });
+    assert.equal((await read(path.join(ws, 'alias.txt'))).ok, true, 'a link inside the folder is read');
+    assert.equal((await read(path.join(ws, 'article.txt'))).ok, true);
+  }
+});

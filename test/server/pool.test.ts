@@ -19,7 +19,7 @@ import { Workspace } from '../../src/workspace/workspace';
 
 const WORKER = path.join(__dirname, '..', '..', 'src', 'server', 'worker.js');
 const CRASHING_WORKER = path.join(__dirname, 'crashingWorker.js');
-const SETUP: PoolSetup = { options: {}, maxFileSize: 1024 * 1024, sizeSetting: 'the test limit', cache: null };
+const SETUP: PoolSetup = { options: {}, maxFileSize: 1024 * 1024, sizeSetting: 'the test limit', within: null, cache: null };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pool-'));
 const TEXTS: Record<string, string> = {
@@ -135,6 +135,7 @@ test('a scan loses no file to a dying worker: it is analysed in the server threa
   const outcome = await new Indexer(p, null).readAll(uris, {
     workspace,
     options: {},
+    within: null,
     maxFileSize: SETUP.maxFileSize,
     isOpen: () => false,
     stale: () => false,
