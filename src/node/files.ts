@@ -95,7 +95,8 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
     try {
       stat = await fs.stat(input);
     } catch (e) {
-      skipped.push({ path: input, reason: describeError(e) });
+      // A name given in bytes that are not UTF-8 reaches Node with U+FFFD in their place.
+      skipped.push({ path: input, reason: input.includes('\uFFFD') ? UNDECODABLE_NAME : describeError(e) });
       continue;
     }
     if (stat.isDirectory()) {

@@ -223,6 +223,10 @@ test('links out of a folder given are named and not followed unless -L; pipes, d
   assert.match(r.err, /bad-\uFFFD\uFFFD\.txt: its name is not valid UTF-8/);
   if (fifo) assert.match(r.err, /pipe\.txt: a named pipe \(FIFO\), not a regular file; not read/);
 
+  // The same name given on the command line (Node has replaced its bytes by then).
+  r = await byline('analyze', path.join(dir, 'bad-\uFFFD\uFFFD.txt'), path.join(dir, 'kyiv.txt'), '-q');
+  assert.match(r.err, /bad-\uFFFD\uFFFD\.txt: its name is not valid UTF-8/);
+
   r = await byline('analyze', dir, '-q', '--follow');
   assert.match(r.out, /^2 files analysed/m);
   assert.match(r.err, /device\.txt: a device, not a regular file; not read/);
