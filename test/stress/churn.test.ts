@@ -13,7 +13,8 @@ import { AnalysisPool } from '../../src/server/pool';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 
 // Nothing lost while files change: a cold scan is churned by deletes, renames, truncations,
-// creations, rewrites and whole folders coming and going, each followed by the watcher event
+// creations, rewrites, whole folders coming and going, and links out of the workspace (which
+// must not be read), each followed by the watcher event
 // an editor sends (a folder's event only for a folder), arriving while the scan runs. Once
 // quiet, the index must hold exactly the files on disk, and every file's findings must equal
 // the CLI's on the final disk. BYLINE_STRESS=1 (npm run test:stress) runs the large version.
@@ -43,49 +44,61 @@ class Host implements SessionHost {
 
 type Watcher = { changed(file: string): Promise<void>; deleted(file: string): Promise<void> };
 
-/** One random change on disk in `folder`, with the events the editor would send. */
-function churn(folder: string, next: () => number, serial: number, watch: Watcher): Promise<void>[] {
+/** One random change on disk in `folder`, with the events the editor would send. `outside`: a folder beside it, which no change may lead Byline to read. */
+function churn(folder: string, outside: string, next: () => number, serial: number, watch: Watcher): Promise<void>[] {
   const files = listFiles(folder);
   const pick = () => files[Math.floor(next() * files.length)];
   const roll = next();
   const fresh = (name: string) => path.join(folder, name);
-  if (files.length === 0 || roll < 0.15) {
+  if (files.length === 0 || roll < 0.13) {
     const file = fresh(`new-${serial}.txt`);
     fs.writeFileSync(file, article(serial));
     return [watch.changed(file)];
   }
   const file = pick();
-  if (roll < 0.35) {
+  if (roll < 0.3) {
     fs.writeFileSync(file, article(serial));
     return [watch.changed(file)];
   }
-  if (roll < 0.45) {
+  if (roll < 0.4) {
     // Cut short mid-sentence, or emptied.
     const text = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, text.slice(0, Math.floor(next() * text.length)));
     return [watch.changed(file)];
   }
-  if (roll < 0.6) {
+  if (roll < 0.53) {
     fs.rmSync(file);
     return [watch.deleted(file)];
   }
-  if (roll < 0.75) {
+  if (roll < 0.66) {
     const to = fresh(`renamed-${serial}.txt`);
     fs.renameSync(file, to);
     return [watch.deleted(file), watch.changed(to)];
   }
-  if (roll < 0.82) {
+  if (roll < 0.73) {
     // Deleted and written again before the Deleted event is read.
     fs.rmSync(file);
     fs.writeFileSync(file, article(serial + 1));
     return [watch.deleted(file), watch.changed(file)];
   }
-  if (roll < 0.92) {
+  if (roll < 0.82) {
     // A folder appears at once (a checkout, a folder moved in): one event for the folder.
     const dir = fresh(`folder-${serial}`);
     fs.mkdirSync(dir);
     for (let k = 0; k < 3; k++) fs.writeFileSync(path.join(dir, `story-${k}.txt`), article(serial + k));
     return [watch.changed(dir)];
+  }
+  if (roll < 0.87) {
+    // A pull adds a link to a file outside the workspace…
+    const link = fresh(`link-${serial}.txt`);
+    fs.symlinkSync(path.join(outside, 'secret.txt'), link);
+    return [watch.changed(link)];
+  }
+  if (roll < 0.91) {
+    // …or to a folder outside it, with events for the folder and a file in it.
+    const link = fresh(`linked-${serial}`);
+    fs.symlinkSync(outside, link);
+    return [watch.changed(link), watch.changed(path.join(link, 'secret.txt'))];
   }
   const dirs = fs.readdirSync(folder).filter((n) => n.startsWith('folder-'));
   if (dirs.length > 0) {
@@ -97,8 +110,13 @@ function churn(folder: string, next: () => number, serial: number, watch: Watche
   return [watch.deleted(file)];
 }
 
+/** The files on disk in `folder` that lie inside it (links out of it are not the workspace's). */
 function listFiles(folder: string): string[] {
-  return (fs.readdirSync(folder, { recursive: true }) as string[]).map((n) => path.join(folder, n)).filter((f) => fs.statSync(f).isFile()).sort();
+  const real = fs.realpathSync(folder);
+  return (fs.readdirSync(folder, { recursive: true }) as string[])
+    .map((n) => path.join(folder, n))
+    .filter((f) => fs.statSync(f).isFile() && fs.realpathSync(f).startsWith(real + path.sep))
+    .sort();
 }
 
 /** Every file's diagnostics as the CLI reports them on the folder as it is now. */
@@ -114,8 +132,11 @@ async function cliFindings(folder: string): Promise<Map<string, string[]>> {
 /** `events`: the watcher reports each change; without, a rescan once quiet must catch up. */
 async function churnedScan(t: { diagnostic(m: string): void }, seed: number, files: number, changes: number, events = true): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-churn-'));
+  const outside = `${folder}-outside`;
   try {
     for (let i = 0; i < files; i++) fs.writeFileSync(path.join(folder, `story-${String(i).padStart(5, '0')}.txt`), article(i));
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret.txt'), '“The plan is secret,” Colonel Ivan Petrenko said. 9,999 troops are in Kherson.\n');
     const session = new Session(new Host(), new AnalysisPool(2));
     session.setFolders([folder]);
     session.configure(DEFAULT_SETTINGS);
@@ -128,7 +149,7 @@ async function churnedScan(t: { diagnostic(m: string): void }, seed: number, fil
     let duringScan = 0;
     for (let serial = 0; serial < changes; serial++) {
       if (session.isIndexing) duringScan++;
-      sent.push(...churn(folder, next, serial, watch));
+      sent.push(...churn(folder, outside, next, serial, watch));
       // Changes come a few at a time, as a checkout or a build writes them, while the scan goes on.
       if (serial % 4 === 3) await delay(1);
     }
@@ -143,7 +164,8 @@ async function churnedScan(t: { diagnostic(m: string): void }, seed: number, fil
     const extra = indexed.filter((u) => !onDisk.includes(u));
     const differing = onDisk.filter((u) => session.index.get(u) && JSON.stringify(session.index.diagnostics(u).map((d) => `${d.start}-${d.end} ${d.severity} ${d.code} ${d.message}`)) !== JSON.stringify(expected.get(u) ?? []));
     const conflicts = session.index.claims.conflictCount();
-    t.diagnostic(`seed ${seed}${events ? '' : ', no watcher events, a rescan'}: ${files} files, ${changes} changes (${duringScan} while the scan ran); ${onDisk.length} files on disk, ${indexed.length} indexed, ${missing.length} missing, ${extra.length} extra, ${differing.length} with other findings than the CLI's; ${conflicts} conflicts`);
+    const links = fs.readdirSync(folder).filter((n) => n.startsWith('link')).length;
+    t.diagnostic(`seed ${seed}${events ? '' : ', no watcher events, a rescan'}: ${files} files, ${changes} changes (${duringScan} while the scan ran); ${onDisk.length} files on disk, ${indexed.length} indexed, ${missing.length} missing, ${extra.length} extra, ${differing.length} with other findings than the CLI's; ${conflicts} conflicts; ${links} links out of the workspace, not read`);
     // The changes must have met the scan, or the test proves nothing.
     assert.ok(duringScan >= changes / 2, `only ${duringScan} of ${changes} changes came while the scan ran`);
     // Findings across files are compared too: the stories' figures conflict.
@@ -151,9 +173,12 @@ async function churnedScan(t: { diagnostic(m: string): void }, seed: number, fil
     assert.deepEqual(missing, [], 'files on disk missing from the index');
     assert.deepEqual(extra, [], 'files in the index that are not on disk');
     assert.deepEqual(differing, [], 'files whose findings differ from the CLI on the final disk');
+    // The workspace's edge held: nothing from outside reached the index.
+    assert.ok(session.index.speakers.all().every((sp) => !/Petrenko/.test(sp.name)), 'a speaker from outside the workspace is indexed');
     await session.dispose();
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
   }
 }
 
