@@ -413,8 +413,8 @@ export class Session {
   /** Indexed or skipped paths that are `uri` or lie under it (a folder). Open documents are left alone. */
   private pathsUnder(uri: string): string[] {
     const prefix = uri.endsWith('/') ? uri : uri + '/';
-    const under = (p: string) => (p === uri || p.startsWith(prefix)) && !this.open.has(p);
-    return [...new Set([...this.workspace.paths().filter(under), ...[...this.skipped.keys()].filter(under), uri])].filter((p) => !this.open.has(p));
+    const known = new Set([...this.workspace.paths(), ...this.skipped.keys(), uri]);
+    return [...known].filter((p) => (p === uri || p.startsWith(prefix)) && !this.open.has(p));
   }
 
   /** A file that is no longer there: out of the index, and no longer listed as skipped. */
