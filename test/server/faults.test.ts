@@ -97,3 +97,20 @@ test('an opened document over the size limit is not analysed, and the server goe
   assert.equal(diagnostics.length, 1000);
   await client.until('the log line about the cap', () => client.log.find((l) => l.includes('many.news') && /1,500 findings; the 1,000 most severe are shown/.test(l)));
 });
+
+// The issue's smallest case of lost data, over stdio: a file created while the first scan runs,
+// announced by the watcher's Created event, must be indexed once the scan is done.
+test('a file created during the first scan, with its Created event, is indexed and hovers', async (t) => {
+  const dir = workspace(t);
+  for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, `story-${i}.news`), `“We will rebuild,” Mayor Ann Lee said. Riverton had ${1000 + i} homes flooded.\n`);
+  const client = new LspClient();
+  await started(t, client);
+  await client.initialize(dir);
+  const created = path.join(dir, 'created.news');
+  fs.writeFileSync(created, '“The bridge will reopen in May,” Governor Olena Shevchenko said.\n');
+  const uri = pathToFileURL(created).href;
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+  await client.until('the scan', () => client.status && !client.status.indexing && client.status.files === 303);
+  const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+  assert.match(hover?.contents.value ?? 'no hover', /Olena Shevchenko/);
+});
