@@ -33,6 +33,16 @@ export function matchesFilter(relative: string, filter: FileFilter): boolean {
   return matchesSlashed(relative.split(path.sep).join('/'), filter);
 }
 
+// True when no file under the folder at `relative` (from its root, / separators) can pass the
+// filter: a tools' folder (.git, node_modules…), or one an exclude glob ending in "/**" covers
+// (the default's dist, build, vendor…). Such a folder is not walked: a watcher's event for a
+// new node_modules would otherwise have the server list every file in it to read none.
+export function folderLeftOut(relative: string, filter: FileFilter): boolean {
+  const slashed = relative.split(path.sep).join('/');
+  if (slashed.split('/').some((segment) => SKIPPED_FOLDERS.has(segment))) return true;
+  return filter.exclude.some((g) => g.endsWith('/**') && (compiled(g).match(slashed) || compiled(g.slice(0, -3)).match(slashed)));
+}
+
 function matchesSlashed(p: string, filter: FileFilter): boolean {
   if (filter.exclude.some((g) => compiled(g).match(p))) return false;
   return filter.include.some((g) => compiled(g).match(p));
@@ -163,7 +173,7 @@ async function walk(w: Walk, dir: string, relative: string): Promise<void> {
       }
     }
     if (kind.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(w, full, inside);
+      if (!folderLeftOut(inside, filter)) await walk(w, full, inside);
     } else if (matchesSlashed(inside, filter)) {
       // A pipe, a device or a socket with an article's name is named, not passed over in silence.
       if (kind.isFile()) files.push(full);

@@ -8,7 +8,7 @@ import { LineIndex } from '../core/text/lineIndex';
 import { analyzeDocument } from '../core/analyze';
 import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
-import { findFiles, isInside, matchesFilter, OUTSIDE_WORKSPACE, sizeRefusal } from '../node/files';
+import { findFiles, folderLeftOut, isInside, matchesFilter, OUTSIDE_WORKSPACE, sizeRefusal } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace, type AnalysisSource } from '../workspace/workspace';
 import { toLspDiagnostic } from './convert';
@@ -357,6 +357,10 @@ export class Session {
         this.skip(uri, OUTSIDE_WORKSPACE);
         break;
       case 'folder': {
+        if (folderLeftOut(path.relative(place.root, file), this.settings)) {
+          forgetAll();
+          break;
+        }
         const found = await findFiles([file], this.settings, { confine: true, root: place.root });
         const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
         for (const s of found.skipped) this.skip(pathToFileURL(s.path).href, s.reason);

@@ -150,3 +150,23 @@ test('a link the watcher names that leads out of the workspace folder, or into a
   await session.scan();
   assert.deepEqual(session.index.paths(), [pathToFileURL(path.join(ws, 'inside.news')).href]);
 });
+
+test('a folder event for a tools’ folder or an excluded one reads nothing under it; an ordinary folder is read', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-session-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const host = new Host();
+  const session = new Session(host, null);
+  t.after(() => session.dispose());
+  session.setFolders([dir]);
+  session.configure(DEFAULT_SETTINGS);
+  await session.scan();
+  for (const folder of ['node_modules/pkg', 'site/dist', 'stories']) {
+    fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    fs.writeFileSync(path.join(dir, folder, 'notes.txt'), '“We will rebuild,” Mayor Ann Lee said.\n');
+    // Walking the folder would name this; a folder left out is not walked at all.
+    fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, folder, 'broken.txt'));
+  }
+  for (const folder of ['node_modules', 'site/dist', 'stories']) await session.fileChanged(pathToFileURL(path.join(dir, folder)).href);
+  assert.deepEqual(session.index.paths(), [pathToFileURL(path.join(dir, 'stories', 'notes.txt')).href]);
+  assert.deepEqual(host.lines.filter((l) => /broken symbolic link/.test(l)).map((l) => path.relative(dir, l.split(':')[0])), [path.join('stories', 'broken.txt')]);
+});
