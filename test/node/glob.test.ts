@@ -52,9 +52,13 @@ test('no glob hangs: the alternating family **/*a*a…*b at 8 to 30 wildcards ag
     for (const length of [60, 200, 1000]) {
       // All a's and no b: every way of placing the wildcards almost matches.
       const name = `folder/${'a'.repeat(length)}`;
-      const started = process.hrtime.bigint();
-      assert.equal(glob.match(name), false);
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // The least of three runs: a collection or another process on a loaded machine can stall any one of them.
+      let ms = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const started = process.hrtime.bigint();
+        assert.equal(glob.match(name), false);
+        ms = Math.min(ms, Number(process.hrtime.bigint() - started) / 1e6);
+      }
       if (ms > slowest.ms) slowest = { ms, what: `${wildcards} wildcards, ${length} characters` };
       assert.ok(ms < 50, `${wildcards} wildcards against ${length} characters took ${ms.toFixed(1)} ms`);
     }
