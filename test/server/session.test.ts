@@ -124,6 +124,16 @@ test('a file created during a scan, with its Created event, is indexed once the 
   assert.equal(session.index.size, 61);
 });
 
+/** A session of `folder` with no worker threads, after its first scan. */
+async function scannedInThisThread(t: { after(fn: () => Promise<void>): void }, folder: string, host: Host): Promise<Session> {
+  const session = new Session(host, null);
+  t.after(() => session.dispose());
+  session.setFolders([folder]);
+  session.configure(DEFAULT_SETTINGS);
+  await session.scan();
+  return session;
+}
+
 test('a link the watcher names that leads out of the workspace folder, or into a linked folder outside it, is not read', async (t) => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-edge-'));
   t.after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -134,11 +144,7 @@ test('a link the watcher names that leads out of the workspace folder, or into a
   fs.writeFileSync(path.join(ws, 'inside.news'), '“We stay,” Mayor Ann Lee said.\n');
   fs.writeFileSync(path.join(outside, 'secret.news'), '“The plan is secret,” Colonel Ivan Petrenko said.\n');
   const host = new Host();
-  const session = new Session(host, null);
-  t.after(() => session.dispose());
-  session.setFolders([ws]);
-  session.configure(DEFAULT_SETTINGS);
-  await session.scan();
+  const session = await scannedInThisThread(t, ws, host);
   // A pull adds a link to the outside file and a link to the outside folder.
   fs.symlinkSync(path.join(outside, 'secret.news'), path.join(ws, 'link.news'));
   fs.symlinkSync(outside, path.join(ws, 'linked'));
@@ -155,11 +161,7 @@ test('a folder event for a tools’ folder or an excluded one reads nothing unde
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-session-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const host = new Host();
-  const session = new Session(host, null);
-  t.after(() => session.dispose());
-  session.setFolders([dir]);
-  session.configure(DEFAULT_SETTINGS);
-  await session.scan();
+  const session = await scannedInThisThread(t, dir, host);
   for (const folder of ['node_modules/pkg', 'site/dist', 'stories']) {
     fs.mkdirSync(path.join(dir, folder), { recursive: true });
     fs.writeFileSync(path.join(dir, folder, 'notes.txt'), '“We will rebuild,” Mayor Ann Lee said.\n');
