@@ -147,7 +147,7 @@ test('walking a workspace folder confined: a symbolic link out of it is named an
   assert.equal(free.files.length, 3);
 });
 
-// The issue: with the limit set past V8's string length, a 600 MB text file aborted the
+// The issue: with the limit set past V8's string length, a text file over about 512 MB aborted the
 // process while it was decoded. Whatever the limit says, nothing over the hard ceiling is
 // read; sparse files stand in for large ones (they take no disk space).
 test('no file over the hard ceiling is read whatever the limit, and a large binary file is refused from its first bytes', async (t) => {
