@@ -1,5 +1,6 @@
 import type { DiagnosticCode, Severity } from '../core/types';
 import { DIAGNOSTIC_CODES, type SeveritySetting } from '../workspace/severity';
+import { formatSize, globProblem, HARD_MAX_FILE_BYTES } from '../node/files';
 
 // Command-line arguments. Every mistake gets a message that says what was expected;
 // nothing is guessed.
@@ -18,6 +19,8 @@ export interface CliOptions {
   failOn: Severity | 'never';
   severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   quiet: boolean;
+  /** Follow symbolic links out of the folders given (-L, as ripgrep's). */
+  follow: boolean;
 }
 
 /** A news article is tens of kilobytes; anything this large is a log or a dump, not an article. */
@@ -34,7 +37,9 @@ Options:
       --include <glob>            in folders, also analyse files matching the glob (repeatable), e.g. "**/*.md"
       --exclude <glob>            skip files matching the glob (repeatable), e.g. "**/drafts/**"
       --cue-verb <verb>           count another verb as a speech cue (repeatable), e.g. --cue-verb opine
-      --max-file-size <size>      skip files larger than this (default: 5MB; e.g. 500KB, 20MB)
+      --max-file-size <size>      skip files larger than this (default: 5MB; e.g. 500KB, 20MB; at most 100MB)
+  -L, --follow                    follow symbolic links that lead out of the folders given
+                                  (by default they are named on stderr and not followed)
       --severity <code>=<level>   set a finding's severity: error, warning, information, hint or off
                                   (codes: ${DIAGNOSTIC_CODES.join(', ')})
       --no-reported-speech        do not list reported speech (same as --severity reported-speech=off)
@@ -62,6 +67,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
     failOn: 'never',
     severities: {},
     quiet: false,
+    follow: false,
   };
   const args = [...argv];
   const first = args[0];
@@ -93,11 +99,13 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
           o.output = value();
           break;
         case '--include':
-          o.include.push(value());
+        case '--exclude': {
+          const glob = value();
+          const problem = globProblem(glob);
+          if (problem) throw new UsageError(`${flag}: ${problem}`);
+          (flag === '--include' ? o.include : o.exclude).push(glob);
           break;
-        case '--exclude':
-          o.exclude.push(value());
-          break;
+        }
         case '--cue-verb': {
           const v = value().trim();
           if (!/^[a-z][a-z' -]*$/i.test(v)) throw new UsageError(`--cue-verb takes a verb such as "opine" or "point out"; got "${v}"`);
@@ -124,6 +132,10 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
           o.failOn = v as CliOptions['failOn'];
           break;
         }
+        case '-L':
+        case '--follow':
+          o.follow = true;
+          break;
         case '-q':
         case '--quiet':
           o.quiet = true;
@@ -152,5 +164,7 @@ export function parseSize(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
   if (!m || unit === undefined) throw new UsageError(`--max-file-size takes a size such as 500KB or 20MB; got "${text}"`);
-  return Math.round(Number(m[1]) * unit);
+  const size = Math.round(Number(m[1]) * unit);
+  if (size > HARD_MAX_FILE_BYTES) throw new UsageError(`--max-file-size may be at most ${formatSize(HARD_MAX_FILE_BYTES).replace(' ', '')}: Byline reads no larger file; got "${text}"`);
+  return size;
 }

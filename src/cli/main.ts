@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { printable } from './format/printable';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { formatText } from './format/text';
 import { formatSarif } from './format/sarif';
@@ -36,7 +39,13 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream, e
 }
 
 async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const found = await findFiles(o.paths, { include: [...DEFAULT_INCLUDE, ...o.include], exclude: o.exclude });
+  // Where the report goes is checked before the analysis, not found wrong after it.
+  const output = o.output === null ? null : await checkOutput(o.output);
+  if (output !== null && 'problem' in output) {
+    err.write(`byline: ${printable(output.problem)}\n`);
+    return EXIT.usage;
+  }
+  const found = await findFiles(o.paths, { include: [...DEFAULT_INCLUDE, ...o.include], exclude: o.exclude }, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
   const skipped: Skipped[] = [...found.skipped];
   const workspace = new Workspace({ analysis: { cueVerbs: o.cueVerbs }, severities: { ...DEFAULT_SEVERITIES, ...o.severities } });
   for (const file of found.files) {
@@ -45,10 +54,10 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
       skipped.push({ path: file, reason: read.reason });
       continue;
     }
-    if (read.note) err.write(`byline: ${file}: ${read.note}\n`);
+    if (read.note) err.write(`byline: ${printable(file)}: ${read.note}\n`);
     workspace.set(file, read.text);
   }
-  for (const s of skipped) err.write(`byline: ${s.path}: ${s.reason}\n`);
+  for (const s of skipped) err.write(`byline: ${printable(s.path)}: ${s.reason}\n`);
   if (workspace.size === 0) {
     err.write(`byline: nothing to analyse (no .txt or .news files${o.include.length ? ' or files matching --include' : ''} were found and read)\n`);
     return EXIT.usage;
@@ -56,9 +65,56 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
 
   const report = buildReport(workspace, skipped);
   const text = o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.format === 'sarif' ? formatSarif(report, VERSION, process.cwd()) : formatText(report, o.quiet);
-  if (o.output) await fs.writeFile(o.output, text);
-  else out.write(text);
+  if (output) {
+    const problem = await writeReport(output.file, text);
+    if (problem) {
+      err.write(`byline: ${printable(problem)}\n`);
+      return EXIT.usage;
+    }
+  } else out.write(text);
   return exitStatus(report, o, skipped.length);
+}
+
+/** Why a link out of a folder given on the command line is not followed. */
+const OUTSIDE_GIVEN = 'symbolic link to a place outside the folder given; not followed (-L/--follow follows it)';
+
+/**
+ * Where `-o` may write: its folder must exist, and it may not be a folder or a symbolic link
+ * (a link planted where the report goes would have it written elsewhere).
+ */
+async function checkOutput(file: string): Promise<{ file: string } | { problem: string }> {
+  const folder = path.dirname(path.resolve(file));
+  try {
+    if (!(await fs.stat(folder)).isDirectory()) return { problem: `cannot write the report to ${file}: ${folder} is not a folder` };
+  } catch {
+    return { problem: `cannot write the report to ${file}: the folder ${folder} does not exist` };
+  }
+  try {
+    const stat = await fs.lstat(file);
+    if (stat.isSymbolicLink()) return { problem: `will not write the report to ${file}: it is a symbolic link (remove it, or give the file it leads to)` };
+    if (!stat.isFile()) return { problem: `cannot write the report to ${file}: it is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}` };
+  } catch {
+    // No such file yet: it is created.
+  }
+  return { file };
+}
+
+/**
+ * Writes the report to a new file beside `file` and renames it over `file`: a reader never
+ * sees half a report, and a link put where the report goes meanwhile is replaced, not written
+ * through. Returns what went wrong, or null.
+ */
+async function writeReport(file: string, text: string): Promise<string | null> {
+  const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    // 'wx': created here, never opened through something already there.
+    await fs.writeFile(temporary, text, { flag: 'wx' });
+    await fs.rename(temporary, file);
+    return null;
+  } catch (e) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return `cannot write the report to ${file}: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }
 
 function exitStatus(report: Report, o: CliOptions, skipped: number): number {

@@ -64,6 +64,8 @@ export class AnalysisCache {
   /** Bytes of records that no key leads to any more (replaced, or found damaged). */
   private deadBytes = 0;
   private writing: Promise<void> = Promise.resolve();
+  /** Faults already logged (see `report`). */
+  private readonly reported = new Set<string>();
   private reader: CacheReader;
 
   private constructor(
@@ -251,10 +253,20 @@ export class AnalysisCache {
       this.located(entries, this.end);
     } catch (e) {
       this.end = 0;
-      console.error(`Byline: could not write the analysis cache in ${this.folder}: ${e instanceof Error ? e.message : String(e)}`);
+      this.report(`could not write the analysis cache in ${this.folder}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       for (const e of entries) this.pending.delete(e.key);
     }
+  }
+
+  /**
+   * A storage fault, logged once however many writes it fails (a scan writes every 250
+   * files, an edit at once): the cache is an optimisation, and Byline works on without it.
+   */
+  private report(problem: string): void {
+    if (this.reported.has(problem)) return;
+    this.reported.add(problem);
+    console.error(`Byline: ${problem}; analyses are made again next time instead of read back`);
   }
 
   /** Records where entries written from `offset` on are, and where the file now ends. */
@@ -301,7 +313,7 @@ export class AnalysisCache {
       this.end = copied.length > 0 ? copied[copied.length - 1].at.offset + copied[copied.length - 1].at.length : this.header().length;
     } catch (e) {
       await fs.promises.rm(temporary, { force: true });
-      console.error(`Byline: could not compact the analysis cache in ${this.folder}: ${e instanceof Error ? e.message : String(e)}`);
+      this.report(`could not compact the analysis cache in ${this.folder}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 }

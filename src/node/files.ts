@@ -1,7 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
-import { decodeText } from '../core/text/decode';
+import { BINARY_SNIFF_BYTES, binaryReason, decodeText } from '../core/text/decode';
+import { compileGlob, GlobError, type Glob } from './glob';
 
 // Finding and reading articles on disk, for the CLI and the language server alike. A
 // reader's folder is never clean: every file that cannot be read is named with the reason,
@@ -33,27 +33,43 @@ export function matchesFilter(relative: string, filter: FileFilter): boolean {
   return matchesSlashed(relative.split(path.sep).join('/'), filter);
 }
 
+// True when no file under the folder at `relative` (from its root, / separators) can pass the
+// filter: a tools' folder (.git, node_modules…), or one an exclude glob ending in "/**" covers
+// (the default's dist, build, vendor…). Such a folder is not walked: a watcher's event for a
+// new node_modules would otherwise have the server list every file in it to read none.
+export function folderLeftOut(relative: string, filter: FileFilter): boolean {
+  const slashed = relative.split(path.sep).join('/');
+  if (slashed.split('/').some((segment) => SKIPPED_FOLDERS.has(segment))) return true;
+  return filter.exclude.some((g) => g.endsWith('/**') && (compiled(g).match(slashed) || compiled(g.slice(0, -3)).match(slashed)));
+}
+
 function matchesSlashed(p: string, filter: FileFilter): boolean {
   if (filter.exclude.some((g) => compiled(g).match(p))) return false;
   return filter.include.some((g) => compiled(g).match(p));
 }
 
-/**
- * Globs compiled once, to a regular expression where minimatch can make one (matching it is a
- * tenth of the cost of Minimatch.match, which re-walks "**" for every path: half a second for
- * a folder of 10,000 files); a folder is matched against every glob of the filter.
- */
-const globs = new Map<string, { match(path: string): boolean }>();
+/** Globs compiled once (glob.ts): a folder is matched against every glob of the filter. */
+const globs = new Map<string, Glob>();
 
-function compiled(glob: string): { match(path: string): boolean } {
+function compiled(glob: string): Glob {
   let m = globs.get(glob);
   if (!m) {
-    const mm = new Minimatch(glob, { dot: true, nocase: true, matchBase: false });
-    const re = mm.makeRe();
-    m = re ? { match: (p: string) => re.test(p) } : mm;
+    // A glob the settings or the flags let through unchecked matches nothing rather than throwing mid-walk.
+    m = globProblem(glob) === null ? compileGlob(glob) : { match: () => false };
     globs.set(glob, m);
   }
   return m;
+}
+
+/** What is wrong with a glob (too many alternatives in its braces), or null. */
+export function globProblem(glob: string): string | null {
+  try {
+    compileGlob(glob);
+    return null;
+  } catch (e) {
+    if (e instanceof GlobError) return e.message;
+    throw e;
+  }
 }
 
 export interface WalkOptions {
@@ -63,7 +79,18 @@ export interface WalkOptions {
    * cannot lead Byline to read files elsewhere on the machine.
    */
   confine?: boolean;
+  /**
+   * The workspace folder an input lies in, when the input is a folder inside it (the watcher
+   * saw it appear): globs are matched relative to this root, and with `confine` links may not
+   * lead out of this root rather than out of the input.
+   */
+  root?: string;
+  /** What a refused link is called in the skip message (the server names the workspace folder, the CLI its flag). */
+  outsideReason?: string;
 }
+
+/** Why the server does not follow a link out of a workspace folder. */
+export const OUTSIDE_WORKSPACE = 'symbolic link to a place outside the workspace folder; not followed';
 
 /**
  * The files to read for the given paths: files named directly are always read; folders are
@@ -78,12 +105,17 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
     try {
       stat = await fs.stat(input);
     } catch (e) {
-      skipped.push({ path: input, reason: describeError(e) });
+      // A name given in bytes that are not UTF-8 reaches Node with U+FFFD in their place.
+      skipped.push({ path: input, reason: input.includes('\uFFFD') ? UNDECODABLE_NAME : describeError(e) });
       continue;
     }
-    if (stat.isDirectory()) await walk({ realRoot: options.confine ? await fs.realpath(input) : null, filter, files, skipped, seen }, input, '');
+    if (stat.isDirectory()) {
+      const root = options.root ?? input;
+      const realRoot = options.confine ? await fs.realpath(root) : null;
+      await walk({ realRoot, outsideReason: options.outsideReason ?? OUTSIDE_WORKSPACE, filter, files, skipped, seen }, input, path.relative(root, input).split(path.sep).join('/'));
+    }
     else if (stat.isFile()) files.push(input);
-    else skipped.push({ path: input, reason: 'not a regular file or folder' });
+    else skipped.push({ path: input, reason: kindOf(stat) });
   }
   return { files: [...new Set(files)], skipped };
 }
@@ -91,6 +123,7 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
 interface Walk {
   /** The root's real path when links may not lead out of it. */
   realRoot: string | null;
+  outsideReason: string;
   filter: FileFilter;
   files: string[];
   skipped: Skipped[];
@@ -121,15 +154,17 @@ async function walk(w: Walk, dir: string, relative: string): Promise<void> {
     const full = path.join(dir, entry.name);
     // Built along the walk: path.relative for each of 10,000 files took a quarter of a second.
     const inside = relative ? `${relative}/${entry.name}` : entry.name;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
+    if (entry.name.includes('\uFFFD') && !(await exists(full))) {
+      // The name's bytes are not UTF-8: Node replaced them, and the path it gives leads nowhere.
+      if (matchesSlashed(inside, filter)) skipped.push({ path: full, reason: UNDECODABLE_NAME });
+      continue;
+    }
+    let kind: { isDirectory(): boolean; isFile(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean } = entry;
     if (entry.isSymbolicLink()) {
       try {
-        const st = await fs.stat(full);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
+        kind = await fs.stat(full);
         if (w.realRoot !== null && !isInside(await fs.realpath(full), w.realRoot)) {
-          skipped.push({ path: full, reason: 'symbolic link to a place outside the workspace folder; not followed' });
+          skipped.push({ path: full, reason: w.outsideReason });
           continue;
         }
       } catch (e) {
@@ -137,62 +172,144 @@ async function walk(w: Walk, dir: string, relative: string): Promise<void> {
         continue;
       }
     }
-    if (isDir) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(w, full, inside);
-    } else if (isFile && matchesSlashed(inside, filter)) {
-      files.push(full);
+    if (kind.isDirectory()) {
+      if (!folderLeftOut(inside, filter)) await walk(w, full, inside);
+    } else if (matchesSlashed(inside, filter)) {
+      // A pipe, a device or a socket with an article's name is named, not passed over in silence.
+      if (kind.isFile()) files.push(full);
+      else skipped.push({ path: full, reason: kindOf(kind) });
     }
   }
 }
 
-function isInside(file: string, folder: string): boolean {
+/** Why a file-system entry that is neither a regular file nor a folder is not read. */
+function kindOf(kind: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (kind.isFIFO()) return 'a named pipe (FIFO), not a regular file; not read';
+  if (kind.isCharacterDevice() || kind.isBlockDevice()) return 'a device, not a regular file; not read';
+  if (kind.isSocket()) return 'a socket, not a regular file; not read';
+  return 'not a regular file or folder; not read';
+}
+
+const UNDECODABLE_NAME = 'its name is not valid UTF-8 (shown with U+FFFD for the bytes that are not), so it cannot be opened by name; not read';
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when `file` is `folder` or lies under it (both absolute, in the same form: real paths, or paths as given). */
+export function isInside(file: string, folder: string): boolean {
   return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
 }
 
-export type ReadResult = { ok: true; text: string; note: string | null } | { ok: false; reason: string };
+/** `gone`: there is no such file (any more): the caller forgets it rather than reporting it skipped. */
+/**
+ * No file larger than this is read, whatever the setting or flag: V8 cannot hold a string
+ * over 512 MB (a larger text file aborted the process while decoding it), and the engine
+ * analyses only a text's first million characters anyway (analysis-truncated).
+ */
+export const HARD_MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** The bytes looked at to call a file binary before reading the rest (a UTF-8 BOM and the sniffed bytes). */
+const HEAD_BYTES = BINARY_SNIFF_BYTES + 3;
 
-/** Reads and decodes one file, refusing files over `maxSize` bytes and binary files. */
-export async function readArticle(file: string, maxSize: number, sizeSetting: string): Promise<ReadResult> {
+export type ReadResult = { ok: true; text: string; note: string | null } | { ok: false; reason: string; gone?: boolean };
+
+/**
+ * Reads and decodes one file, refusing files over `maxSize` bytes (or HARD_MAX_FILE_BYTES) and
+ * binary files. `within`: real paths of folders; a file whose opened real path lies in none
+ * of them is refused (a link swapped in after the folder was listed leads nowhere else).
+ */
+export async function readArticle(file: string, maxSize: number, sizeSetting: string, within: readonly string[] | null = null): Promise<ReadResult> {
+  let handle: fs.FileHandle | null = null;
   try {
-    const stat = await fs.stat(file);
+    // Non-blocking, so that a pipe put where a file was does not hang the reader.
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (within && !liesWithin(openedPath(handle.fd, file), within)) return { ok: false, reason: OUTSIDE_WORKSPACE };
+    const stat = await handle.stat();
     if (!stat.isFile()) return notAFile(stat);
-    if (stat.size > maxSize) return tooLarge(stat.size, maxSize, sizeSetting);
-    return decoded(await fs.readFile(file));
+    const refused = sizeRefusal(stat.size, maxSize, sizeSetting);
+    if (refused) return refused;
+    // The head first: a binary file is refused before the rest is read or room is made for it.
+    const head = Buffer.allocUnsafe(Math.min(HEAD_BYTES, stat.size));
+    const headLength = (await handle.read(head, 0, head.length, 0)).bytesRead;
+    if (binaryReason(head.subarray(0, headLength))) return decoded(head.subarray(0, headLength));
+    const bytes = Buffer.allocUnsafe(stat.size);
+    head.copy(bytes, 0, 0, headLength);
+    let length = headLength;
+    for (let got = 1; length < bytes.length && got > 0; length += got) got = (await handle.read(bytes, length, bytes.length - length, length)).bytesRead;
+    return decoded(bytes.subarray(0, length));
   } catch (e) {
-    return { ok: false, reason: describeError(e) };
+    return failure(e);
+  } finally {
+    await handle?.close();
   }
 }
 
 /**
  * `readArticle` for a worker thread, which reads one file at a time and has nothing else to
- * do meanwhile: four system calls, where the promise API's open, stat, read and close each
+ * do meanwhile: a few system calls, where the promise API's open, stat, read and close each
  * go through the thread pool (a warm start's workers spent most of their time there).
  */
-export function readArticleSync(file: string, maxSize: number, sizeSetting: string): ReadResult {
+export function readArticleSync(file: string, maxSize: number, sizeSetting: string, within: readonly string[] | null = null): ReadResult {
   let fd: number | null = null;
   try {
-    // Non-blocking, so that a pipe put where a file was does not hang the worker.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (within && !liesWithin(openedPath(fd, file), within)) return { ok: false, reason: OUTSIDE_WORKSPACE };
     const stat = fstatSync(fd);
     if (!stat.isFile()) return notAFile(stat);
-    if (stat.size > maxSize) return tooLarge(stat.size, maxSize, sizeSetting);
+    const refused = sizeRefusal(stat.size, maxSize, sizeSetting);
+    if (refused) return refused;
+    const head = Buffer.allocUnsafe(Math.min(HEAD_BYTES, stat.size));
+    const headLength = readSync(fd, head, 0, head.length, 0);
+    if (binaryReason(head.subarray(0, headLength))) return decoded(head.subarray(0, headLength));
     const bytes = Buffer.allocUnsafe(stat.size);
-    let length = 0;
+    head.copy(bytes, 0, 0, headLength);
+    let length = headLength;
     for (let got = 1; length < bytes.length && got > 0; length += got) got = readSync(fd, bytes, length, bytes.length - length, length);
     return decoded(bytes.subarray(0, length));
   } catch (e) {
-    return { ok: false, reason: describeError(e) };
+    return failure(e);
   } finally {
     if (fd !== null) closeSync(fd);
   }
 }
 
-function notAFile(stat: { isDirectory(): boolean }): ReadResult {
-  return { ok: false, reason: stat.isDirectory() ? 'is a folder' : 'not a regular file' };
+/**
+ * The real path of the file open as `fd`: where Linux says the descriptor leads (no race
+ * with a link swapped in since it was opened), else the path's real path now.
+ */
+function openedPath(fd: number, file: string): string {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return realpathSync(file);
+  }
 }
 
-function tooLarge(size: number, maxSize: number, sizeSetting: string): ReadResult {
-  return { ok: false, reason: `${formatSize(size)}, over the ${formatSize(maxSize)} limit (${sizeSetting}); skipped` };
+function liesWithin(real: string, folders: readonly string[]): boolean {
+  return folders.some((folder) => isInside(real, folder));
+}
+
+/** Why a file of `size` bytes is not read, or null: over the setting's limit, or over the hard ceiling whatever the setting. */
+export function sizeRefusal(size: number, maxSize: number, sizeSetting: string): ReadResult | null {
+  if (size > HARD_MAX_FILE_BYTES) {
+    return { ok: false, reason: `${formatSize(size)}, over the ${formatSize(HARD_MAX_FILE_BYTES)} that Byline reads whatever the settings; skipped` };
+  }
+  if (size > maxSize) return { ok: false, reason: `${formatSize(size)}, over the ${formatSize(maxSize)} limit (${sizeSetting}); skipped` };
+  return null;
+}
+
+function failure(e: unknown): ReadResult {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return { ok: false, reason: describeError(e), gone: code === 'ENOENT' || code === 'ENOTDIR' };
+}
+
+function notAFile(stat: Parameters<typeof kindOf>[0] & { isDirectory(): boolean }): ReadResult {
+  return { ok: false, reason: stat.isDirectory() ? 'is a folder' : kindOf(stat) };
 }
 
 function decoded(bytes: Uint8Array): ReadResult {

@@ -28,12 +28,15 @@ const MERGE_SLICE = 32;
 const SETTLE_SLICE = 100;
 /** Records put in the cache (an analysis and its digest each) before they are written out, so a scan's memory stays flat. */
 const CACHE_FLUSH_ENTRIES = 500;
-const SIZE_SETTING = 'the byline.maxFileSizeKB setting';
+/** How the size limit is named in messages about files it refused. */
+export const SIZE_SETTING = 'the byline.maxFileSizeKB setting';
 
 export interface IndexTarget {
   workspace: Workspace;
   options: AnalysisOptions;
   maxFileSize: number;
+  /** Real paths of the workspace folders: no file is read whose real path lies in none (null: no such check). */
+  within: string[] | null;
   /** Open documents: the editor's text counts over the disk's. */
   isOpen(uri: string): boolean;
   /** True once the scan is superseded or cancelled; what is left is dropped. */
@@ -46,6 +49,8 @@ export interface IndexOutcome {
   changed: Set<string>;
   /** Files that could not be read or analysed, with the reason; the caller removes them from the index. */
   skipped: Map<string, string>;
+  /** Files deleted after they were listed: the caller removes them, and they are not reported. */
+  gone: Set<string>;
   /** Files whose analysis came from the cache. */
   fromCache: number;
   /** Files read with a note on how they were decoded (not UTF-8: read as Windows-1252). */
@@ -63,6 +68,12 @@ interface Arrival extends DocumentInput {
 /** What reading one file in this thread gives: as an Arrival, without the path. */
 type Read = Omit<Arrival, 'path'>;
 
+/** A file that could not be read, and why; `gone` when it no longer exists. */
+export interface Unread {
+  reason: string;
+  gone?: boolean;
+}
+
 export class Indexer {
   constructor(
     private readonly pool: AnalysisPool | null,
@@ -71,7 +82,7 @@ export class Indexer {
 
   /** Reads every file of `uris` into the workspace, on the pool's threads when there is a pool. */
   async readAll(uris: readonly string[], target: IndexTarget): Promise<IndexOutcome> {
-    const outcome: IndexOutcome = { changed: new Set(), skipped: new Map(), fromCache: 0, notes: new Map() };
+    const outcome: IndexOutcome = { changed: new Set(), skipped: new Map(), gone: new Set(), fromCache: 0, notes: new Map() };
     const arrived: Arrival[] = [];
     /** Wakes the merging loop once a slice's worth of files is waiting (a warm start reads faster than it merges). */
     let wake: (() => void) | null = null;
@@ -79,7 +90,10 @@ export class Indexer {
     const take = async (uri: string): Promise<void> => {
       const got = target.stale() ? null : await this.readInWorker(uri, target);
       if (got === null) return;
-      if ('reason' in got) outcome.skipped.set(uri, got.reason);
+      if ('reason' in got) {
+        if (got.gone) outcome.gone.add(uri);
+        else outcome.skipped.set(uri, got.reason);
+      }
       else {
         arrived.push(got);
         if (got.note) outcome.notes.set(uri, got.note);
@@ -91,7 +105,7 @@ export class Indexer {
       if ('cached' in got && got.cached) outcome.fromCache++;
       done++;
     };
-    this.pool?.setup({ options: target.options, maxFileSize: target.maxFileSize, sizeSetting: SIZE_SETTING, cache: this.cache?.snapshot() ?? null });
+    this.pool?.setup({ options: target.options, maxFileSize: target.maxFileSize, sizeSetting: SIZE_SETTING, within: target.within, cache: this.cache?.snapshot() ?? null });
     // The pool queues every file and runs as many as it has threads; without one, files are read one by one.
     const all = this.pool ? Promise.all(uris.map(take)) : uris.reduce((chain, uri) => chain.then(() => take(uri)), Promise.resolve());
     let finished = false;
@@ -126,9 +140,9 @@ export class Indexer {
   }
 
   /** Reads one file in this thread (the watcher saw it change; an editor closed it). */
-  async readOne(uri: string, target: IndexTarget): Promise<Read | { reason: string }> {
-    const read = await readArticle(fileURLToPath(uri), target.maxFileSize, SIZE_SETTING);
-    if (!read.ok) return { reason: read.reason };
+  async readOne(uri: string, target: IndexTarget): Promise<Read | Unread> {
+    const read = await readArticle(fileURLToPath(uri), target.maxFileSize, SIZE_SETTING, target.within);
+    if (!read.ok) return { reason: read.reason, gone: read.gone };
     const hash = target.workspace.hashOf(read.text);
     const digest = this.cache?.digest(hash);
     if (digest) return { text: read.text, hash, note: read.note, digest, cached: true };
@@ -146,7 +160,7 @@ export class Indexer {
   }
 
   /** One file through the pool: the cache's analysis, the worker's, or (when the worker failed) this thread's. */
-  private async readInWorker(uri: string, target: IndexTarget): Promise<Arrival | { reason: string } | null> {
+  private async readInWorker(uri: string, target: IndexTarget): Promise<Arrival | Unread | null> {
     if (!this.pool) {
       const one = await this.readOne(uri, target);
       return 'reason' in one ? one : { path: uri, ...one };
@@ -163,7 +177,7 @@ export class Indexer {
         this.cache.putBytes(result.hash, result.payloads);
         return { path: uri, text: result.text, hash: result.hash, note: result.note, digest: result.digest };
       case 'unreadable':
-        return { reason: result.reason };
+        return { reason: result.reason, gone: result.gone };
       case 'failed':
         return this.recover(uri, result.text, result.error, target);
       case 'cancelled':
@@ -172,7 +186,7 @@ export class Indexer {
   }
 
   /** A worker failed on this file: it is analysed here, and if that fails too, reported. */
-  private async recover(uri: string, text: string | null, workerError: string, target: IndexTarget): Promise<Arrival | { reason: string }> {
+  private async recover(uri: string, text: string | null, workerError: string, target: IndexTarget): Promise<Arrival | Unread> {
     try {
       if (text === null) {
         const one = await this.readOne(uri, target);

@@ -4,6 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
@@ -28,16 +30,22 @@ import { findAt } from './lookup';
 import { claimGroups, claimReferences, conflictLocations, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
 import { AnalysisPool } from './pool';
 import { Session, type Progress } from './session';
+import { StreamGuard } from './streamGuard';
 import { parseSettings } from './settings';
 
 // The Byline language server: the engine in its own process, so that indexing a large
 // folder never slows typing. Any LSP client can start it (`node dist/server.js --stdio`);
 // the VS Code extension starts it over IPC.
 
+/** The editor asked the server to shut down (so the end of its stream is no failure). */
+let shutDown = false;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let canConfigure = false;
   let canShowProgress = false;
+  /** Clients that do not announce workspace folders (`capabilities: {}`) get no folder requests. */
+  let hasFolders = false;
   let lastSettingsProblems = '';
 
   const session = new Session(
@@ -55,6 +63,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     canConfigure = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    hasFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     session.useStorage(storageOf(params.initializationOptions));
@@ -83,11 +92,14 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'byline' });
-    connection.workspace.onDidChangeWorkspaceFolders(async () => {
-      const folders = await connection.workspace.getWorkspaceFolders();
-      session.setFolders((folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
-      await session.scan();
-    });
+    // vscode-languageserver throws here for a client without workspace folders, which ended the server.
+    if (hasFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = await connection.workspace.getWorkspaceFolders();
+        session.setFolders((folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+        await session.scan();
+      });
+    }
     await loadSettings();
     await session.scan();
   });
@@ -100,11 +112,9 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => session.changed(e.document.uri, e.document.getText(), e.document.version));
   documents.onDidClose((e) => void session.closed(e.document.uri));
 
-  connection.onDidChangeWatchedFiles(async (params) => {
-    for (const change of params.changes) {
-      if (change.type === FileChangeType.Deleted) session.fileDeleted(change.uri);
-      else await session.fileChanged(change.uri);
-    }
+  // The session follows the events one at a time, in the order they came (session.ts).
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) void (change.type === FileChangeType.Deleted ? session.fileDeleted(change.uri) : session.fileChanged(change.uri));
   });
 
   connection.onHover(({ textDocument, position }) => {
@@ -142,7 +152,10 @@ export function startServer(connection: Connection): void {
     return found && found.kind !== 'claim' && found.speaker ? found.speaker.id : null;
   });
 
-  connection.onShutdown(() => session.dispose());
+  connection.onShutdown(() => {
+    shutDown = true;
+    return session.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
@@ -183,4 +196,23 @@ async function startProgress(connection: Connection, title: string): Promise<Pro
 // The benchmark (scripts/bench) drives the bundled session directly, to measure the code that ships.
 export { AnalysisPool, Session };
 
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+if (require.main === module) startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+
+/**
+ * Over stdio the editor's bytes are checked before vscode-jsonrpc reads them (streamGuard.ts):
+ * a broken stream ends the process with a message, so that the editor starts the server
+ * again, rather than leaving it alive and deaf.
+ */
+function stdioConnection(): Connection {
+  const guard = new StreamGuard();
+  process.stdin.pipe(guard);
+  const reader = new StreamMessageReader(guard);
+  reader.onError((e) => {
+    const what = Array.isArray(e) ? e[0] : e;
+    process.stderr.write(`Byline: the message stream from the editor is broken (${what instanceof Error ? what.message : String(what)}); the server stops so that the editor can start it again.\n`);
+    process.exit(1);
+  });
+  // The editor closed the stream: it is done with the server.
+  reader.onClose(() => process.exit(shutDown ? 0 : 1));
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+}

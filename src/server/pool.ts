@@ -25,7 +25,8 @@ export type PoolResult =
   | { file: string; kind: 'analysed'; text: string; note: string | null; hash: string; digest: DocumentDigest; analysis: () => DocumentAnalysis; payloads: Payloads; badEntry: boolean }
   /** Only the digest: the analysis is in the cache. */
   | { file: string; kind: 'cached'; text: string; note: string | null; hash: string; digest: DocumentDigest }
-  | { file: string; kind: 'unreadable'; reason: string }
+  /** `gone`: the file was deleted after it was listed. */
+  | { file: string; kind: 'unreadable'; reason: string; gone?: boolean }
   | { file: string; kind: 'failed'; text: string | null; error: string }
   | { file: string; kind: 'cancelled' };
 
@@ -34,6 +35,8 @@ export interface PoolSetup {
   maxFileSize: number;
   /** How the size limit is named in messages ("the byline.maxFileSizeKB setting"). */
   sizeSetting: string;
+  /** Real paths of the workspace folders: a file whose real path lies in none is not read. */
+  within: string[] | null;
   /** The on-disk cache's entries, which workers read instead of analysing. */
   cache: CacheSnapshot | null;
 }
@@ -85,6 +88,8 @@ export class AnalysisPool {
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private startedCount = 0;
+  /** Told when a worker dies (not when it is let go): a line for the server's log. */
+  onWorkerStopped: ((message: string) => void) | null = null;
 
   constructor(
     /** Worker threads to run; by default one per core. */
@@ -240,6 +245,9 @@ export class AnalysisPool {
     if (index < 0) return;
     this.slots.splice(index, 1);
     this.restarts++;
+    const files = slot.jobs.size;
+    const next = this.closed ? '' : this.restarts <= MAX_RESTARTS ? '; another takes its place' : `; it is not replaced (${this.restarts} have stopped), and files are analysed in the server's thread`;
+    this.onWorkerStopped?.(`Byline: an analysis worker stopped (${error}) with ${files} ${files === 1 ? 'file' : 'files'} in hand, which are analysed again${next}`);
     for (const job of slot.jobs.values()) job.resolve({ file: job.file, kind: 'failed', text: null, error });
     slot.jobs.clear();
     if (!this.closed) this.pump();
@@ -273,7 +281,7 @@ function toResult(file: string, answer: WorkerAnswer): PoolResult | null {
       return digest ? { file, kind: 'cached', text: answer.text, note: answer.note, hash: answer.hash, digest } : null;
     }
     case 'unreadable':
-      return { file, kind: 'unreadable', reason: answer.reason };
+      return { file, kind: 'unreadable', reason: answer.reason, gone: answer.gone };
     case 'failed':
       return { file, kind: 'failed', text: answer.text, error: answer.error };
   }

@@ -1,17 +1,18 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { DiagnosticCode } from '../core/types';
+import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
 import { LineIndex } from '../core/text/lineIndex';
 import { analyzeDocument } from '../core/analyze';
 import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
-import { findFiles, matchesFilter } from '../node/files';
+import { findFiles, folderLeftOut, isInside, matchesFilter, OUTSIDE_WORKSPACE, sizeRefusal } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace, type AnalysisSource } from '../workspace/workspace';
 import { toLspDiagnostic } from './convert';
-import { Indexer, settleSpeakers, type IndexTarget } from './indexer';
+import { Indexer, settleSpeakers, SIZE_SETTING, type IndexTarget } from './indexer';
 import type { AnalysisPool } from './pool';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -49,6 +50,9 @@ const STATUS_INTERVAL_MS = 500;
 const CACHE_FOLDER = 'analysis-cache';
 /** A sentence that has the engine load everything an edit needs: the lexicon, cue verbs, claims' tags. */
 const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, “and more will come.”';
+/** Diagnostics published for one file at most (see `capped`). */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 /** Codes shown for files that are not open: those that need attention. */
 const CLOSED_FILE_CODES: ReadonlySet<DiagnosticCode> = new Set(['conflicting-claim', 'unclosed-quote', 'analysis-truncated']);
 
@@ -56,6 +60,8 @@ export class Session {
   private workspace: Workspace;
   private settings: Settings = DEFAULT_SETTINGS;
   private folders: string[] = [];
+  /** The workspace folders' real paths, found again at every scan and every change on disk: no file is read outside them. */
+  private realFolders: string[] | null = null;
   /** Open documents and their latest version. */
   private readonly open = new Map<string, number>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -75,6 +81,18 @@ export class Session {
   speakersSettled: Promise<void> = Promise.resolve();
   /** Files a scan changed whose diagnostics are still to be published. */
   private readonly unpublished = new Set<string>();
+  /**
+   * What the watcher reports and the reads of single files, done one at a time in the order
+   * they came: a file read for a Changed event must not land after the Deleted event that
+   * followed it.
+   */
+  private diskWork: Promise<void> = Promise.resolve();
+  /**
+   * Paths the watcher named while a scan ran. The scan's workers may have read them before the
+   * change, and its list of files is older than any file created since: they are looked at
+   * again once the scan is done, so that the index ends as the disk is.
+   */
+  private readonly touched = new Set<string>();
 
   /** `pool`: worker threads for scans; without one, files are analysed in this thread. */
   constructor(
@@ -83,6 +101,7 @@ export class Session {
   ) {
     this.workspace = this.newWorkspace();
     this.indexer = new Indexer(pool, null);
+    if (pool && host.log) pool.onWorkerStopped = (message) => host.log?.(message);
   }
 
   /** Links every diagnostic's code to its entry in the document at `uri` (the README). */
@@ -95,9 +114,19 @@ export class Session {
    * next start does not analyse unchanged files again. Without it nothing is written anywhere.
    */
   useStorage(storage: string | null): void {
-    this.cache = storage ? AnalysisCache.open(path.join(storage, CACHE_FOLDER), ENGINE_VERSION) : null;
+    this.cache = storage ? this.openCache(path.join(storage, CACHE_FOLDER)) : null;
     this.indexer = new Indexer(this.pool, this.cache);
     this.workspace.readAnalysesFrom(this.analysisSource());
+  }
+
+  /** The cache in `folder`, or none when it cannot be read (a folder where its file should be, say): it is only an optimisation. */
+  private openCache(folder: string): AnalysisCache | null {
+    try {
+      return AnalysisCache.open(folder, ENGINE_VERSION);
+    } catch (e) {
+      this.host.log?.(`Byline: the analysis cache in ${folder} cannot be used (${e instanceof Error ? e.message : String(e)}); working without a cache`);
+      return null;
+    }
   }
 
   /** Where the workspace reads back the analyses it keeps only the digest of: the cache, when there is one. */
@@ -187,9 +216,12 @@ export class Session {
     if (!this.open.delete(uri)) return;
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
-    // Unsaved edits are gone with the editor: the file on disk counts again.
-    await this.readFromDisk(uri);
-    this.publishAll(new Set([uri]));
+    // Unsaved edits are gone with the editor: the file on disk counts again (or none, if there is none).
+    await this.serially(async () => {
+      const changed = await this.follow(uri);
+      changed.add(uri);
+      this.publishAll(changed);
+    });
   }
 
   // ── Files on disk ────────────────────────────────────────────────────────────────────
@@ -205,6 +237,7 @@ export class Session {
     // The workers load the engine (half a second each) while this thread lists the files.
     this.pool?.prestart();
     try {
+      this.realFolders = await this.realRoots();
       const found = await findFiles(this.folders, this.settings, { confine: true });
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
       this.skipped.clear();
@@ -221,6 +254,8 @@ export class Session {
       if (stale()) {
         // A scan the user cancelled leaves its speakers to be clustered too; a newer scan takes over.
         this.settleSpeakers(generation);
+        // Cancelled, not superseded: what the watcher reported meanwhile is not left to a scan that will not come.
+        if (generation === this.scanGeneration) await this.followTouched();
         return;
       }
       const changed = outcome.changed;
@@ -228,13 +263,16 @@ export class Session {
         this.skip(uri, reason);
         for (const p of this.remove(uri)) changed.add(p);
       }
+      for (const uri of outcome.gone) for (const p of this.forget(uri)) changed.add(p);
       for (const [uri, note] of outcome.notes) this.tell(uri, note);
-      // Files that no longer match (settings changed) leave the index.
+      // Files that no longer match (settings changed) leave the index; those the watcher
+      // reported since the scan listed the folders are looked at again instead (followTouched).
       for (const uri of this.workspace.paths()) {
-        if (!uris.has(uri) && !this.open.has(uri)) for (const p of this.remove(uri)) changed.add(p);
+        if (!uris.has(uri) && !this.open.has(uri) && !isUnderAny(uri, this.touched)) for (const p of this.remove(uri)) changed.add(p);
       }
       for (const p of changed) this.unpublished.add(p);
       await this.publishInBatches(stale);
+      await this.followTouched();
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       this.host.log?.(`Indexed ${this.workspace.size} files in ${seconds} s (${outcome.fromCache} from the cache, ${outcome.skipped.size} skipped)`);
       this.settleSpeakers(generation);
@@ -258,21 +296,136 @@ export class Session {
     void this.speakersSettled.then(() => setImmediate(() => stale() || analyzeDocument(WARM_UP_TEXT, { cueVerbs: this.settings.cueVerbs })));
   }
 
-  /** The file watcher saw a file appear or change. */
-  async fileChanged(uri: string): Promise<void> {
-    if (this.open.has(uri) || !this.accepts(uri)) return;
-    this.publishAll(await this.readFromDisk(uri));
+  /** The file watcher saw a file or a folder appear or change. */
+  fileChanged(uri: string): Promise<void> {
+    return this.watched(uri);
   }
 
-  /** The file watcher saw a file (or a folder) disappear. */
-  fileDeleted(uri: string): void {
+  /** The file watcher saw a file or a folder disappear. */
+  fileDeleted(uri: string): Promise<void> {
+    return this.watched(uri);
+  }
+
+  /**
+   * Either event is taken as a hint: the index follows what is on the disk at `uri` when the
+   * event's turn comes (a file deleted and written again before its Deleted event is read, not
+   * dropped), and a scan under way looks at it again when it ends.
+   */
+  private watched(uri: string): Promise<void> {
+    if (this.indexing) this.touched.add(uri);
+    return this.serially(async () => this.publishAll(await this.follow(uri)));
+  }
+
+  /** Runs `work` after every disk task before it, one at a time (see `diskWork`). */
+  private serially(work: () => Promise<void>): Promise<void> {
+    const done = this.diskWork.then(work);
+    this.diskWork = done.catch((e) => this.host.log?.(`Byline: following a change on disk failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    return this.diskWork;
+  }
+
+  /** Looks again at every path the watcher named during the scan that just ended. */
+  private async followTouched(): Promise<void> {
+    const touched = [...this.touched];
+    this.touched.clear();
+    if (touched.length === 0) return;
+    await this.serially(async () => {
+      const changed = new Set<string>();
+      for (const uri of touched) for (const p of await this.follow(uri)) changed.add(p);
+      this.publishAll(changed);
+    });
+  }
+
+  /**
+   * Makes the index hold what the disk holds at `uri` (a file, a folder, or nothing), reading
+   * only what lies inside a workspace folder once links are resolved. Returns the paths whose
+   * diagnostics may have changed. Open documents keep the editor's text.
+   */
+  private async follow(uri: string): Promise<Set<string>> {
+    if (!uri.startsWith('file:')) return new Set();
+    const file = fileURLToPath(uri);
+    const place = await this.placeOf(file);
     const changed = new Set<string>();
-    for (const p of this.workspace.paths()) {
-      if ((p === uri || p.startsWith(uri.endsWith('/') ? uri : uri + '/')) && !this.open.has(p)) for (const c of this.remove(p)) changed.add(c);
+    const forgetAll = () => {
+      for (const p of this.pathsUnder(uri)) for (const c of this.forget(p)) changed.add(c);
+    };
+    switch (place.kind) {
+      case 'gone':
+        forgetAll();
+        break;
+      case 'outside':
+        forgetAll();
+        this.skip(uri, OUTSIDE_WORKSPACE);
+        break;
+      case 'folder': {
+        if (folderLeftOut(path.relative(place.root, file), this.settings)) {
+          forgetAll();
+          break;
+        }
+        const found = await findFiles([file], this.settings, { confine: true, root: place.root });
+        const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
+        for (const s of found.skipped) this.skip(pathToFileURL(s.path).href, s.reason);
+        for (const p of this.pathsUnder(uri)) if (!uris.has(p)) for (const c of this.forget(p)) changed.add(c);
+        for (const u of uris) {
+          if (this.open.has(u)) continue;
+          for (const c of await this.readFromDisk(u)) changed.add(c);
+          await nextTurn();
+        }
+        break;
+      }
+      case 'file':
+        if (this.open.has(uri)) break;
+        if (this.accepts(uri)) for (const c of await this.readFromDisk(uri)) changed.add(c);
+        else for (const c of this.forget(uri)) changed.add(c);
+        break;
     }
+    return changed;
+  }
+
+  /**
+   * Where a path leads: nothing, a file or a folder inside a workspace folder (with that
+   * folder), or a place outside every workspace folder, which Byline does not read whatever
+   * route names it (scan, watcher, a closed editor).
+   */
+  private async placeOf(file: string): Promise<{ kind: 'gone' | 'outside' } | { kind: 'file' | 'folder'; root: string }> {
+    const root = this.folders.find((f) => isInside(file, f));
+    // Not under any workspace folder by its name: not a path the watcher of this workspace names.
+    if (root === undefined) return { kind: 'gone' };
+    let real: string;
+    try {
+      real = await fs.realpath(file);
+    } catch {
+      // Gone, or a broken link: either way there is nothing to read.
+      return { kind: 'gone' };
+    }
+    // A link may lead into another workspace folder; anywhere else is outside.
+    this.realFolders = await this.realRoots();
+    if (!this.realFolders.some((r) => isInside(real, r))) return { kind: 'outside' };
+    try {
+      const stat = await fs.stat(real);
+      return { kind: stat.isDirectory() ? 'folder' : 'file', root };
+    } catch {
+      return { kind: 'gone' };
+    }
+  }
+
+  /** The real paths of the workspace folders that exist. */
+  private async realRoots(): Promise<string[]> {
+    const real = await Promise.all(this.folders.map((f) => fs.realpath(f).catch(() => null)));
+    return real.filter((r): r is string => r !== null);
+  }
+
+  /** Indexed or skipped paths that are `uri` or lie under it (a folder). Open documents are left alone. */
+  private pathsUnder(uri: string): string[] {
+    const prefix = uri.endsWith('/') ? uri : uri + '/';
+    const known = new Set([...this.workspace.paths(), ...this.skipped.keys(), uri]);
+    return [...known].filter((p) => (p === uri || p.startsWith(prefix)) && !this.open.has(p));
+  }
+
+  /** A file that is no longer there: out of the index, and no longer listed as skipped. */
+  private forget(uri: string): Set<string> {
     this.skipped.delete(uri);
     this.told.delete(uri);
-    this.publishAll(changed);
+    return this.workspace.get(uri) ? this.remove(uri) : new Set();
   }
 
   private indexTarget(): IndexTarget {
@@ -280,6 +433,7 @@ export class Session {
       workspace: this.workspace,
       options: { cueVerbs: this.settings.cueVerbs },
       maxFileSize: this.settings.maxFileSize,
+      within: this.realFolders,
       isOpen: (uri) => this.open.has(uri),
       stale: () => false,
       progress: () => undefined,
@@ -289,6 +443,7 @@ export class Session {
   private async readFromDisk(uri: string): Promise<Set<string>> {
     const read = await this.indexer.readOne(uri, this.indexTarget());
     if ('reason' in read) {
+      if (read.gone) return this.forget(uri);
       this.skip(uri, read.reason);
       return this.remove(uri);
     }
@@ -319,6 +474,15 @@ export class Session {
   }
 
   private apply(uri: string, text: string): Set<string> {
+    // An open document is held to the size limit the disk's files are: a 10 MB line blocked the server for seconds.
+    const refused = sizeRefusal(textBytes(text, this.settings.maxFileSize), this.settings.maxFileSize, SIZE_SETTING);
+    if (refused && !refused.ok) {
+      this.skip(uri, refused.reason.replace(/skipped$/, 'not analysed while open'));
+      const changed = this.remove(uri);
+      this.publishAll(changed);
+      return changed;
+    }
+    if (this.skipped.delete(uri)) this.told.delete(uri);
     const changed = this.workspace.set(uri, text);
     changed.add(uri);
     this.publishAll(changed);
@@ -350,13 +514,23 @@ export class Session {
 
   private publish(uri: string): void {
     const isOpen = this.open.has(uri);
-    const diagnostics = this.workspace
-      .diagnostics(uri, isOpen ? undefined : CLOSED_FILE_CODES)
+    const diagnostics = this.capped(uri, this.workspace.diagnostics(uri, isOpen ? undefined : CLOSED_FILE_CODES))
       .flatMap((d) => toLspDiagnostic(uri, d, (u, s, e) => this.rangeOf(u, s, e), this.docs) ?? []);
     if (diagnostics.length === 0 && !this.published.has(uri)) return;
     this.host.publish(uri, diagnostics);
     if (diagnostics.length > 0) this.published.add(uri);
     else this.published.delete(uri);
+  }
+
+  /**
+   * At most MAX_DIAGNOSTICS_PER_FILE of a file's findings, the most severe first (as spell
+   * checkers cap their problems): 44,000 diagnostics made one 15 MB message. The log says so once.
+   */
+  private capped(uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+    this.tell(uri, `${diagnostics.length.toLocaleString('en')} findings; the ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en')} most severe are shown`);
+    const kept = new Set([...diagnostics].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]).slice(0, MAX_DIAGNOSTICS_PER_FILE));
+    return diagnostics.filter((d) => kept.has(d));
   }
 
   private scheduleStatus(): void {
@@ -398,4 +572,22 @@ export class Session {
   offsetOf(uri: string, position: { line: number; character: number }): number | null {
     return this.lineIndex(uri)?.offsetAt(position) ?? null;
   }
+}
+
+/** True when `uri` is one of `places` or lies under one of them (a folder the watcher named). */
+function isUnderAny(uri: string, places: ReadonlySet<string>): boolean {
+  if (places.size === 0) return false;
+  for (let end = uri.length; end > 0; end = uri.lastIndexOf('/', end - 1)) {
+    if (places.has(uri.slice(0, end))) return true;
+  }
+  return false;
+}
+
+/**
+ * The UTF-8 size of `text` as far as comparing it with `limit` needs: counted only when its
+ * length alone cannot tell (a UTF-16 unit takes one to three bytes).
+ */
+function textBytes(text: string, limit: number): number {
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  return Buffer.byteLength(text, 'utf8');
 }

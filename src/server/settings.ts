@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from '../core/types';
 import { DEFAULT_SEVERITIES, parseSeverities, type Severities } from '../workspace/severity';
+import { formatSize, globProblem, HARD_MAX_FILE_BYTES } from '../node/files';
 
 // The byline.* settings, read and checked. A bad value never fails silently: it is named in
 // a message, and its default is used instead.
@@ -44,6 +45,16 @@ export const DEFAULT_EXCLUDE = [
   '**/logs/**',
 ];
 export const DEFAULT_MAX_FILE_SIZE_KB = 5 * 1024;
+/** byline.maxFileSizeKB's ceiling: the size no file is read over whatever the settings (HARD_MAX_FILE_BYTES). */
+export const MAX_FILE_SIZE_KB_CEILING = HARD_MAX_FILE_BYTES / 1024;
+/**
+ * Verbs byline.cueVerbs may add: each is conjugated and checked against every word of every
+ * file (30,000 of them made indexing three files take 33 s). Far more than any newsroom's list.
+ */
+export const MAX_CUE_VERBS = 200;
+const MAX_CUE_VERB_LENGTH = 40;
+/** Globs byline.include or byline.exclude may hold: each is matched against every path of a scan. */
+export const MAX_GLOBS = 200;
 export const DEFAULT_TOLERANCE = 0;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -65,18 +76,30 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       problems.push(`byline.${name} must be a list of glob patterns such as "**/*.txt"; using the default`);
       return fallback;
     }
+    if (v.length > MAX_GLOBS) {
+      problems.push(`byline.${name} holds ${v.length} glob patterns, more than the ${MAX_GLOBS} it may have; using the default`);
+      return fallback;
+    }
+    const bad = v.map((g: string) => globProblem(g)).find((p) => p !== null);
+    if (bad) {
+      problems.push(`byline.${name}: ${bad}; using the default`);
+      return fallback;
+    }
     return v as string[];
   };
-  const { severities, problems: severityProblems } = parseSeverities(r.severity);
-  problems.push(...severityProblems.map((p) => `byline.${p}`));
+  const { severities, problems: severityProblems } = parseSeverities(r.severity, 'byline.severity');
+  problems.push(...severityProblems);
   const s: Record<DiagnosticCode, Severities[DiagnosticCode]> = { ...severities };
   if (r.underlineReportedSpeech === false) s['reported-speech'] = 'off';
   else if (r.underlineReportedSpeech !== undefined && typeof r.underlineReportedSpeech !== 'boolean') problems.push('byline.underlineReportedSpeech must be true or false');
 
   let cueVerbs: string[] = [];
   if (r.cueVerbs !== undefined) {
-    if (Array.isArray(r.cueVerbs) && r.cueVerbs.every((v) => typeof v === 'string' && /^[a-z][a-z' -]*$/i.test(v.trim()))) cueVerbs = r.cueVerbs.map((v: string) => v.trim().toLowerCase());
-    else problems.push('byline.cueVerbs must be a list of verbs such as "opine" or "point out"; ignored');
+    if (!Array.isArray(r.cueVerbs) || !r.cueVerbs.every((v) => typeof v === 'string' && v.trim().length <= MAX_CUE_VERB_LENGTH && /^[a-z][a-z' -]*$/i.test(v.trim()))) {
+      problems.push(`byline.cueVerbs must be a list of verbs such as "opine" or "point out", each under ${MAX_CUE_VERB_LENGTH} letters; ignored`);
+    } else if (r.cueVerbs.length > MAX_CUE_VERBS) {
+      problems.push(`byline.cueVerbs holds ${r.cueVerbs.length} verbs, more than the ${MAX_CUE_VERBS} it may have; ignored`);
+    } else cueVerbs = r.cueVerbs.map((v: string) => v.trim().toLowerCase());
   }
 
   let numericTolerance = DEFAULT_TOLERANCE;
@@ -87,8 +110,12 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
 
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   if (r.maxFileSizeKB !== undefined) {
-    if (typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 && Number.isFinite(r.maxFileSizeKB)) maxFileSize = Math.round(r.maxFileSizeKB * 1024);
-    else problems.push(`byline.maxFileSizeKB must be a positive number of kilobytes; got ${JSON.stringify(r.maxFileSizeKB)}, using ${DEFAULT_MAX_FILE_SIZE_KB}`);
+    if (typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 && r.maxFileSizeKB <= MAX_FILE_SIZE_KB_CEILING) maxFileSize = Math.round(r.maxFileSizeKB * 1024);
+    else if (typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > MAX_FILE_SIZE_KB_CEILING) {
+      // 1e308 meant "no limit"; the ceiling is what the reader enforces anyway (files.ts).
+      maxFileSize = MAX_FILE_SIZE_KB_CEILING * 1024;
+      problems.push(`byline.maxFileSizeKB may be at most ${MAX_FILE_SIZE_KB_CEILING} (${formatSize(HARD_MAX_FILE_BYTES)}); got ${JSON.stringify(r.maxFileSizeKB)}, using ${MAX_FILE_SIZE_KB_CEILING}`);
+    } else problems.push(`byline.maxFileSizeKB must be a positive number of kilobytes, at most ${MAX_FILE_SIZE_KB_CEILING}; got ${JSON.stringify(r.maxFileSizeKB)}, using ${DEFAULT_MAX_FILE_SIZE_KB}`);
   }
 
   return {

@@ -18,6 +18,8 @@ export interface WorkerSetup {
   options: AnalysisOptions;
   maxFileSize: number;
   sizeSetting: string;
+  /** Real paths of the workspace folders: a file whose real path lies in none is not read. */
+  within: string[] | null;
   /** Where the cache's entries are: files whose content hash is there are not analysed again. */
   cache: CacheSnapshot | null;
 }
@@ -38,7 +40,7 @@ export interface WorkerJob {
 export type WorkerAnswer =
   | { id: number; kind: 'analysed'; text: string; note: string | null; hash: string; payload: Uint8Array; digest: Uint8Array; badEntry: boolean }
   | { id: number; kind: 'cached'; text: string; note: string | null; hash: string; digest: Uint8Array }
-  | { id: number; kind: 'unreadable'; reason: string }
+  | { id: number; kind: 'unreadable'; reason: string; gone?: boolean }
   | { id: number; kind: 'failed'; text: string; error: string };
 
 let setup: WorkerSetup | null = null;
@@ -58,8 +60,8 @@ let reader: CacheReader | null = null;
 
 function answer(job: WorkerJob): WorkerAnswer {
   if (!setup) return { id: job.id, kind: 'unreadable', reason: 'the analysis pool was not set up' };
-  const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting);
-  if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason };
+  const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting, setup.within);
+  if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason, gone: read.gone };
   const hash = contentHash(read.text, setup.options);
   const entry = job.force ? undefined : setup.cache?.entries.get(digestKey(hash));
   const cached = entry && reader ? reader.verified(entry) : null;

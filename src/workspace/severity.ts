@@ -31,23 +31,24 @@ const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information',
 
 /**
  * Reads a user's severity overrides. Unknown codes and values are reported, never silently
- * ignored; the defaults stand for them.
+ * ignored; the defaults stand for them. `setting` is how the messages name the setting
+ * (`byline.severity`).
  */
-export function parseSeverities(raw: unknown): { severities: Severities; problems: string[] } {
+export function parseSeverities(raw: unknown, setting: string): { severities: Severities; problems: string[] } {
   const severities: Record<DiagnosticCode, SeveritySetting> = { ...DEFAULT_SEVERITIES };
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { severities, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(`severities must be an object mapping a diagnostic code to one of ${SETTINGS.join(', ')}; got ${JSON.stringify(raw)}`);
+    problems.push(`${setting} must be an object mapping a diagnostic code to one of ${SETTINGS.join(', ')}; got ${JSON.stringify(raw)}`);
     return { severities, problems };
   }
   for (const [code, value] of Object.entries(raw as Record<string, unknown>)) {
     if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) {
-      problems.push(`unknown diagnostic code "${code}" in severities (known: ${DIAGNOSTIC_CODES.join(', ')})`);
+      problems.push(`unknown diagnostic code "${code}" in ${setting} (known: ${DIAGNOSTIC_CODES.join(', ')})`);
       continue;
     }
     if (typeof value !== 'string' || !(SETTINGS as readonly string[]).includes(value)) {
-      problems.push(`severity for "${code}" must be one of ${SETTINGS.join(', ')}; got ${JSON.stringify(value)}`);
+      problems.push(`${setting}: the severity of "${code}" must be one of ${SETTINGS.join(', ')}; got ${JSON.stringify(value)}`);
       continue;
     }
     severities[code as DiagnosticCode] = value as SeveritySetting;

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findFiles, readArticle, readArticleSync } from '../../src/node/files';
+import { findFiles, HARD_MAX_FILE_BYTES, readArticle, readArticleSync } from '../../src/node/files';
+import { binaryReason, decodeText } from '../../src/core/text/decode';
 import { repoRoot } from '../helpers/paths';
 
 // A reader's folder is never clean. Each kind of file is read, decoded, or skipped with a
@@ -72,8 +73,8 @@ test('the worker threads’ reader gives what the server’s gives, for every ki
   }
   const fifo = path.join(dir, 'pipe.txt');
   if (spawnSync('mkfifo', [fifo]).status === 0) {
-    assert.deepEqual(readArticleSync(fifo, MB, 'the limit'), { ok: false, reason: 'not a regular file' });
-    assert.deepEqual(await readArticle(fifo, MB, 'the limit'), { ok: false, reason: 'not a regular file' });
+    assert.deepEqual(readArticleSync(fifo, MB, 'the limit'), { ok: false, reason: 'a named pipe (FIFO), not a regular file; not read' });
+    assert.deepEqual(await readArticle(fifo, MB, 'the limit'), { ok: false, reason: 'a named pipe (FIFO), not a regular file; not read' });
   } else {
     console.log('# SKIP the pipe case: mkfifo is not available here');
   }
@@ -144,4 +145,62 @@ test('walking a workspace folder confined: a symbolic link out of it is named an
   // The CLI reads what it is pointed at, links included.
   const free = await findFiles([workspace], { include: ['**/*.txt'], exclude: [] });
   assert.equal(free.files.length, 3);
+});
+
+// The issue: with the limit set past V8's string length, a text file over about 512 MB aborted the
+// process while it was decoded. Whatever the limit says, nothing over the hard ceiling is
+// read; sparse files stand in for large ones (they take no disk space).
+test('no file over the hard ceiling is read whatever the limit, and a large binary file is refused from its first bytes', async (t) => {
+  const dir = tempDir();
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const huge = path.join(dir, 'huge.txt');
+  fs.writeFileSync(huge, ARTICLE);
+  fs.truncateSync(huge, HARD_MAX_FILE_BYTES + MB);
+  for (const read of [await readArticle(huge, Number.MAX_SAFE_INTEGER, 'the test limit'), readArticleSync(huge, Number.MAX_SAFE_INTEGER, 'the test limit')]) {
+    assert.equal(read.ok, false);
+    assert.match((read as { reason: string }).reason, /^101 MB, over the 100 MB that Byline reads whatever the settings; skipped$/);
+  }
+  // 90 MB whose first bytes are NUL: refused as binary, from its head alone.
+  const binary = path.join(dir, 'image.txt');
+  fs.writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]));
+  fs.truncateSync(binary, 90 * MB);
+  for (const reader of ['async', 'sync']) {
+    const before = process.memoryUsage().arrayBuffers;
+    const started = process.hrtime.bigint();
+    const read = reader === 'async' ? await readArticle(binary, 95 * MB, 'the test limit') : readArticleSync(binary, 95 * MB, 'the test limit');
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const grew = process.memoryUsage().arrayBuffers - before;
+    assert.equal(read.ok, false);
+    assert.match((read as { reason: string }).reason, /^binary file/);
+    t.diagnostic(`${reader}: a 90 MB binary file refused in ${ms.toFixed(1)} ms, ${(grew / MB).toFixed(1)} MB more held in buffers`);
+    // Reading it all would have held 90 MB until the next collection.
+    assert.ok(grew < 10 * MB, `${(grew / MB).toFixed(1)} MB more held in buffers`);
+  }
+});
+
+test('the verdict on the first bytes is the verdict on the whole file', () => {
+  const samples = [Buffer.from(ARTICLE), Buffer.from([0, 1, 2, 3]), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARTICLE)]), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARTICLE, 'utf16le')]), Buffer.from('\x01\x02\x03 text'), Buffer.alloc(0)];
+  for (const bytes of samples) {
+    const whole = decodeText(bytes);
+    assert.equal(binaryReason(bytes.subarray(0, 8192 + 3)), whole.ok ? null : whole.reason, JSON.stringify([...bytes.subarray(0, 8)]));
+  }
+});
+
+// The server's readers are given the workspace folders' real paths: whatever path they are
+// handed (a file listed, then swapped for a link before a worker reads it), the file they
+// opened must lie inside one.
+test('a reader given the folders it may read refuses a file that opens outside them, whatever the path it was given', async (t) => {
+  const root = fs.realpathSync(tempDir());
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  const ws = path.join(root, 'ws');
+  fs.mkdirSync(ws);
+  fs.writeFileSync(path.join(root, 'secret.txt'), ARTICLE);
+  fs.writeFileSync(path.join(ws, 'article.txt'), ARTICLE);
+  fs.symlinkSync(path.join(root, 'secret.txt'), path.join(ws, 'swapped.txt'));
+  fs.symlinkSync(path.join(ws, 'article.txt'), path.join(ws, 'alias.txt'));
+  for (const read of [(f: string) => readArticle(f, MB, 'the limit', [ws]), async (f: string) => readArticleSync(f, MB, 'the limit', [ws])]) {
+    assert.deepEqual(await read(path.join(ws, 'swapped.txt')), { ok: false, reason: 'symbolic link to a place outside the workspace folder; not followed' });
+    assert.equal((await read(path.join(ws, 'alias.txt'))).ok, true, 'a link inside the folder is read');
+    assert.equal((await read(path.join(ws, 'article.txt'))).ok, true);
+  }
 });

@@ -44,7 +44,7 @@ async function scan(): Promise<{ workspace: Workspace; fromCache: number }> {
     return cache.get(hash);
   });
   const indexer = new Indexer(pool, cache);
-  const target = { workspace, options: {}, maxFileSize: 1 << 20, isOpen: () => false, stale: () => false, progress: () => undefined };
+  const target = { workspace, options: {}, maxFileSize: 1 << 20, within: null, isOpen: () => false, stale: () => false, progress: () => undefined };
   const outcome = await indexer.readAll(uris, target);
   return { workspace, fromCache: outcome.fromCache };
 }

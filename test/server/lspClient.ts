@@ -22,10 +22,18 @@ export class LspClient {
 
   /** Lines the server wrote to stderr. */
   readonly stderr: string[] = [];
+  /** Lines of the server's log (window/logMessage: the Output panel in VS Code). */
+  readonly log: string[] = [];
+  /** Warnings and errors the server showed the user (window/showMessage). */
+  readonly shown: string[] = [];
+  /** The server process's exit code once it has ended. */
+  readonly exited: Promise<number | null>;
 
   constructor(nodeArgs: string[] = [], initializationOptions: Record<string, unknown> = {}) {
     this.initializationOptions = initializationOptions;
     this.process = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A server that ended (the broken-stream tests end it on purpose) closes its stdin: writing then is no test failure.
+    this.process.stdin!.on('error', () => undefined);
     this.process.stderr!.on('data', (chunk: Buffer) => {
       this.stderr.push(chunk.toString());
       process.stderr.write(chunk);
@@ -39,19 +47,28 @@ export class LspClient {
       this.status = s;
       this.wake();
     });
-    this.connection.onNotification('window/showMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (m: { message: string }) => {
+      this.shown.push(m.message);
+      this.wake();
+    });
+    this.connection.onNotification('window/logMessage', (m: { message: string }) => {
+      this.log.push(m.message);
+      this.wake();
+    });
+    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
 
-  async initialize(folder: string): Promise<void> {
+  /** `capabilities`: what the client announces (by default, configuration and workspace folders). */
+  async initialize(folder: string, capabilities: Record<string, unknown> = { workspace: { configuration: true, workspaceFolders: true } }): Promise<void> {
     const uri = `file://${folder}`;
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'articles' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+      capabilities,
       initializationOptions: this.initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
@@ -79,9 +96,15 @@ export class LspClient {
     }
   }
 
+  /** Writes bytes to the server's stdin as they are, bypassing the framing (to break the stream). */
+  writeRaw(bytes: string | Buffer): void {
+    this.process.stdin!.write(bytes);
+  }
+
   async stop(): Promise<void> {
     try {
-      await this.connection.sendRequest('shutdown');
+      // A server gone deaf (the fault the broken-stream tests look for) never answers: it is killed after a while.
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await this.connection.sendNotification('exit');
     } finally {
       this.connection.dispose();

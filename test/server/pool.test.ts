@@ -19,7 +19,7 @@ import { Workspace } from '../../src/workspace/workspace';
 
 const WORKER = path.join(__dirname, '..', '..', 'src', 'server', 'worker.js');
 const CRASHING_WORKER = path.join(__dirname, 'crashingWorker.js');
-const SETUP: PoolSetup = { options: {}, maxFileSize: 1024 * 1024, sizeSetting: 'the test limit', cache: null };
+const SETUP: PoolSetup = { options: {}, maxFileSize: 1024 * 1024, sizeSetting: 'the test limit', within: null, cache: null };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pool-'));
 const TEXTS: Record<string, string> = {
@@ -114,9 +114,14 @@ test('unreadable files come back with the reason', async () => {
 
 test('a worker that dies fails only its files, and a new worker takes the rest', async () => {
   const p = pool(CRASHING_WORKER, 1);
+  const logged: string[] = [];
+  p.onWorkerStopped = (line) => logged.push(line);
   const [crashed, after] = await Promise.all([p.analyse(file('crash.txt')), p.analyse(file('milley.txt'))]);
   assert.equal(crashed.kind, 'failed');
   assert.match((crashed as { error: string }).error, /fell over/);
+  // The death is logged once, with why and what becomes of its files.
+  assert.equal(logged.length, 1, logged.join('\n'));
+  assert.match(logged[0], /an analysis worker stopped \(.*fell over.*\) with \d+ files? in hand, which are analysed again; another takes its place/);
   // The file sent with it to the same worker fails too; a file sent later is analysed by its replacement.
   assert.ok(after.kind === 'failed' || after.kind === 'analysed');
   assert.deepEqual(analysed(await p.analyse(file('mayor.txt'))).analysis(), analyzeDocument(TEXTS['mayor.txt']));
@@ -130,6 +135,7 @@ test('a scan loses no file to a dying worker: it is analysed in the server threa
   const outcome = await new Indexer(p, null).readAll(uris, {
     workspace,
     options: {},
+    within: null,
     maxFileSize: SETUP.maxFileSize,
     isOpen: () => false,
     stale: () => false,

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSettings, DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../src/server/settings';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseSettings, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, MAX_CUE_VERBS, MAX_FILE_SIZE_KB_CEILING } from '../../src/server/settings';
+import { repoRoot } from '../helpers/paths';
 import { matchesFilter } from '../../src/node/files';
 import { toLspDiagnostic } from '../../src/server/convert';
 import { LineIndex } from '../../src/core/text/lineIndex';
@@ -27,8 +30,8 @@ test('bad settings are named and their defaults used; good ones are taken', () =
   });
   assert.equal(problems.length, 4, problems.join('\n'));
   assert.match(problems.join('\n'), /byline\.include must be a list of glob patterns/);
-  assert.match(problems.join('\n'), /severity for "quote" must be one of/);
-  assert.match(problems.join('\n'), /unknown diagnostic code "nonsense"/);
+  assert.match(problems.join('\n'), /byline\.severity: the severity of "quote" must be one of/);
+  assert.match(problems.join('\n'), /unknown diagnostic code "nonsense" in byline\.severity/);
   assert.match(problems.join('\n'), /numericTolerance must be a number from 0 to 1/);
   assert.deepEqual(settings.include, DEFAULT_INCLUDE);
   assert.equal(settings.severities.quote, 'information');
@@ -57,4 +60,57 @@ test('a diagnostic becomes an LSP diagnostic with source Byline, its code, and r
   assert.equal(lsp.code, 'conflicting-claim');
   // A related place in a file the index no longer has is left out rather than guessed.
   assert.deepEqual(lsp.relatedInformation, [{ location: { uri: 'file:///b.txt', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } } }, message: 'there' }]);
+});
+
+test('every warning names a setting that exists in the manifest', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const names = Object.keys(manifest.contributes.configuration.properties);
+  const { problems } = parseSettings({
+    include: 5,
+    exclude: ['{a,b}'.repeat(9)],
+    severity: 'loud',
+    cueVerbs: 'opine',
+    numericTolerance: -1,
+    maxFileSizeKB: 'big',
+    underlineReportedSpeech: 'yes',
+  });
+  assert.equal(problems.length, 7, problems.join('\n'));
+  for (const p of problems) {
+    const named = [...p.matchAll(/byline\.[A-Za-z]+/g)].map((m) => m[0]);
+    assert.ok(named.length > 0, `names no setting: ${p}`);
+    for (const n of named) assert.ok(names.includes(n), `"${n}" is not a setting: ${p}`);
+  }
+});
+
+// What an untrusted folder's .vscode/settings.json could set to hang or exhaust the server.
+test('ceilings: a size over 100 MB, too many cue verbs, and globs with too many alternatives are refused with a warning', () => {
+  let r = parseSettings({ maxFileSizeKB: 1e308 });
+  assert.equal(r.settings.maxFileSize, MAX_FILE_SIZE_KB_CEILING * 1024);
+  assert.match(r.problems.join(), /byline\.maxFileSizeKB may be at most 102400 \(100 MB\); got 1e\+308, using 102400/);
+  r = parseSettings({ maxFileSizeKB: 3000000 });
+  assert.equal(r.settings.maxFileSize, 100 * 1024 * 1024);
+  r = parseSettings({ cueVerbs: Array.from({ length: 30000 }, (_, i) => `verb${'a'.repeat(i % 20)}`.replace(/\d/g, 'x')) });
+  assert.deepEqual(r.settings.cueVerbs, []);
+  assert.match(r.problems.join(), new RegExp(`byline\\.cueVerbs holds 30000 verbs, more than the ${MAX_CUE_VERBS} it may have; ignored`));
+  r = parseSettings({ exclude: ['**/*a*a*a*a*a*a*a*a*b', '{a,b}'.repeat(9)] });
+  assert.deepEqual(r.settings.exclude, DEFAULT_EXCLUDE);
+  assert.match(r.problems.join(), /byline\.exclude: ".*" has more than 256 alternatives in its braces; using the default/);
+});
+
+test('the manifest restricts, in untrusted workspaces, the settings that change what is read or how much; every number has a ceiling it states', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const trust = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(trust.supported, 'limited');
+  assert.deepEqual([...trust.restrictedConfigurations].sort(), ['byline.cueVerbs', 'byline.exclude', 'byline.include', 'byline.maxFileSizeKB']);
+  for (const [name, schema] of Object.entries(manifest.contributes.configuration.properties) as Array<[string, { type: string; maximum?: number; maxItems?: number; description?: string; markdownDescription?: string }]>) {
+    const description = schema.description ?? schema.markdownDescription ?? '';
+    if (schema.type === 'number') {
+      assert.equal(typeof schema.maximum, 'number', `${name} has no maximum`);
+      assert.ok(description.includes(String(schema.maximum)), `${name}'s description does not state its ceiling ${schema.maximum}`);
+    }
+    if (schema.type === 'array') {
+      assert.equal(typeof schema.maxItems, 'number', `${name} has no maxItems`);
+      assert.ok(description.includes(`At most ${schema.maxItems}`), `${name}'s description does not state its ceiling`);
+    }
+  }
 });

@@ -143,3 +143,17 @@ test('a text over the time budget is analysed up to a line break before it, and 
   const quotes = ws.get('long.txt')?.analysis.quotes ?? [];
   assert.ok(quotes.length > 500 && quotes.every((q) => q.end <= cut.start));
 });
+
+// A speaker's card lists every role the articles give them; describing it again for each quote
+// made a 10 MB document's 16,000 diagnostics take 39 s. 4,000 quotes took about 2.5 s so.
+test('a document of 4,000 quotes by one speaker gets its diagnostics in well under a second', () => {
+  const ws = new Workspace();
+  const text = '“We will rebuild every street,” Mayor Ann Lee said on Tuesday.\n'.repeat(4000);
+  ws.set('many.news', text);
+  const started = process.hrtime.bigint();
+  const diagnostics = ws.diagnostics('many.news');
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  assert.equal(diagnostics.filter((d) => d.code === 'quote').length, 4000);
+  assert.match(diagnostics[0].message, /^Quote by Ann Lee, Mayor/);
+  assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+});

@@ -11,20 +11,25 @@ import { RULE_DESCRIPTIONS } from '../../workspace/rules';
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function formatSarif(report: Report, version: string, cwd: string): string {
-  const uri = (p: string) => {
+  // A file under the working folder is a relative reference against %SRCROOT%, each segment
+  // percent-encoded (RFC 3986: "50% of #1.txt" is "50%25%20of%20%231.txt", not a path with a
+  // fragment); any other is an absolute file URI, without a base.
+  const location = (p: string): { uri: string; uriBaseId?: string } => {
     const relative = path.relative(cwd, path.resolve(cwd, p));
-    return relative.startsWith('..') || path.isAbsolute(relative) ? pathToFileURL(path.resolve(cwd, p)).href : relative.split(path.sep).join('/');
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(path.resolve(cwd, p)).href };
+    // encodeURIComponent leaves unreserved characters and !'()*, which a segment may hold.
+    return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   };
   const results = report.files.flatMap((f) =>
     f.diagnostics.map((d) => ({
       ruleId: d.code,
       level: LEVEL[d.severity],
       message: { text: d.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' }, region: { startLine: d.line, startColumn: d.column, charOffset: d.start, charLength: d.end - d.start } } }],
+      locations: [{ physicalLocation: { artifactLocation: location(f.path), region: { startLine: d.line, startColumn: d.column, charOffset: d.start, charLength: d.end - d.start } } }],
       relatedLocations: d.related.map((r, i) => ({
         id: i + 1,
         message: { text: r.message },
-        physicalLocation: { artifactLocation: { uri: uri(r.path), uriBaseId: '%SRCROOT%' }, region: { charOffset: r.start, charLength: r.end - r.start } },
+        physicalLocation: { artifactLocation: location(r.path), region: { charOffset: r.start, charLength: r.end - r.start } },
       })),
     })),
   );
@@ -47,7 +52,7 @@ export function formatSarif(report: Report, version: string, cwd: string): strin
         },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
-        artifacts: report.files.map((f) => ({ location: { uri: uri(f.path), uriBaseId: '%SRCROOT%' } })),
+        artifacts: report.files.map((f) => ({ location: location(f.path) })),
         results,
         invocations: [
           {

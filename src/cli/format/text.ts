@@ -1,4 +1,5 @@
 import type { Report } from '../../workspace/report';
+import { printable } from './printable';
 
 // The text format: one line per finding, as compilers print them
 // (path:line:col severity code message), then who speaks and a summary.
@@ -35,5 +36,6 @@ export function formatText(report: Report, quiet: boolean): string {
   ];
   if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`);
   lines.push(parts.join(', ') + '.');
-  return lines.join('\n') + '\n';
+  // Every line, not only the paths: speakers' names and roles are words from the articles.
+  return lines.map(printable).join('\n') + '\n';
 }

@@ -8,8 +8,9 @@ export type Decoded =
   | { ok: true; text: string; encoding: Encoding; note: string | null }
   | { ok: false; reason: string };
 
-/** How many bytes from the start are inspected to call a file binary. */
-const BINARY_SNIFF_BYTES = 8192;
+/** How many bytes from the start are inspected to call a file binary (after a UTF-8 BOM). */
+export const BINARY_SNIFF_BYTES = 8192;
+const BINARY_REASON = 'binary file (it contains NUL or other control bytes that text does not)';
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -25,9 +26,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
-  if (looksBinary(body)) {
-    return { ok: false, reason: 'binary file (it contains NUL or other control bytes that text does not)' };
-  }
+  if (looksBinary(body)) return { ok: false, reason: BINARY_REASON };
   try {
     return { ok: true, text: utf8Strict.decode(body), encoding: hasBom ? 'utf-8-bom' : 'utf-8', note: null };
   } catch {
@@ -38,6 +37,17 @@ export function decodeText(bytes: Uint8Array): Decoded {
       note: 'not valid UTF-8; decoded as Windows-1252 (Latin-1). Offsets refer to that decoding.',
     };
   }
+}
+
+/**
+ * Why a file whose first bytes are `head` is not text, or null: the same verdict `decodeText`
+ * gives the whole file, from its first BINARY_SNIFF_BYTES + 3 bytes, so that a reader can
+ * refuse a large binary file without reading it all.
+ */
+export function binaryReason(head: Uint8Array): string | null {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return null;
+  const hasBom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  return looksBinary(hasBom ? head.subarray(3) : head) ? BINARY_REASON : null;
 }
 
 /** NUL bytes never occur in text files without a UTF-16 BOM; other C0 controls rarely do in bulk. */
