@@ -4,6 +4,8 @@ import type { Quote } from '../core/types';
 import type { RelatedClaim } from '../workspace/claimIndex';
 import type { Speaker } from '../workspace/speakerIndex';
 import type { Workspace } from '../workspace/workspace';
+import { placeLabel } from '../shared/names';
+import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
 import type { Found } from './lookup';
 
@@ -87,12 +89,21 @@ function claimCard(claim: Claim, links: readonly RelatedClaim[], lineOf: LineOf)
     return lines.join('\n\n');
   }
   const sorted = [...links].sort((a, b) => (a.relation === b.relation ? a.path.localeCompare(b.path) : a.relation === 'conflicts' ? -1 : 1));
-  const conflicting = links.filter((l) => l.relation === 'conflicts').length;
-  lines.push(`Other files on the same figure: ${conflicting} ${conflicting === 1 ? 'conflicts' : 'conflict'}, ${links.length - conflicting} ${links.length - conflicting === 1 ? 'agrees' : 'agree'}`);
+  lines.push(`Other files on the same thing: ${tally(links)}.`);
   const rows = sorted.slice(0, MAX_FIGURES).map((l) => `- ${l.relation === 'conflicts' ? '⚠ **conflicts**' : '✓ agrees'}: ${link(`“${l.text}” in ${fileName(l.path)}`, l.path, lineOf(l.path, l.start))}`);
   if (sorted.length > MAX_FIGURES) rows.push(`- and ${sorted.length - MAX_FIGURES} more (Go to References lists them all)`);
   lines.push(rows.join('\n'));
   return lines.join('\n\n');
+}
+
+/** "20 conflicting figures and 10 that agree", "1 figure that agrees": the zero side is left out. */
+function tally(links: readonly RelatedClaim[]): string {
+  const conflicting = links.filter((l) => l.relation === 'conflicts').length;
+  const agreeing = links.length - conflicting;
+  const agree = `that ${agreeing === 1 ? 'agrees' : 'agree'}`;
+  if (conflicting === 0) return `${plural(agreeing, 'figure')} ${agree}`;
+  const conflicts = plural(conflicting, 'conflicting figure');
+  return agreeing === 0 ? conflicts : `${conflicts} and ${agreeing} ${agree}`;
 }
 
 const NOT_COMPARABLE: Record<string, string> = {
@@ -124,14 +135,11 @@ function claimDescription(c: Claim): string {
   return parts.join(' · ');
 }
 
-/** "kherson" → "Kherson", "new york" → "New York": places are kept in lower case to compare them. */
-function placeLabel(place: string): string {
-  return place.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
-}
-
 function interval(c: Claim): string {
   const unit = c.unit && c.unit !== 'people' ? ` ${c.unit}` : '';
   const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  // "as many as 40,000" is read as 0 to 40,000; a reader knows it as "up to 40,000".
+  if (c.low === 0 && c.high !== null && c.high > 0) return `up to ${n(c.high)}${unit}`;
   if (c.low !== null && c.high !== null && c.low !== c.high) return `${n(c.low)}–${n(c.high)}${unit}`;
   if (c.low !== null && c.high === null) return `at least ${n(c.low)}${unit}`;
   if (c.low === null && c.high !== null) return `at most ${n(c.high)}${unit}`;
@@ -156,10 +164,6 @@ function kindLabel(kind: Speaker['kind']): string {
 /** A Markdown link that opens a file at a line (VS Code reads `#L12` in file links). */
 function link(label: string, uri: string, line: number | null): string {
   return `[${escape(label)}](${uri}${line !== null ? `#L${line + 1}` : ''})`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function escape(text: string): string {

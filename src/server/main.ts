@@ -20,30 +20,52 @@ import {
   SPEAKER_QUOTES_REQUEST,
   SPEAKERS_REQUEST,
   STATUS_NOTIFICATION,
+  IS_ARTICLE_REQUEST,
   type SpeakerAtParams,
   type SpeakersParams,
 } from '../shared/protocol';
 import { hoverMarkdown } from './hover';
+import { quoteHints } from './inlayHints';
 import { findAt } from './lookup';
 import { claimGroups, claimReferences, conflictLocations, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
 import { AnalysisPool } from './pool';
 import { Session, type Progress } from './session';
-import { parseSettings } from './settings';
+import { encodeTokens, LEGEND, tokenSpans } from './semanticTokens';
+import { DEFAULT_SETTINGS, parseSettings } from './settings';
 
 // The Byline language server: the engine in its own process, so that indexing a large
 // folder never slows typing. Any LSP client can start it (`node dist/server.js --stdio`);
 // the VS Code extension starts it over IPC.
+
+/** Quote marks and hints are asked for again this long after the index last changed. */
+const MARKS_REFRESH_MS = 150;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let canConfigure = false;
   let canShowProgress = false;
   let lastSettingsProblems = '';
+  let canRefreshTokens = false;
+  let canRefreshHints = false;
+  let reportedSpeech = DEFAULT_SETTINGS.reportedSpeech;
+  let refreshTimer: NodeJS.Timeout | undefined;
+  // The index changed (the session says so with a status): quote marks and speakers' names in
+  // open editors are asked for again, once for a burst of changes.
+  const refreshMarks = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+      if (canRefreshHints) void connection.languages.inlayHint.refresh();
+    }, MARKS_REFRESH_MS);
+  };
 
   const session = new Session(
     {
       publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-      status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
+      status: (params) => {
+        void connection.sendNotification(STATUS_NOTIFICATION, params);
+        refreshMarks();
+      },
       progress: async (title) => (canShowProgress ? startProgress(connection, title) : null),
       log: (message) => connection.console.info(message),
     },
@@ -55,6 +77,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     canConfigure = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     session.useStorage(storageOf(params.initializationOptions));
@@ -65,6 +89,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         referencesProvider: true,
         workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        inlayHintProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Byline' },
@@ -78,6 +104,7 @@ export function startServer(connection: Connection): void {
     // Each bad setting is reported once, not on every change of every other setting.
     if (text && text !== lastSettingsProblems) void connection.window.showWarningMessage(`Byline: ${text}`);
     lastSettingsProblems = text;
+    reportedSpeech = settings.reportedSpeech;
     return session.configure(settings);
   }
 
@@ -129,6 +156,21 @@ export function startServer(connection: Connection): void {
     return [];
   });
 
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const doc = session.index.get(textDocument.uri);
+    return { data: doc ? encodeTokens(doc.text, tokenSpans(session.index, textDocument.uri, { reportedSpeech })) : [] };
+  });
+
+  connection.languages.inlayHint.on(({ textDocument, range }) => {
+    const from = session.offsetOf(textDocument.uri, range.start);
+    const to = session.offsetOf(textDocument.uri, range.end);
+    if (from === null || to === null) return [];
+    return quoteHints(session.index, textDocument.uri, from, to, { reportedSpeech }).flatMap((h) => {
+      const position = session.rangeOf(textDocument.uri, h.offset, h.offset)?.start;
+      return position ? [{ position, label: h.label, tooltip: h.tooltip, paddingLeft: true }] : [];
+    });
+  });
+
   connection.onWorkspaceSymbol(({ query }) => speakerSymbols(session.index, query, rangeOf));
 
   connection.onRequest(CONFLICTS_REQUEST, () => conflictLocations(session.index, rangeOf));
@@ -136,6 +178,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SPEAKER_QUOTES_REQUEST, (params: { id: string }) => speakerQuotes(session.index, params.id, rangeOf));
   connection.onRequest(CLAIM_GROUPS_REQUEST, () => claimGroups(session.index, rangeOf));
   connection.onRequest(RESCAN_REQUEST, () => session.scan());
+  connection.onRequest(IS_ARTICLE_REQUEST, (params: { uri: string }) => session.accepts(params.uri));
   connection.onRequest(SPEAKER_AT_REQUEST, (params: SpeakerAtParams) => {
     const offset = session.offsetOf(params.uri, params.position);
     const found = offset === null ? null : findAt(session.index, params.uri, offset);

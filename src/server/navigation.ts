@@ -2,6 +2,8 @@ import type { SymbolInformation } from 'vscode-languageserver';
 import { describe } from '../workspace/claims/compare';
 import type { Workspace } from '../workspace/workspace';
 import type { ClaimGroup, ConflictLocation, SpeakerQuote, SpeakerSummary, WireLocation } from '../shared/protocol';
+import { labelName } from '../shared/names';
+import { plural } from '../shared/plural';
 import type { RangeOf } from './convert';
 
 // Going from one place to another: every file's figure for the same thing (references),
@@ -58,7 +60,11 @@ export function speakerSymbols(workspace: Workspace, query: string, rangeOf: Ran
     if (!range) continue;
     // SymbolKind: Object (19) for organisations, Constant (14) for unnamed sources, Class (5) for people.
     const kind = s.kind === 'person' ? 5 : s.kind === 'organization' ? 19 : 14;
-    out.push({ name: s.name, kind, location: { uri: place.path, range }, containerName: `${s.quoteCount} quotes · ${s.files.length} files` });
+    // VS Code filters the symbols it is given by their name: a speaker found by an alias ("Milli",
+    // "Zelenskyy") carries it in the name, or the editor would drop it.
+    const alias = q && !s.name.toLowerCase().includes(q) ? s.aliases.find((n) => n.toLowerCase().includes(q)) : undefined;
+    const name = labelName(alias ? `${s.name} (also “${alias}”)` : s.name);
+    out.push({ name, kind, location: { uri: place.path, range }, containerName: `${plural(s.quoteCount, 'quote')} · ${plural(s.files.length, 'file')}` });
   }
   return out;
 }

@@ -24,15 +24,19 @@ export function quoteDiagnostics(path: string, quotes: readonly Quote[], problem
 
 function attributedMessage(path: string, q: Quote, speaker: Speaker): string {
   const what = q.kind === 'indirect' ? 'Reported speech' : q.kind === 'partial' ? 'Partial quote' : 'Quote';
-  // The fullest role this article gives ("the chairman of the US Joint Chiefs" over "General").
-  const roles = speaker.roles.filter((r) => r.text.toLowerCase() !== speaker.name.toLowerCase());
-  const here = roles.filter((r) => r.path === path);
-  const role = [...(here.length > 0 ? here : roles)].sort((a, b) => b.text.length - a.text.length)[0];
-  let message = `${what} by ${speaker.name}${role ? `, ${role.text}` : ''}`;
+  const role = fullestRole(speaker, path);
+  let message = `${what} by ${speaker.name}${role ? `, ${role}` : ''}`;
   const a = q.attribution;
   if (a?.via === 'continuation') message += ' (continues the previous quote)';
   else if (a?.mention && !endsWithSurname(a.mention.text, speaker.name)) message += ` (named here as “${a.mention.text}”)`;
   return message;
+}
+
+/** The fullest role this article gives ("the chairman of the US Joint Chiefs" over "General"), else the fullest any article gives. */
+export function fullestRole(speaker: Speaker, path: string): string | null {
+  const roles = speaker.roles.filter((r) => r.text.toLowerCase() !== speaker.name.toLowerCase());
+  const here = roles.filter((r) => r.path === path);
+  return [...(here.length > 0 ? here : roles)].sort((a, b) => b.text.length - a.text.length)[0]?.text ?? null;
 }
 
 /** "US Army Chief of Staff Mark Milley" and "Milley" name Mark Milley plainly; "he" and "Milli" do not. */
