@@ -30,8 +30,12 @@ export function quoteHints(workspace: Workspace, uri: string, from: number, to: 
   const doc = workspace.get(uri);
   if (!doc) return [];
   const hints: QuoteHint[] = [];
-  for (const q of doc.analysis.quotes) {
+  const quotes = doc.analysis.quotes;
+  for (const q of quotes) {
     if (q.end < from || q.end > to || !q.attribution) continue;
+    // A partial quote inside reported speech by the same speaker: the reported speech's hint names them.
+    const key = q.attribution.speakerKey;
+    if (quotes.some((o) => o !== q && o.start <= q.start && q.end <= o.end && o.attribution?.speakerKey === key && (options.reportedSpeech || o.kind !== 'indirect'))) continue;
     if (q.kind === 'indirect' && !options.reportedSpeech) continue;
     const speaker = workspace.speakers.speakerOf(uri, q.attribution.speakerKey);
     if (!speaker || namedNearby(q, speaker)) continue;

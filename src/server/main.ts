@@ -49,6 +49,9 @@ export function startServer(connection: Connection): void {
   let canRefreshHints = false;
   let reportedSpeech = DEFAULT_SETTINGS.reportedSpeech;
   let refreshTimer: NodeJS.Timeout | undefined;
+  // The first marks sent are logged with the time they took, for the first-open timing (README).
+  const startedAt = Date.now();
+  let marksSent = false;
   // The index changed (the session says so with a status): quote marks and speakers' names in
   // open editors are asked for again, once for a burst of changes.
   const refreshMarks = () => {
@@ -158,7 +161,12 @@ export function startServer(connection: Connection): void {
 
   connection.languages.semanticTokens.on(({ textDocument }) => {
     const doc = session.index.get(textDocument.uri);
-    return { data: doc ? encodeTokens(doc.text, tokenSpans(session.index, textDocument.uri, { reportedSpeech })) : [] };
+    const data = doc ? encodeTokens(doc.text, tokenSpans(session.index, textDocument.uri, { reportedSpeech })) : [];
+    if (!marksSent && data.length > 0) {
+      marksSent = true;
+      connection.console.info(`First quote marks sent ${Date.now() - startedAt} ms after the server started`);
+    }
+    return { data };
   });
 
   connection.languages.inlayHint.on(({ textDocument, range }) => {
