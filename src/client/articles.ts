@@ -1,20 +1,29 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { IS_ARTICLE_REQUEST } from '../shared/protocol';
+import { matchesFilter } from '../node/files';
+import { parseSettings } from '../server/settings';
 
 // Plain-text files that Byline reads as articles are opened as News articles: they then wrap
 // and are marked like `.news` files (the `[news]` defaults in package.json), while every other
 // text file keeps the user's plain-text settings. `files.associations` cannot say this, since
-// it is the include/exclude globs, not the extension, that make a `.txt` file an article; the
-// server, which applies them, is asked.
+// it is the include/exclude globs, not the extension, that make a `.txt` file an article.
+// The globs are applied here as the server applies them (the same parsing and matching), so
+// that a document is switched before the language server ever sees it: switching later
+// closes and reopens it there, which the first open of a window cannot afford.
 
-export function openArticlesAsNews(client: LanguageClient): vscode.Disposable {
-  const consider = async (document: vscode.TextDocument) => {
-    if (document.languageId !== 'plaintext' || document.uri.scheme !== 'file') return;
-    const article = await client.sendRequest<boolean>(IS_ARTICLE_REQUEST, { uri: document.uri.toString() });
-    // The document may have been closed, or its language changed by the user, meanwhile.
-    if (article && !document.isClosed && document.languageId === 'plaintext') await vscode.languages.setTextDocumentLanguage(document, 'news');
+export function openArticlesAsNews(): vscode.Disposable {
+  const consider = (document: vscode.TextDocument) => {
+    if (document.languageId === 'plaintext' && isArticle(document.uri)) void vscode.languages.setTextDocumentLanguage(document, 'news');
   };
-  for (const document of vscode.workspace.textDocuments) void consider(document);
-  return vscode.workspace.onDidOpenTextDocument((document) => void consider(document));
+  for (const document of vscode.workspace.textDocuments) consider(document);
+  return vscode.workspace.onDidOpenTextDocument(consider);
+}
+
+/** True when the byline.include/exclude settings of the file's folder make it an article. */
+function isArticle(uri: vscode.Uri): boolean {
+  if (uri.scheme !== 'file') return false;
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const { settings } = parseSettings(vscode.workspace.getConfiguration('byline', uri));
+  const relative = folder ? path.relative(folder.uri.fsPath, uri.fsPath) : path.basename(uri.fsPath);
+  return matchesFilter(relative, settings);
 }

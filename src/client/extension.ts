@@ -36,8 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }, VIEW_REFRESH_MS);
     }),
   );
+  // Before the client starts: a .txt article is a News article by the time the server hears of it.
+  context.subscriptions.push(openArticlesAsNews());
   await client.start();
-  context.subscriptions.push(openArticlesAsNews(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -20,7 +20,6 @@ import {
   SPEAKER_QUOTES_REQUEST,
   SPEAKERS_REQUEST,
   STATUS_NOTIFICATION,
-  IS_ARTICLE_REQUEST,
   type SpeakerAtParams,
   type SpeakersParams,
 } from '../shared/protocol';
@@ -186,7 +185,6 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SPEAKER_QUOTES_REQUEST, (params: { id: string }) => speakerQuotes(session.index, params.id, rangeOf));
   connection.onRequest(CLAIM_GROUPS_REQUEST, () => claimGroups(session.index, rangeOf));
   connection.onRequest(RESCAN_REQUEST, () => session.scan());
-  connection.onRequest(IS_ARTICLE_REQUEST, (params: { uri: string }) => session.accepts(params.uri));
   connection.onRequest(SPEAKER_AT_REQUEST, (params: SpeakerAtParams) => {
     const offset = session.offsetOf(params.uri, params.position);
     const found = offset === null ? null : findAt(session.index, params.uri, offset);

@@ -68,10 +68,3 @@ export interface ClaimGroup {
 
 /** byline/rescan: read the workspace folders again (after a settings change the client made). */
 export const RESCAN_REQUEST = 'byline/rescan';
-
-/**
- * byline/isArticle: whether Byline reads this file (the include/exclude globs accept it). The
- * VS Code client opens such `.txt` files as News articles, so that they wrap like `.news`
- * files while the user's other text files keep their settings.
- */
-export const IS_ARTICLE_REQUEST = 'byline/isArticle';
