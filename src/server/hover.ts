@@ -4,7 +4,7 @@ import type { Quote } from '../core/types';
 import type { RelatedClaim } from '../workspace/claimIndex';
 import type { Speaker } from '../workspace/speakerIndex';
 import type { Workspace } from '../workspace/workspace';
-import { placeLabel } from '../shared/names';
+import { labelName, placeLabel } from '../shared/names';
 import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
 import type { Found } from './lookup';
@@ -48,7 +48,7 @@ function quoteCard(workspace: Workspace, quote: Quote, speaker: Speaker | null, 
 }
 
 export function speakerCard(workspace: Workspace, speaker: Speaker, lineOf: LineOf, withAliases: boolean): string {
-  const lines: string[] = [`**${escape(speaker.name)}**${speaker.kind === 'person' ? '' : ` · ${kindLabel(speaker.kind)}`}`];
+  const lines: string[] = [`**${escape(labelName(speaker.name))}**${speaker.kind === 'person' ? '' : ` · ${kindLabel(speaker.kind)}`}`];
   const roles = distinctRoles(speaker);
   if (roles.length > 0) {
     lines.push(

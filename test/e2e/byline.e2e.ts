@@ -136,6 +136,10 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
       await filterProblems(s.page, '');
       const labels = await problemLabels(s.page);
       assert.ok(!labels.some((l) => /Quote by|Reported speech by/.test(l)), JSON.stringify(labels.slice(0, 8)));
+      // With no conflict, the status item shows the Byline views.
+      await s.page.locator('.statusbar-item', { hasText: /^Byline: 5 articles · 0 conflicts$/ }).click();
+      await visible(s.page.locator('.pane-header', { hasText: /^Claims/ }), 'the status item to show the Byline views');
+      await runCommand(s.page, 'View: Show Explorer');
     }));
 
   test('2. hovering a Milley quote shows Mark Milley, his role and his quotes across files; his name shows the same card', () =>
@@ -149,6 +153,14 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
       assert.match(card, /\d+ quotes in 5 files/);
       await s.shot('hover-quote');
       await dismissHover(s.page);
+      // The speaker's quotes, from the quote under the cursor: the picker names him, and each entry leads with its file and line.
+      await runCommand(s.page, 'Byline: Show Speaker\'s Quotes', true);
+      await visible(s.page.locator('.quick-input-title', { hasText: /^Mark Milley: \d+ quotes$/ }), 'the picker titled with Mark Milley’s name');
+      const first = s.page.locator('.quick-input-list .monaco-list-row').first();
+      await visible(first, 'the first of Mark Milley’s quotes in the picker');
+      assert.match(await first.innerText(), /^0\d\d_[0-9a-f]+\.txt:\d+/);
+      await s.shot('speaker-quotes');
+      await s.page.keyboard.press('Escape');
       const name = lineCol(t003, 'Milley, the highest-ranking');
       await goTo(s.page, name.line, name.col + 2);
       const nameCard = await showHover(s.page, /Also named/);
@@ -197,8 +209,9 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
     await bylineStatus(s.page, /^Byline: 5 articles · 1 conflict$/);
     // The tab still shows unsaved changes: the conflict comes from the editor's text.
     await visible(s.page.locator('.tabs-container .tab.dirty', { hasText: F003 }), `the tab of ${F003} to show unsaved changes`);
-    await runCommand(s.page, 'Byline: Next Conflicting Claim');
-    await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `Next Conflicting Claim to open ${F004}`);
+    // With a conflict, the status item goes to the next one.
+    await s.page.locator('.statusbar-item', { hasText: /^Byline: 5 articles · 1 conflict$/ }).click();
+    await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `the status item (Next Conflicting Claim) to open ${F004}`);
     await s.shot('conflict-next');
     // Previous Conflicting Claim comes back to the edit, with the focus in its editor.
     await runCommand(s.page, 'Byline: Previous Conflicting Claim');

@@ -281,8 +281,11 @@ export async function dismissHover(page: Page): Promise<void> {
   await expectHidden(page.locator('.monaco-hover').filter({ visible: true }), 'the hover to close');
 }
 
-/** Runs a command from the command palette by its exact title, e.g. "View: Toggle Word Wrap". */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command from the command palette by its exact title, e.g. "View: Toggle Word Wrap".
+ * `opensPicker`: the command shows a quick pick of its own, so the quick input stays open.
+ */
+export async function runCommand(page: Page, title: string, opensPicker = false): Promise<void> {
   // F1 rather than Ctrl+Shift+P: no browser shortcut can take it.
   await page.keyboard.press('F1');
   const input = await quickInput(page, 'the command palette');
@@ -295,7 +298,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     .first();
   await expectVisible(row, `the command "${title}" in the command palette`);
   await row.click();
-  await expectHidden(page.locator('.quick-input-widget'), `the command palette to close after "${title}"`);
+  if (opensPicker) await expectHidden(row, `the command palette to give way to the picker of "${title}"`);
+  else await expectHidden(page.locator('.quick-input-widget'), `the command palette to close after "${title}"`);
 }
 
 export interface Problem {
