@@ -101,7 +101,7 @@ test('a severity setting brings quote diagnostics back, with source, code and me
   }
 });
 
-test('a quote whose speaker the text does not name beside it gets the name as an inlay hint where it ends', { skip }, async () => {
+test('a quote whose speaker the text does not name beside it gets the name as an inlay hint where it ends; a compared figure is a token', { skip }, async () => {
   const uri = uriOf('004');
   const text = textOf('004');
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
@@ -116,6 +116,10 @@ test('a quote whose speaker the text does not name beside it gets the name as an
   assert.ok(hint, JSON.stringify(hints.slice(0, 6)));
   assert.equal(hint.label, '— Milley');
   assert.match(hint.tooltip, /^Mark Milley, /);
+  // The troops figure, which 003 gives too, is marked as a compared figure (token type 1), not as a conflicting one.
+  const tokens = await poll('semantic tokens of 004', async () => decodeTokens((await client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } })).data));
+  const troops = position(text, '20,000 to 30,000');
+  assert.ok(tokens.some((t) => t.type === 1 && t.modifiers === 0 && t.line === troops.line && t.character === troops.character && t.length === '20,000 to 30,000'.length), JSON.stringify(tokens.filter((t) => t.type === 1)));
   // “…,” Milley said: the name is already there, and no hint repeats it.
   for (const h of hints) {
     const line = text.split(/\r\n|\r|\n/)[h.position.line];
