@@ -212,6 +212,8 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
     // With a conflict, the status item goes to the next one.
     await s.page.locator('.statusbar-item', { hasText: /^Byline: 5 articles · 1 conflict$/ }).click();
     await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `the status item (Next Conflicting Claim) to open ${F004}`);
+    // The article it opened is marked like the first: its quotes underlined.
+    await waitForUnderlines(s.page, 3);
     await s.shot('conflict-next');
     // Previous Conflicting Claim comes back to the edit, with the focus in its editor.
     await runCommand(s.page, 'Byline: Previous Conflicting Claim');
