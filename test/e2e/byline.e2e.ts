@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot, samplesDir } from '../helpers/paths';
-import { dismissHover, extensionHostTimes, goTo, openFile, readEditorText, readSquiggles, runCommand, showHover, startSession, waitForStatusItem, waitForUnderlines, waitUntil, wrappedRows, type Session } from './harness';
+import { dismissHover, extensionHostTimes, goTo, openFile, readEditorText, readSquiggles, readStatusBar, runCommand, showHover, startSession, waitForStatusItem, waitForUnderlines, waitUntil, wrappedRows, type Session } from './harness';
 
 // What a reader sees, checked end to end: the packaged Byline extension in a real VS Code
 // (code-server), on a copy of the sample workspace, driven through the screen. Every wait is on
@@ -292,6 +292,23 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
         await visible(row, `a symbol for ${query}`);
         if (query === 'Milli') await s.shot('symbols');
         await s.page.keyboard.press('Escape');
+      }
+    }));
+
+  test('8. a text file Byline does not read (README.txt) stays plain text: it does not wrap, and no Byline status shows beside it', () =>
+    s.guard('plain-text', async () => {
+      const readme = path.join(s.workspace, 'README.txt');
+      fs.writeFileSync(readme, `${'This is a long line of a project README that Byline leaves alone, however long it runs. '.repeat(6)}\n`);
+      try {
+        await openFile(s.page, 'README.txt');
+        await visible(s.page.locator('#status\\.editor\\.mode', { hasText: 'Plain Text' }), 'README.txt to be Plain Text');
+        assert.equal(await wrappedRows(s.page), 0, 'README.txt does not wrap');
+        const items = await readStatusBar(s.page);
+        assert.ok(!items.some((i) => i.text.startsWith('Byline:')), JSON.stringify(items.map((i) => i.text)));
+        await s.shot('plain-text');
+        await runCommand(s.page, 'View: Close Editor');
+      } finally {
+        fs.rmSync(readme, { force: true });
       }
     }));
 
