@@ -63,7 +63,9 @@ abstract class BylineTree implements vscode.TreeDataProvider<Node> {
         const g = node.group;
         const item = new vscode.TreeItem(labelName(g.label), vscode.TreeItemCollapsibleState.Collapsed);
         const agree = g.claims.length - g.conflicts;
-        item.description = g.conflicts > 0 ? `${g.conflicts} in conflict · ${agree} agree` : `${g.claims.length} agree`;
+        // "2 in conflict · 1 agrees", "3 agree": the zero side is left out.
+        const agreeing = `${agree} ${agree === 1 ? 'agrees' : 'agree'}`;
+        item.description = g.conflicts === 0 ? agreeing : agree === 0 ? `${g.conflicts} in conflict` : `${g.conflicts} in conflict · ${agreeing}`;
         const files = new Set(g.claims.map((c) => c.uri)).size;
         item.tooltip = `${labelName(g.label)}: ${plural(g.claims.length, 'figure')} in ${plural(files, 'file')}; ${g.conflicts > 0 ? `${g.conflicts} of them conflict with a figure elsewhere` : 'all agree'}.`;
         item.iconPath = new vscode.ThemeIcon(g.conflicts > 0 ? 'warning' : 'pass');
