@@ -124,7 +124,11 @@ export class ClaimsTree extends BylineTree {
       description: `${fileName(c.uri)}:${c.range.start.line + 1}`,
       location: c,
       icon: c.conflicting ? 'warning' : 'check',
-      tooltip: `${c.text} — ${fileName(c.uri)}, line ${c.range.start.line + 1}. ${c.conflicting ? 'Another file gives a figure for the same thing that does not fit this one.' : 'Every other file that gives this figure agrees.'}`,
+      tooltip: [
+        c.sentence ? `“${c.sentence}”` : c.text,
+        `${fileName(c.uri)}, line ${c.range.start.line + 1}${c.source ? `; according to ${c.source}` : ''}.`,
+        c.conflicting ? 'Another file gives a figure for the same thing that does not fit this one.' : 'Every other file that gives this figure agrees.',
+      ].join('\n\n'),
     }));
   }
 }

@@ -83,10 +83,28 @@ export function claimGroups(workspace: Workspace, rangeOf: RangeOf): ClaimGroup[
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { label: describe(claim), conflicts: 0, claims: [] }));
       if (conflicting) g.conflicts++;
-      g.claims.push({ uri, range, text: claim.text, conflicting });
+      const text = workspace.get(uri)?.text ?? '';
+      g.claims.push({ uri, range, text: claim.text, conflicting, sentence: sentenceAround(text, claim.start, claim.end), source: claim.frame.source });
     });
   }
   return [...groups.values()].sort((a, b) => b.conflicts - a.conflicts || b.claims.length - a.claims.length || a.label.localeCompare(b.label));
+}
+
+/** A sentence longer than this is cut around the figure in a tooltip. */
+const MAX_SENTENCE = 300;
+
+/** The sentence a figure is in, within its paragraph: from the end of the sentence before to the end of its own. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, 0);
+  const nextBreak = text.indexOf('\n', end);
+  const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+  const before = text.slice(lineStart, start);
+  const ends = [...before.matchAll(/[.!?]["”’]?\s+(?=\S)/g)];
+  const from = lineStart + (ends.length > 0 ? ends[ends.length - 1].index + ends[ends.length - 1][0].length : 0);
+  const after = /[.!?]["”’]?(?=\s|$)/.exec(text.slice(end, lineEnd));
+  const to = after ? end + after.index + after[0].length : lineEnd;
+  const sentence = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence;
 }
 
 function located(uri: string, start: number, end: number, rangeOf: RangeOf): WireLocation[] {

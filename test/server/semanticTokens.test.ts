@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type TokenSpan } from '../../src/server/semanticTokens';
-import { labelName, placeLabel, shortName } from '../../src/shared/names';
 
 // Semantic tokens as LSP encodes them: relative positions, one line each, never overlapping.
 
@@ -48,14 +47,4 @@ test('tokens on later lines are relative to the previous token; empty spans give
   ];
   const data = encodeTokens(text, spans);
   assert.deepEqual(data, [0, 3, 1, 0, 0, 2, 3, 1, 0, 2]);
-});
-
-test('names shown to a reader: capitalised at the start of a label, a person by surname beside a quote', () => {
-  assert.equal(labelName('administration'), 'Administration');
-  assert.equal(labelName('a US official'), 'A US official');
-  assert.equal(labelName('Mark Milley'), 'Mark Milley');
-  assert.equal(shortName('Mark Milley', 'person'), 'Milley');
-  assert.equal(shortName('Martin Luther King Jr.', 'person'), 'King');
-  assert.equal(shortName('the White House', 'organization'), 'the White House');
-  assert.equal(placeLabel('new york'), 'New York');
 });
