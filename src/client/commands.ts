@@ -11,7 +11,10 @@ import {
   type SpeakerSummary,
   type WireLocation,
 } from '../shared/protocol';
+import { labelName } from '../shared/names';
+import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
+import { distinctRoles, oneLine } from './labels';
 import { reveal } from './locations';
 
 // Commands: walk the conflicting claims across files, list a speaker's quotes, re-index.
@@ -30,7 +33,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
 async function stepConflict(client: LanguageClient, direction: 1 | -1): Promise<void> {
   const conflicts = await client.sendRequest<ConflictLocation[]>(CONFLICTS_REQUEST);
   if (conflicts.length === 0) {
-    void vscode.window.showInformationMessage('Byline: no conflicting claims in the workspace.');
+    void vscode.window.showInformationMessage('Byline: no figures disagree across the articles in this workspace.');
     return;
   }
   const editor = vscode.window.activeTextEditor;
@@ -57,24 +60,33 @@ async function showSpeakerQuotes(client: LanguageClient, id?: string): Promise<v
       position: { line: editor.selection.active.line, character: editor.selection.active.character },
     });
   }
+  const speakers = await client.sendRequest<SpeakerSummary[]>(SPEAKERS_REQUEST);
   if (!speakerId) {
-    const speakers = await client.sendRequest<SpeakerSummary[]>(SPEAKERS_REQUEST);
     const pick = await vscode.window.showQuickPick(
-      speakers.map((s) => ({ label: s.name, description: `${s.quoteCount} quotes · ${s.files} files`, detail: s.roles.slice(0, 3).join(' · '), id: s.id })),
-      { placeHolder: 'Whose quotes?', matchOnDescription: true, matchOnDetail: true },
+      speakers.map((s) => ({
+        label: labelName(s.name),
+        description: `${plural(s.quoteCount, 'quote')} · ${plural(s.files, 'file')}`,
+        detail: distinctRoles(s.roles, s.name).slice(0, 3).join(' · ') || undefined,
+        id: s.id,
+      })),
+      { placeHolder: 'Whose quotes? Type a name', matchOnDescription: true, matchOnDetail: true },
     );
     if (!pick) return;
     speakerId = pick.id;
   }
+  const speaker = speakers.find((s) => s.id === speakerId);
+  const name = speaker ? labelName(speaker.name) : 'this speaker';
   const quotes = await client.sendRequest<SpeakerQuote[]>(SPEAKER_QUOTES_REQUEST, { id: speakerId });
+  // The file and line come first, in the label, where a long quote cannot push them off screen;
+  // the quote itself is the detail line below.
   const pick = await vscode.window.showQuickPick(
-    quotes.map((q) => ({ label: truncate(q.text, 90), description: `${fileName(q.uri)}:${q.range.start.line + 1}`, detail: q.kind === 'indirect' ? 'reported speech' : q.kind, quote: q })),
-    { placeHolder: `${quotes.length} quotes — pick one to open it`, matchOnDescription: true },
+    quotes.map((q) => ({
+      label: `${fileName(q.uri)}:${q.range.start.line + 1}`,
+      description: q.kind === 'indirect' ? 'reported speech' : q.kind === 'partial' ? 'partial quote' : 'quote',
+      detail: oneLine(q.text, 120),
+      quote: q,
+    })),
+    { title: `${name}: ${plural(quotes.length, 'quote')}`, placeHolder: `Pick one of ${name}’s quotes to open it, or type to filter`, matchOnDetail: true },
   );
   if (pick) await reveal(pick.quote);
-}
-
-function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

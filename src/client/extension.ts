@@ -4,20 +4,25 @@ import { STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { createStatusItem } from './status';
-import { BylineView } from './view';
+import { openArticlesAsNews } from './articles';
+import { ClaimsTree, SpeakersTree } from './view';
 
 // Activation only wires the pieces together: the language server does the work.
 
 let client: LanguageClient | undefined;
 
-/** The view is refreshed at most this often while the index changes. */
-const VIEW_REFRESH_MS = 500;
+/**
+ * The views are refreshed this long after the index last changed: with the status, which the
+ * server sends when it has published diagnostics, so the views keep up with the underlines.
+ */
+const VIEW_REFRESH_MS = 100;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
   const status = createStatusItem();
-  const view = new BylineView(client);
-  context.subscriptions.push(status.item, vscode.window.registerTreeDataProvider('byline.view', view));
+  const claims = new ClaimsTree(client);
+  const speakers = new SpeakersTree(client);
+  context.subscriptions.push(status, vscode.window.registerTreeDataProvider('byline.claims', claims), vscode.window.registerTreeDataProvider('byline.speakers', speakers));
   registerCommands(context, client);
 
   let refresh: NodeJS.Timeout | undefined;
@@ -25,9 +30,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
       status.update(params);
       clearTimeout(refresh);
-      refresh = setTimeout(() => view.refresh(), VIEW_REFRESH_MS);
+      refresh = setTimeout(() => {
+        claims.refresh();
+        speakers.refresh();
+      }, VIEW_REFRESH_MS);
     }),
   );
+  // Before the client starts: a .txt article is a News article by the time the server hears of it.
+  context.subscriptions.push(openArticlesAsNews());
   await client.start();
 }
 

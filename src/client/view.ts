@@ -9,55 +9,65 @@ import {
   type SpeakerSummary,
   type WireLocation,
 } from '../shared/protocol';
+import { labelName } from '../shared/names';
+import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
+import { distinctRoles, flat, oneLine } from './labels';
 
-// The Byline view in the Explorer: speakers with their quotes, and claims grouped by what
-// they measure, conflicts first. Clicking an entry opens its place.
+// The Byline views, in Byline's own place in the activity bar: Claims (grouped by what they
+// measure, conflicts first) and Speakers (with their quotes). Clicking an entry opens its place.
+// Labels are short; tooltips add what the label leaves out (the whole sentence, the file and line).
 
 /**
  * Speakers listed at most: an archive of 10,000 articles quotes some 34,000, a response of
  * megabytes at every refresh and a list nobody scrolls; the rest are a search away.
  */
 const MAX_SPEAKERS = 500;
+/** A quote's label is cut to this many characters; its tooltip has it whole. */
+const LABEL_LENGTH = 80;
 
 type Node =
-  | { kind: 'section'; section: 'speakers' | 'claims' }
   | { kind: 'speaker'; speaker: SpeakerSummary }
   | { kind: 'group'; group: ClaimGroup }
   /** The speakers past the view's limit: found with Go to Symbol in Workspace or the quick pick. */
   | { kind: 'more' }
   | { kind: 'place'; label: string; description: string; location: WireLocation; icon: string; tooltip: string };
 
-export class BylineView implements vscode.TreeDataProvider<Node> {
+abstract class BylineTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(protected readonly client: LanguageClient) {}
 
   refresh(): void {
     this.changed.fire();
   }
 
+  abstract getChildren(node?: Node): Promise<Node[]>;
+
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
-      case 'section': {
-        const item = new vscode.TreeItem(node.section === 'speakers' ? 'Speakers' : 'Claims', vscode.TreeItemCollapsibleState.Expanded);
-        item.iconPath = new vscode.ThemeIcon(node.section === 'speakers' ? 'person' : 'symbol-number');
-        return item;
-      }
       case 'speaker': {
         const s = node.speaker;
-        const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${s.quoteCount} ${s.quoteCount === 1 ? 'quote' : 'quotes'} · ${s.files} ${s.files === 1 ? 'file' : 'files'}`;
-        item.tooltip = [s.name, ...s.roles.slice(0, 4), s.aliases.length ? `also ${s.aliases.join(', ')}` : ''].filter(Boolean).join('\n');
+        const item = new vscode.TreeItem(labelName(s.name), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${plural(s.quoteCount, 'quote')} · ${plural(s.files, 'file')}`;
+        const roles = distinctRoles(s.roles, s.name);
+        item.tooltip = [labelName(s.name), ...roles.slice(0, 4), s.aliases.length ? `Also named: ${s.aliases.join(', ')}` : '', `${plural(s.quoteCount, 'quote')} in ${plural(s.files, 'file')}`]
+          .filter(Boolean)
+          .join('\n');
         item.iconPath = new vscode.ThemeIcon(s.kind === 'person' ? 'account' : s.kind === 'organization' ? 'organization' : 'question');
         item.contextValue = 'bylineSpeaker';
         return item;
       }
       case 'group': {
         const g = node.group;
-        const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = g.conflicts > 0 ? `${g.conflicts} conflicting` : `${g.claims.length} agree`;
+        const item = new vscode.TreeItem(labelName(g.label), vscode.TreeItemCollapsibleState.Collapsed);
+        const agree = g.claims.length - g.conflicts;
+        // "2 in conflict · 1 agrees", "3 agree": the zero side is left out.
+        const agreeing = `${agree} ${agree === 1 ? 'agrees' : 'agree'}`;
+        item.description = g.conflicts === 0 ? agreeing : agree === 0 ? `${g.conflicts} in conflict` : `${g.conflicts} in conflict · ${agreeing}`;
+        const files = new Set(g.claims.map((c) => c.uri)).size;
+        item.tooltip = `${labelName(g.label)}: ${plural(g.claims.length, 'figure')} in ${plural(files, 'file')}; ${g.conflicts > 0 ? `${g.conflicts} of them conflict with a figure elsewhere` : 'all agree'}.`;
         item.iconPath = new vscode.ThemeIcon(g.conflicts > 0 ? 'warning' : 'pass');
         return item;
       }
@@ -78,37 +88,47 @@ export class BylineView implements vscode.TreeDataProvider<Node> {
       }
     }
   }
+}
 
+export class SpeakersTree extends BylineTree {
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) return [{ kind: 'section', section: 'speakers' }, { kind: 'section', section: 'claims' }];
-    if (node.kind === 'section' && node.section === 'speakers') {
+    if (!node) {
       const speakers = await this.client.sendRequest<SpeakerSummary[]>(SPEAKERS_REQUEST, { limit: MAX_SPEAKERS + 1 });
       const listed: Node[] = speakers.slice(0, MAX_SPEAKERS).map((speaker) => ({ kind: 'speaker', speaker }));
       return speakers.length > MAX_SPEAKERS ? [...listed, { kind: 'more' }] : listed;
     }
-    if (node.kind === 'section') {
-      const groups = await this.client.sendRequest<ClaimGroup[]>(CLAIM_GROUPS_REQUEST);
-      return groups.map((group) => ({ kind: 'group', group }));
-    }
-    if (node.kind === 'speaker') {
-      const quotes = await this.client.sendRequest<SpeakerQuote[]>(SPEAKER_QUOTES_REQUEST, { id: node.speaker.id });
-      return quotes.map((q) => ({ kind: 'place', label: oneLine(q.text), description: fileName(q.uri), location: q, icon: q.kind === 'indirect' ? 'comment' : 'quote', tooltip: q.text }));
-    }
-    if (node.kind === 'group') {
-      return node.group.claims.map((c) => ({
-        kind: 'place',
-        label: c.text,
-        description: `${fileName(c.uri)}:${c.range.start.line + 1}`,
-        location: c,
-        icon: c.conflicting ? 'warning' : 'check',
-        tooltip: c.conflicting ? 'Conflicts with a figure in another file' : 'Agrees with the other files',
-      }));
-    }
-    return [];
+    if (node.kind !== 'speaker') return [];
+    const quotes = await this.client.sendRequest<SpeakerQuote[]>(SPEAKER_QUOTES_REQUEST, { id: node.speaker.id });
+    const name = labelName(node.speaker.name);
+    return quotes.map((q) => ({
+      kind: 'place',
+      label: oneLine(q.text, LABEL_LENGTH),
+      description: `${fileName(q.uri)}:${q.range.start.line + 1}`,
+      location: q,
+      icon: q.kind === 'indirect' ? 'comment' : 'quote',
+      tooltip: `${q.kind === 'indirect' ? 'Reported speech' : q.kind === 'partial' ? 'Partial quote' : 'Quote'} by ${name}, ${fileName(q.uri)}, line ${q.range.start.line + 1}:\n\n${flat(q.text)}`,
+    }));
   }
 }
 
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+export class ClaimsTree extends BylineTree {
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const groups = await this.client.sendRequest<ClaimGroup[]>(CLAIM_GROUPS_REQUEST);
+      return groups.map((group) => ({ kind: 'group', group }));
+    }
+    if (node.kind !== 'group') return [];
+    return node.group.claims.map((c) => ({
+      kind: 'place',
+      label: c.text,
+      description: `${fileName(c.uri)}:${c.range.start.line + 1}`,
+      location: c,
+      icon: c.conflicting ? 'warning' : 'check',
+      tooltip: [
+        c.sentence ? `“${c.sentence}”` : c.text,
+        `${fileName(c.uri)}, line ${c.range.start.line + 1}${c.source ? `; according to ${c.source}` : ''}.`,
+        c.conflicting ? 'Another file gives a figure for the same thing that does not fit this one.' : 'Every other file that gives this figure agrees.',
+      ].join('\n\n'),
+    }));
+  }
 }

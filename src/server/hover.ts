@@ -4,6 +4,8 @@ import type { Quote } from '../core/types';
 import type { RelatedClaim } from '../workspace/claimIndex';
 import type { Speaker } from '../workspace/speakerIndex';
 import type { Workspace } from '../workspace/workspace';
+import { labelName, placeLabel } from '../shared/names';
+import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
 import type { Found } from './lookup';
 
@@ -46,7 +48,7 @@ function quoteCard(workspace: Workspace, quote: Quote, speaker: Speaker | null, 
 }
 
 export function speakerCard(workspace: Workspace, speaker: Speaker, lineOf: LineOf, withAliases: boolean): string {
-  const lines: string[] = [`**${escape(speaker.name)}**${speaker.kind === 'person' ? '' : ` · ${kindLabel(speaker.kind)}`}`];
+  const lines: string[] = [`**${escape(labelName(speaker.name))}**${speaker.kind === 'person' ? '' : ` · ${kindLabel(speaker.kind)}`}`];
   const roles = distinctRoles(speaker);
   if (roles.length > 0) {
     lines.push(
@@ -87,17 +89,25 @@ function claimCard(claim: Claim, links: readonly RelatedClaim[], lineOf: LineOf)
     return lines.join('\n\n');
   }
   const sorted = [...links].sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation] || a.path.localeCompare(b.path));
-  const count = (r: RelatedClaim['relation']) => links.filter((l) => l.relation === r).length;
-  const counts = [
-    `${count('conflicts')} ${count('conflicts') === 1 ? 'conflicts' : 'conflict'}`,
-    count('updates') > 0 ? `${count('updates')} ${count('updates') === 1 ? 'is an update' : 'are updates'}` : null,
-    `${count('agrees')} ${count('agrees') === 1 ? 'agrees' : 'agree'}`,
-  ].filter((c) => c !== null);
-  lines.push(`Other files on the same figure: ${counts.join(', ')}`);
+  lines.push(`Other files on the same thing: ${tally(links)}.`);
   const rows = sorted.slice(0, MAX_FIGURES).map((l) => `- ${RELATION_LABEL[l.relation]}: ${link(`“${l.text}” in ${fileName(l.path)}`, l.path, lineOf(l.path, l.start))}`);
   if (sorted.length > MAX_FIGURES) rows.push(`- and ${sorted.length - MAX_FIGURES} more (Go to References lists them all)`);
   lines.push(rows.join('\n'));
   return lines.join('\n\n');
+}
+
+/** "20 conflicting figures and 10 that agree", "1 figure that agrees": the zero side is left out. */
+function tally(links: readonly RelatedClaim[]): string {
+  const count = (r: RelatedClaim['relation']) => links.filter((l) => l.relation === r).length;
+  const agreeing = count('agrees');
+  const agree = `that ${agreeing === 1 ? 'agrees' : 'agree'}`;
+  const parts = [
+    count('conflicts') > 0 ? plural(count('conflicts'), 'conflicting figure') : null,
+    count('updates') > 0 ? `${plural(count('updates'), 'report')} of another day` : null,
+  ].filter((p): p is string => p !== null);
+  if (parts.length === 0) return `${plural(agreeing, 'figure')} ${agree}`;
+  if (agreeing > 0) parts.push(`${agreeing} ${agree}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
 }
 
 const NOT_COMPARABLE: Record<string, string> = {
@@ -132,14 +142,11 @@ function claimDescription(c: Claim): string {
   return parts.join(' · ');
 }
 
-/** "kherson" → "Kherson", "new york" → "New York": places are kept in lower case to compare them. */
-function placeLabel(place: string): string {
-  return place.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
-}
-
 function interval(c: Claim): string {
   const unit = c.unit && c.unit !== 'people' ? ` ${c.unit}` : '';
   const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  // "as many as 40,000" is read as 0 to 40,000; a reader knows it as "up to 40,000".
+  if (c.low === 0 && c.high !== null && c.high > 0) return `up to ${n(c.high)}${unit}`;
   if (c.low !== null && c.high !== null && c.low !== c.high) return `${n(c.low)}–${n(c.high)}${unit}`;
   if (c.low !== null && c.high === null) return `at least ${n(c.low)}${unit}`;
   if (c.low === null && c.high !== null) return `at most ${n(c.high)}${unit}`;
@@ -164,10 +171,6 @@ function kindLabel(kind: Speaker['kind']): string {
 /** A Markdown link that opens a file at a line (VS Code reads `#L12` in file links). */
 function link(label: string, uri: string, line: number | null): string {
   return `[${escape(label)}](${uri}${line !== null ? `#L${line + 1}` : ''})`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function escape(text: string): string {

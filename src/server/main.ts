@@ -26,12 +26,14 @@ import {
   type SpeakersParams,
 } from '../shared/protocol';
 import { hoverMarkdown } from './hover';
+import { quoteHints } from './inlayHints';
 import { findAt } from './lookup';
 import { claimGroups, claimReferences, conflictLocations, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
 import { AnalysisPool } from './pool';
 import { Session, type Progress } from './session';
 import { StreamGuard } from './streamGuard';
-import { parseSettings } from './settings';
+import { encodeTokens, LEGEND, tokenSpans } from './semanticTokens';
+import { DEFAULT_SETTINGS, parseSettings } from './settings';
 
 // The Byline language server: the engine in its own process, so that indexing a large
 // folder never slows typing. Any LSP client can start it (`node dist/server.js --stdio`);
@@ -39,6 +41,8 @@ import { parseSettings } from './settings';
 
 /** The editor asked the server to shut down (so the end of its stream is no failure). */
 let shutDown = false;
+/** Quote marks and hints are asked for again this long after the index last changed. */
+const MARKS_REFRESH_MS = 150;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -47,11 +51,30 @@ export function startServer(connection: Connection): void {
   /** Clients that do not announce workspace folders (`capabilities: {}`) get no folder requests. */
   let hasFolders = false;
   let lastSettingsProblems = '';
+  let canRefreshTokens = false;
+  let canRefreshHints = false;
+  let reportedSpeech = DEFAULT_SETTINGS.reportedSpeech;
+  let refreshTimer: NodeJS.Timeout | undefined;
+  // The first marks sent are logged with the time they took, for the first-open timing (README).
+  const startedAt = Date.now();
+  let marksSent = false;
+  // The index changed (the session says so with a status): quote marks and speakers' names in
+  // open editors are asked for again, once for a burst of changes.
+  const refreshMarks = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+      if (canRefreshHints) void connection.languages.inlayHint.refresh();
+    }, MARKS_REFRESH_MS);
+  };
 
   const session = new Session(
     {
       publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-      status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
+      status: (params) => {
+        void connection.sendNotification(STATUS_NOTIFICATION, params);
+        refreshMarks();
+      },
       progress: async (title) => (canShowProgress ? startProgress(connection, title) : null),
       log: (message) => connection.console.info(message),
     },
@@ -64,6 +87,8 @@ export function startServer(connection: Connection): void {
     canConfigure = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
     hasFolders = params.capabilities.workspace?.workspaceFolders === true;
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     session.useStorage(storageOf(params.initializationOptions));
@@ -74,6 +99,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         referencesProvider: true,
         workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        inlayHintProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Byline' },
@@ -87,6 +114,7 @@ export function startServer(connection: Connection): void {
     // Each bad setting is reported once, not on every change of every other setting.
     if (text && text !== lastSettingsProblems) void connection.window.showWarningMessage(`Byline: ${text}`);
     lastSettingsProblems = text;
+    reportedSpeech = settings.reportedSpeech;
     return session.configure(settings);
   }
 
@@ -137,6 +165,26 @@ export function startServer(connection: Connection): void {
       return speaker ? speakerQuotes(session.index, speaker.id, rangeOf).map((q) => ({ uri: q.uri, range: q.range })) : [];
     }
     return [];
+  });
+
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const doc = session.index.get(textDocument.uri);
+    const data = doc ? encodeTokens(doc.text, tokenSpans(session.index, textDocument.uri, { reportedSpeech })) : [];
+    if (!marksSent && data.length > 0) {
+      marksSent = true;
+      connection.console.info(`First quote marks sent ${Date.now() - startedAt} ms after the server started`);
+    }
+    return { data };
+  });
+
+  connection.languages.inlayHint.on(({ textDocument, range }) => {
+    const from = session.offsetOf(textDocument.uri, range.start);
+    const to = session.offsetOf(textDocument.uri, range.end);
+    if (from === null || to === null) return [];
+    return quoteHints(session.index, textDocument.uri, from, to, { reportedSpeech }).flatMap((h) => {
+      const position = session.rangeOf(textDocument.uri, h.offset, h.offset)?.start;
+      return position ? [{ position, label: h.label, tooltip: h.tooltip, paddingLeft: true }] : [];
+    });
   });
 
   connection.onWorkspaceSymbol(({ query }) => speakerSymbols(session.index, query, rangeOf));

@@ -2,6 +2,8 @@ import type { SymbolInformation } from 'vscode-languageserver';
 import { describe } from '../workspace/claims/compare';
 import type { Workspace } from '../workspace/workspace';
 import type { ClaimGroup, ConflictLocation, SpeakerQuote, SpeakerSummary, WireLocation } from '../shared/protocol';
+import { labelName } from '../shared/names';
+import { plural } from '../shared/plural';
 import type { RangeOf } from './convert';
 
 // Going from one place to another: every file's figure for the same thing (references),
@@ -58,7 +60,11 @@ export function speakerSymbols(workspace: Workspace, query: string, rangeOf: Ran
     if (!range) continue;
     // SymbolKind: Object (19) for organisations, Constant (14) for unnamed sources, Class (5) for people.
     const kind = s.kind === 'person' ? 5 : s.kind === 'organization' ? 19 : 14;
-    out.push({ name: s.name, kind, location: { uri: place.path, range }, containerName: `${s.quoteCount} quotes · ${s.files.length} files` });
+    // VS Code filters the symbols it is given by their name: a speaker found by an alias ("Milli",
+    // "Zelenskyy") carries it in the name, or the editor would drop it.
+    const alias = q && !s.name.toLowerCase().includes(q) ? s.aliases.find((n) => n.toLowerCase().includes(q)) : undefined;
+    const name = labelName(alias ? `${s.name} (also “${alias}”)` : s.name);
+    out.push({ name, kind, location: { uri: place.path, range }, containerName: `${plural(s.quoteCount, 'quote')} · ${plural(s.files.length, 'file')}` });
   }
   return out;
 }
@@ -77,10 +83,28 @@ export function claimGroups(workspace: Workspace, rangeOf: RangeOf): ClaimGroup[
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { label: describe(claim), conflicts: 0, claims: [] }));
       if (conflicting) g.conflicts++;
-      g.claims.push({ uri, range, text: claim.text, conflicting });
+      const text = workspace.get(uri)?.text ?? '';
+      g.claims.push({ uri, range, text: claim.text, conflicting, sentence: sentenceAround(text, claim.start, claim.end), source: claim.frame.source });
     });
   }
   return [...groups.values()].sort((a, b) => b.conflicts - a.conflicts || b.claims.length - a.claims.length || a.label.localeCompare(b.label));
+}
+
+/** A sentence longer than this is cut around the figure in a tooltip. */
+const MAX_SENTENCE = 300;
+
+/** The sentence a figure is in, within its paragraph: from the end of the sentence before to the end of its own. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, 0);
+  const nextBreak = text.indexOf('\n', end);
+  const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+  const before = text.slice(lineStart, start);
+  const ends = [...before.matchAll(/[.!?]["”’]?\s+(?=\S)/g)];
+  const from = lineStart + (ends.length > 0 ? ends[ends.length - 1].index + ends[ends.length - 1][0].length : 0);
+  const after = /[.!?]["”’]?(?=\s|$)/.exec(text.slice(end, lineEnd));
+  const to = after ? end + after.index + after[0].length : lineEnd;
+  const sentence = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence;
 }
 
 function located(uri: string, start: number, end: number, rangeOf: RangeOf): WireLocation[] {

@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../core/types';
-import { DEFAULT_SEVERITIES, parseSeverities, type Severities } from '../workspace/severity';
+import { DEFAULT_SEVERITIES, EDITOR_SEVERITIES, parseSeverities, type Severities } from '../workspace/severity';
 import { formatSize, globProblem, HARD_MAX_FILE_BYTES } from '../node/files';
 
 // The byline.* settings, read and checked. A bad value never fails silently: it is named in
@@ -13,6 +13,8 @@ export interface Settings {
   /** Extra relative slack when comparing figures (0.05 = 5%), on top of hedges and rounding. */
   numericTolerance: number;
   maxFileSize: number;
+  /** Mark reported speech (Milley said that …) as well as quotations in marks. */
+  reportedSpeech: boolean;
 }
 
 /** Articles: .news always; .txt except the text files every code repository has. */
@@ -60,10 +62,13 @@ export const DEFAULT_TOLERANCE = 0;
 export const DEFAULT_SETTINGS: Settings = {
   include: DEFAULT_INCLUDE,
   exclude: DEFAULT_EXCLUDE,
+  // A session's severities until the client's settings are read; `parseSettings` starts from the
+  // editor's (EDITOR_SEVERITIES), which leave quotes to the semantic tokens.
   severities: DEFAULT_SEVERITIES,
   cueVerbs: [],
   numericTolerance: DEFAULT_TOLERANCE,
   maxFileSize: DEFAULT_MAX_FILE_SIZE_KB * 1024,
+  reportedSpeech: true,
 };
 
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
@@ -87,7 +92,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     }
     return v as string[];
   };
-  const { severities, problems: severityProblems } = parseSeverities(r.severity, 'byline.severity');
+  const { severities, problems: severityProblems } = parseSeverities(r.severity, 'byline.severity', EDITOR_SEVERITIES);
   problems.push(...severityProblems);
   const s: Record<DiagnosticCode, Severities[DiagnosticCode]> = { ...severities };
   if (r.underlineReportedSpeech === false) s['reported-speech'] = 'off';
@@ -119,7 +124,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   }
 
   return {
-    settings: { include: globs('include', DEFAULT_INCLUDE), exclude: globs('exclude', DEFAULT_EXCLUDE), severities: s, cueVerbs, numericTolerance, maxFileSize },
+    settings: { include: globs('include', DEFAULT_INCLUDE), exclude: globs('exclude', DEFAULT_EXCLUDE), severities: s, cueVerbs, numericTolerance, maxFileSize, reportedSpeech: r.underlineReportedSpeech !== false },
     problems,
   };
 }

@@ -63,7 +63,8 @@ export const CLAIM_GROUPS_REQUEST = 'byline/claimGroups';
 export interface ClaimGroup {
   label: string;
   conflicts: number;
-  claims: Array<WireLocation & { text: string; conflicting: boolean }>;
+  /** `sentence`: the sentence the figure is in, for a tooltip; `source`: who the article says gave it, if anyone. */
+  claims: Array<WireLocation & { text: string; conflicting: boolean; sentence?: string; source?: string | null }>;
 }
 
 /** byline/rescan: read the workspace folders again (after a settings change the client made). */

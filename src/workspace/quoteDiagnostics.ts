@@ -16,7 +16,7 @@ export function quoteDiagnostics(path: string, quotes: readonly Quote[], problem
     let found = named.get(key);
     if (found === undefined) {
       const speaker = speakers.speakerOf(path, key);
-      found = speaker ? { speaker, role: roleHere(path, speaker) } : null;
+      found = speaker ? { speaker, role: fullestRole(speaker, path) } : null;
       named.set(key, found);
     }
     return found;
@@ -35,13 +35,6 @@ export function quoteDiagnostics(path: string, quotes: readonly Quote[], problem
   return out;
 }
 
-/** The fullest role this article gives the speaker ("the chairman of the US Joint Chiefs" over "General"), else the fullest any gives. */
-function roleHere(path: string, speaker: Speaker): string | null {
-  const roles = speaker.roles.filter((r) => r.text.toLowerCase() !== speaker.name.toLowerCase());
-  const here = roles.filter((r) => r.path === path);
-  return [...(here.length > 0 ? here : roles)].sort((a, b) => b.text.length - a.text.length)[0]?.text ?? null;
-}
-
 function attributedMessage(q: Quote, speaker: Speaker, role: string | null): string {
   const what = q.kind === 'indirect' ? 'Reported speech' : q.kind === 'partial' ? 'Partial quote' : 'Quote';
   let message = `${what} by ${speaker.name}${role ? `, ${role}` : ''}`;
@@ -49,6 +42,13 @@ function attributedMessage(q: Quote, speaker: Speaker, role: string | null): str
   if (a?.via === 'continuation') message += ' (continues the previous quote)';
   else if (a?.mention && !endsWithSurname(a.mention.text, speaker.name)) message += ` (named here as “${a.mention.text}”)`;
   return message;
+}
+
+/** The fullest role this article gives ("the chairman of the US Joint Chiefs" over "General"), else the fullest any article gives. */
+export function fullestRole(speaker: Speaker, path: string): string | null {
+  const roles = speaker.roles.filter((r) => r.text.toLowerCase() !== speaker.name.toLowerCase());
+  const here = roles.filter((r) => r.path === path);
+  return [...(here.length > 0 ? here : roles)].sort((a, b) => b.text.length - a.text.length)[0]?.text ?? null;
 }
 
 /** "US Army Chief of Staff Mark Milley" and "Milley" name Mark Milley plainly; "he" and "Milli" do not. */

@@ -1,7 +1,10 @@
 import type { DiagnosticCode, Severity } from '../core/types';
 
-// How loudly each kind of finding is shown. Every quote is underlined at Information so
-// it reads as an underline, not an error; a user can turn any code down or `off`.
+// How loudly each kind of finding is shown; a user can turn any code up, down or `off`.
+// A report (the CLI) lists every quote. An editor lists only what needs attention: a quote is
+// not a problem, so there it is marked with semantic tokens and an inlay hint naming its
+// speaker (src/server/semanticTokens.ts, inlayHints.ts), not with a diagnostic, unless the
+// user sets a severity for it.
 
 export type SeveritySetting = Severity | 'off';
 
@@ -25,6 +28,13 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeveritySetting
   'analysis-truncated': 'warning',
 };
 
+/** The editor's defaults: quotes and reported speech stay out of the Problems panel, F8 and the status counts. */
+export const EDITOR_SEVERITIES: Readonly<Record<DiagnosticCode, SeveritySetting>> = {
+  ...DEFAULT_SEVERITIES,
+  quote: 'off',
+  'reported-speech': 'off',
+};
+
 export type Severities = Readonly<Record<DiagnosticCode, SeveritySetting>>;
 
 const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -34,8 +44,8 @@ const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information',
  * ignored; the defaults stand for them. `setting` is how the messages name the setting
  * (`byline.severity`).
  */
-export function parseSeverities(raw: unknown, setting: string): { severities: Severities; problems: string[] } {
-  const severities: Record<DiagnosticCode, SeveritySetting> = { ...DEFAULT_SEVERITIES };
+export function parseSeverities(raw: unknown, setting: string, defaults: Severities = DEFAULT_SEVERITIES): { severities: Severities; problems: string[] } {
+  const severities: Record<DiagnosticCode, SeveritySetting> = { ...defaults };
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { severities, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {

@@ -281,8 +281,11 @@ export async function dismissHover(page: Page): Promise<void> {
   await expectHidden(page.locator('.monaco-hover').filter({ visible: true }), 'the hover to close');
 }
 
-/** Runs a command from the command palette by its exact title, e.g. "View: Toggle Word Wrap". */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command from the command palette by its exact title, e.g. "View: Toggle Word Wrap".
+ * `opensPicker`: the command shows a quick pick of its own, so the quick input stays open.
+ */
+export async function runCommand(page: Page, title: string, opensPicker = false): Promise<void> {
   // F1 rather than Ctrl+Shift+P: no browser shortcut can take it.
   await page.keyboard.press('F1');
   const input = await quickInput(page, 'the command palette');
@@ -295,7 +298,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     .first();
   await expectVisible(row, `the command "${title}" in the command palette`);
   await row.click();
-  await expectHidden(page.locator('.quick-input-widget'), `the command palette to close after "${title}"`);
+  if (opensPicker) await expectHidden(row, `the command palette to give way to the picker of "${title}"`);
+  else await expectHidden(page.locator('.quick-input-widget'), `the command palette to close after "${title}"`);
 }
 
 export interface Problem {
@@ -419,6 +423,80 @@ export async function waitForSquiggles(page: Page, atLeast = 1): Promise<Squiggl
   return squiggles;
 }
 
+export interface Underline {
+  /** The underlined text, as drawn. */
+  text: string;
+  /** The 1-based line it is drawn on (0 on a wrapped line's continuation). */
+  line: number;
+}
+
+/**
+ * The text the active editor draws underlined by its tokens (semantic tokens whose style says
+ * `underline`; Monaco gives such spans the class `mtku`), in one snapshot. Squiggles are not
+ * tokens and are not among them.
+ */
+export async function readUnderlines(page: Page): Promise<Underline[]> {
+  return activeEditor(page).evaluate((editor) => {
+    const gutter = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => {
+      const box = n.getBoundingClientRect();
+      return { line: Number(n.textContent) || 0, top: box.top, bottom: box.bottom };
+    });
+    return [...editor.querySelectorAll('.view-lines .mtku')].map((el) => {
+      const box = el.getBoundingClientRect();
+      const mid = (box.top + box.bottom) / 2;
+      // Monaco draws spaces as no-break spaces.
+      return { text: (el.textContent ?? '').replace(/\u00a0/g, ' '), line: gutter.find((g) => mid >= g.top && mid <= g.bottom)?.line ?? 0 };
+    });
+  });
+}
+
+/** Waits until at least `atLeast` underlined spans are drawn in the active editor and returns them. */
+export async function waitForUnderlines(page: Page, atLeast = 1, timeoutMs = DEFAULT_TIMEOUT): Promise<Underline[]> {
+  let underlines: Underline[] = [];
+  await waitUntil(`${atLeast} underlined span(s) in the editor`, timeoutMs, async () => {
+    underlines = await readUnderlines(page);
+    return underlines.length >= atLeast;
+  }, () => `the editor underlines ${JSON.stringify(underlines.slice(0, 8))}`);
+  return underlines;
+}
+
+/** The visible lines of the active editor as drawn, inlay hints included, top to bottom. */
+export async function readEditorText(page: Page): Promise<string> {
+  return activeEditor(page).evaluate((editor) =>
+    [...editor.querySelectorAll('.view-lines .view-line')]
+      .map((l) => ({ top: l.getBoundingClientRect().top, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text)
+      .join('\n'),
+  );
+}
+
+/** How many of the active editor's visible rows continue a wrapped line: rows drawn beyond the numbered lines. */
+export async function wrappedRows(page: Page): Promise<number> {
+  return activeEditor(page).evaluate((editor) => {
+    const rows = editor.querySelectorAll('.view-lines .view-line').length;
+    const numbered = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].filter((n) => (n.textContent ?? '').trim() !== '').length;
+    return rows - numbered;
+  });
+}
+
+/**
+ * When the extension host started and when it activated `extensionId`, read from the
+ * extension host's log (Date.now() values; null when the log does not say).
+ */
+export function extensionHostTimes(server: CodeServer, extensionId: string): { hostStarted: number | null; activated: number | null } {
+  const logs = path.join(server.dirs.userDataDir, 'logs');
+  const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('remoteexthost.log')) : [];
+  const text = files.map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('\n');
+  // Lines start with a local time: "2026-12-03 14:10:35.152 [info] …".
+  const at = (pattern: RegExp) => {
+    const line = text.split('\n').find((l) => pattern.test(l));
+    const stamp = line && /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d+)/.exec(line);
+    return stamp ? new Date(`${stamp[1]}T${stamp[2]}`).getTime() : null;
+  };
+  return { hostStarted: at(/Extension host with pid \d+ started/), activated: at(new RegExp(`_doActivateExtension ${extensionId.replace('.', '\\.')}\\b`)) };
+}
+
 // ---- failures --------------------------------------------------------------------------------------
 
 /**
@@ -505,6 +583,8 @@ export interface Session {
   page: Page;
   /** The workspace folder the workbench has open (a temporary copy, safe to edit). */
   workspace: string;
+  /** When the window was ready: the workbench loaded and its Explorer listing the folder (Date.now()). */
+  readyAt: number;
   /**
    * Runs `step`; if it throws, saves a screenshot and the server's logs into a temp folder,
    * prints that folder's path, and throws again.
@@ -559,6 +639,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       return page!;
     },
     workspace,
+    readyAt: 0,
     async guard<T>(label: string, step: () => Promise<T>): Promise<T> {
       try {
         return await step();
@@ -592,6 +673,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       server = await startCodeServer(env, dirs, workspace);
       browser = await launchBrowser(env);
       page = await openWorkbench(browser, server, workspace);
+      session.readyAt = Date.now();
     });
     console.log(`[byline-e2e] workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s (package, install, start, open)`);
   } catch (e) {

@@ -20,7 +20,7 @@ test('a claim card lists other files’ figures, conflicts first, with how many 
   ws.set('b.txt', 'Russia has 20,000 troops in Kherson, officials said.\n');
   ws.set('c.txt', 'Russia has 40,000 troops in Kherson.\n');
   const card = cardAt(ws, 'a.txt', '20,000');
-  assert.match(card, /Other files on the same figure: 1 conflicts, 1 agrees/);
+  assert.match(card, /Other files on the same thing: 1 conflicting figure and 1 that agrees\./);
   const rows = card.split('\n').filter((l) => l.startsWith('- '));
   assert.equal(rows.length, 2);
   assert.match(rows[0], /⚠ \*\*conflicts\*\*: \[“40,000” in c\.txt\]/);
@@ -32,9 +32,18 @@ test('a figure that thirty files give: twelve rows, the rest counted', () => {
   ws.set('a.txt', 'Russia has 20,000 troops in Kherson.\n');
   for (let i = 0; i < 30; i++) ws.set(`f${String(i).padStart(2, '0')}.txt`, `Russia has ${i < 20 ? '40,000' : '20,000'} troops in Kherson.\n`);
   const card = cardAt(ws, 'a.txt', '20,000');
-  assert.match(card, /20 conflict, 10 agree/);
+  assert.match(card, /Other files on the same thing: 20 conflicting figures and 10 that agree\./);
   const rows = card.split('\n').filter((l) => l.startsWith('- '));
   assert.equal(rows.length, 13);
   assert.ok(rows.slice(0, 12).every((r) => r.includes('conflicts')), rows.join('\n'));
   assert.equal(rows[12], '- and 18 more (Go to References lists them all)');
+});
+
+test('a figure given as a ceiling reads as one: “as many as 40,000” is up to 40,000, not 0–40,000', () => {
+  const ws = new Workspace();
+  ws.set('a.txt', 'Russia has as many as 40,000 troops in Kherson.\n');
+  ws.set('b.txt', 'Russia has 30,000 troops in Kherson.\n');
+  const card = cardAt(ws, 'a.txt', '40,000');
+  assert.match(card, /up to 40,000/);
+  assert.doesNotMatch(card, /0–40,000/);
 });

@@ -34,7 +34,9 @@ test('bad settings are named and their defaults used; good ones are taken', () =
   assert.match(problems.join('\n'), /unknown diagnostic code "nonsense" in byline\.severity/);
   assert.match(problems.join('\n'), /numericTolerance must be a number from 0 to 1/);
   assert.deepEqual(settings.include, DEFAULT_INCLUDE);
-  assert.equal(settings.severities.quote, 'information');
+  // An invalid value falls back to the editor's default: quotes are no problem there.
+  assert.equal(settings.severities.quote, 'off');
+  assert.equal(settings.reportedSpeech, false);
   assert.equal(settings.severities['conflicting-claim'], 'error');
   assert.equal(settings.severities['reported-speech'], 'off');
   assert.deepEqual(settings.cueVerbs, ['opine', 'harrumph']);
