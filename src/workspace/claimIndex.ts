@@ -240,18 +240,20 @@ export class ClaimIndex {
     return conflicting ? this.undisputedDropped(member, links) : links;
   }
 
-  /** The links without the conflicts and updates that two files' readings do not bear out (see `disputed`). */
+  /**
+   * The links without the conflicts and updates that two files' readings do not bear out. For
+   * a pair (x here, y in another file), each file's readings of the figure are its claims related
+   * to the other's (same story, same thing): the pair disagrees only when each file gives one
+   * reading and no reading of one agrees with one of the other. Judged from the pair alone, so
+   * both files always see the same link.
+   */
   private undisputedDropped(member: Member, links: readonly Link[]): Link[] {
     const own = [...member.group].filter((m) => m.path === member.path);
-    const verdicts = new Map<string, boolean>();
     return links.filter((l) => {
       if (l.relation === 'agrees') return true;
-      let verdict = verdicts.get(l.other.path);
-      if (verdict === undefined) {
-        const others = links.filter((x) => x.other.path === l.other.path).map((x) => x.other);
-        verdicts.set(l.other.path, (verdict = this.disputed(own, others)));
-      }
-      return verdict;
+      const here = own.filter((m) => m === member || this.related(m, l.other));
+      const there = links.filter((x) => x.other.path === l.other.path).map((x) => x.other);
+      return this.disputed(here, there);
     });
   }
 
@@ -280,7 +282,7 @@ export class ClaimIndex {
     return mayBeUpdate(x.claim) && reportedOnDifferentDays(x.claim, y.claim) ? 'updates' : relation;
   }
 
-  /** Two files' members of one group disagree: each file gives one reading, and no pair across them agrees. */
+  /** Two files' readings of one figure disagree: each file gives one reading, and no pair across them agrees. */
   private disputed(own: readonly Member[], others: readonly Member[]): boolean {
     const oneReading = (ms: readonly Member[]) => ms.every((x, i) => ms.every((y, j) => j <= i || relationOf(x.compared, y.compared) === 'agrees'));
     if (!oneReading(own) || !oneReading(others)) return false;

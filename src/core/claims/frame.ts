@@ -248,6 +248,15 @@ function isNounish(norm: string): boolean {
   return (flags & (W.Adverb | W.Conjunction | W.Preposition)) === 0 && !(norm.endsWith('ed') && (flags & W.Verb) !== 0);
 }
 
+function isPersonName(t: Token | undefined): boolean {
+  return (
+    t !== undefined && t.cap && t.kind === 'word' &&
+    (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition | W.Place)) === 0 &&
+    (tagsOf(t.norm) & (Tag.Demonym | Tag.WeekDay | Tag.Month | Tag.Country | Tag.Locality)) === 0 &&
+    !DEMONYM_LIKE.test(t.norm)
+  );
+}
+
 /**
  * Whose age it is: the surname beside it ("Alexis Grigoropoulos, 15,", "15-year-old Alexandros
  * Grigoropoulos", "a 15-year-old Greek boy, Alexandros Grigoropoulos"). An age is compared only
@@ -255,8 +264,7 @@ function isNounish(norm: string): boolean {
  */
 function ageOwner(f: FrameInput): string | null {
   const { tokens } = f;
-  const isName = (t: Token | undefined) =>
-    t !== undefined && t.cap && t.kind === 'word' && (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition)) === 0 && (tagsOf(t.norm) & (Tag.Demonym | Tag.WeekDay | Tag.Month | Tag.Country)) === 0 && !DEMONYM_LIKE.test(t.norm);
+  const isName = isPersonName;
   if (f.first - 2 >= f.floor && (tokens[f.first - 1].text === ',' || tokens[f.first - 1].text === '(') && isName(tokens[f.first - 2])) return tokens[f.first - 2].norm;
   let k = f.last;
   while (k < f.end && ((tagsOf(tokens[k].norm) & Tag.Demonym) !== 0 || (tokens[k].cap && DEMONYM_LIKE.test(tokens[k].norm) && AGE_NOUNS.has(tokens[k + 1]?.norm ?? '')))) k++;
