@@ -109,7 +109,8 @@ export function frameOf(f: FrameInput): ClaimFrame {
     scale,
     what: what ?? null,
     qualifiers: (qualifiers as string[]).reverse(),
-    event: eventOf(f),
+    // "plunged some 700 metres to his death": a length has no toll of its own.
+    event: dimension === 'count' || dimension === 'percent' || dimension === 'money' || dimension === 'other' ? eventOf(f) : null,
     scope: dimension === 'percent' ? scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1) : scopeOf(tokens, f.first, f.last, f.floor, f.end),
     source: sourceOf(tokens, f.after, f.end),
     day: dayOf(tokens, f.floor, f.end),
