@@ -34,10 +34,10 @@ test('list numbering and numbers in names are not claims', () => {
   assert.deepEqual(claimsIn('It was a category 4 hurricane.'), []);
 });
 
-test('ages are claims, compared only when the person is named beside them', () => {
+test('ages are claims, compared only when the person is named beside them or the noun says who', () => {
   assert.deepEqual([claim('Senard, 65, now faces the task.', '65').comparable, claim('Senard, 65, now faces the task.', '65').frame.what], [true, 'age-of-senard']);
+  assert.equal(claim('A 50-year-old man was arrested.', '50-year-old').frame.what, 'age-of-man');
   for (const [text, words] of [
-    ['A 50-year-old man was arrested.', '50-year-old'],
     ['The suspect, aged 34, fled.', '34'],
   ]) {
     const c = claim(text, words);

@@ -260,8 +260,9 @@ function isPersonName(t: Token | undefined): boolean {
 
 /**
  * Whose age it is: the surname beside it ("Alexis Grigoropoulos, 15,", "15-year-old Alexandros
- * Grigoropoulos", "a 15-year-old Greek boy, Alexandros Grigoropoulos"). An age is compared only
- * with the same person's; "a 50-year-old man" says too little of whom.
+ * Grigoropoulos", "a 15-year-old Greek boy, Alexandros Grigoropoulos"), or the noun it
+ * qualifies ("a 66-year-old woman"): an age is compared only with the same person's, and in one
+ * story "the 15-year-old boy" is one boy.
  */
 function ageOwner(f: FrameInput): string | null {
   const { tokens } = f;
@@ -269,7 +270,9 @@ function ageOwner(f: FrameInput): string | null {
   if (f.first - 2 >= f.floor && (tokens[f.first - 1].text === ',' || tokens[f.first - 1].text === '(') && isName(tokens[f.first - 2])) return tokens[f.first - 2].norm;
   let k = f.last;
   while (k < f.end && ((tagsOf(tokens[k].norm) & Tag.Demonym) !== 0 || (tokens[k].cap && DEMONYM_LIKE.test(tokens[k].norm) && AGE_NOUNS.has(tokens[k + 1]?.norm ?? '')))) k++;
-  if (k < f.end && AGE_NOUNS.has(tokens[k].norm) && tokens[k + 1]?.text === ',') k += 2;
+  const noun = k < f.end && AGE_NOUNS.has(tokens[k].norm) ? tokens[k].norm : null;
+  if (noun !== null && tokens[k + 1]?.text === ',') k += 2;
+  else if (noun !== null) return noun;
   let last: Token | null = null;
   while (k < f.end && isName(tokens[k])) last = tokens[k++];
   return last?.norm ?? null;
@@ -279,7 +282,12 @@ function ageOwner(f: FrameInput): string | null {
 const DEMONYM_LIKE = /(ish|ian|ese|an)$/;
 
 /** Nouns that may stand between an age and the name it belongs to: "a 15-year-old boy, Alexandros …". */
-const AGE_NOUNS = new Set(['boy', 'girl', 'man', 'woman', 'teenager', 'teen', 'child', 'student', 'driver', 'victim']);
+/** A noun an age may be given for ("the age of the boy"), not a name ("the age of Buckley"). */
+export function isAgeNoun(norm: string): boolean {
+  return AGE_NOUNS.has(norm);
+}
+
+const AGE_NOUNS = new Set(['boy', 'girl', 'man', 'woman', 'teenager', 'teen', 'child', 'student', 'driver', 'victim', 'climber', 'suspect', 'officer', 'policeman', 'mother', 'father', 'son', 'daughter']);
 
 /** Which length a length is: its depth, its distance from a named place, or a measure ("long"). */
 function lengthRole(f: FrameInput): string | null {

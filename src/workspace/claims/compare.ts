@@ -2,7 +2,7 @@ import { countedKey, type Claim } from '../../core/claims';
 import { HUMAN_MEASURES, SELF_DESCRIBING } from '../../core/claims/measures';
 import { isCountry } from '../../core/claims/places';
 import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
-import { compatibleScopes, dimensionKey } from '../../core/claims/frame';
+import { compatibleScopes, dimensionKey, isAgeNoun } from '../../core/claims/frame';
 
 // When two claims in different files measure the same thing, and whether they agree. A false
 // alarm teaches readers to ignore Byline, so every rule here leans towards "not the same
@@ -300,7 +300,10 @@ function describeWhat(c: Claim): string | null {
   if (what === 'magnitude') return 'the magnitude';
   if (what === 'depth') return `the depth (${c.unit})`;
   if (what === 'fall') return `the length of the fall (${c.unit})`;
-  if (what.startsWith('age-of-')) return `the age of ${name(what.slice('age-of-'.length))}`;
+  if (what.startsWith('age-of-')) {
+    const owner = what.slice('age-of-'.length);
+    return `the age of ${isAgeNoun(owner) ? `the ${owner}` : name(owner)}`;
+  }
   const distance = /^(?:(.+)-)?distance(?:-from-(.+))?$/.exec(what);
   if (distance === null) return null;
   const [, located, from] = distance;
