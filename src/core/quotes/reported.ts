@@ -50,16 +50,21 @@ export class ReportedSpeech {
     return null;
   }
 
-  /** ", he added," / ", Smith said," inside a sentence: a speaker and a cue between commas. */
+  /**
+   * ", he added," / ", Smith said," inside a sentence, or ", Milley said." / ", Milley said on
+   * Tuesday." ending it: a speaker and a cue set off by a comma frame the whole sentence, and a cue
+   * inside the content ("… before it announced its retreat, Milley said.") is part of what was said.
+   */
   private parentheticalCue(first: number, last: number): CueMatch | null {
     const { tokens } = this;
+    const end = trimEnd(tokens, first, last);
     for (let k = first + 1; k < last - 2; k++) {
       if (tokens[k].text !== ',' || this.doc.quoteOf[k] >= 0) continue;
       const phrase = this.cues.reader.after(k + 1, last);
       if (!phrase || phrase.kind === 'description' || phrase.last >= last) continue;
       const m = this.cues.cue(phrase.last, last);
       if (!m || m.kind !== 'speech' || m.gerund || this.cues.consumed.has(m.first)) continue;
-      if (tokens[m.last]?.text === ',') return m;
+      if (tokens[m.last]?.text === ',' || (m.last <= end && this.cues.onlyAdverbials(m.last, end))) return m;
     }
     return null;
   }
