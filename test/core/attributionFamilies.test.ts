@@ -20,3 +20,10 @@ test('a cue inside reported content does not take the sentence from the speaker 
     ['indirect', 'The ministry had warned voters before the poll opened', 'Jane Okafor', 'Jane Okafor'],
   ]);
 });
+
+test('an aside between a name and its cue: a place of remarks, a role, a qualifier of the name', () => {
+  assert.deepEqual(read('Suleiman al-Amr, in remarks to al-Ikhbariya television, said, "We will not leave."'), [['direct', 'We will not leave.', 'Suleiman al-Amr', 'Suleiman al-Amr']]);
+  assert.deepEqual(read('Luis Gomez spoke. Gomez, Panama coach, said, "We played well."'), [['direct', 'We played well.', 'Luis Gomez', 'Gomez']]);
+  assert.deepEqual(read('Lee Zeldin of New York, a Trump supporter, said it will help both men.'), [['indirect', 'it will help both men', 'Lee Zeldin', 'Lee Zeldin of New York']]);
+  assert.deepEqual(read('"It is a new era," John Eastman, Director of the Center, and Chairman of the Board, says.'), [['direct', 'It is a new era,', 'John Eastman', 'John Eastman']]);
+});
