@@ -19,6 +19,9 @@ test('a cue inside reported content does not take the sentence from the speaker 
   assert.deepEqual(read('The ministry had warned voters before the poll opened, Jane Okafor said on Tuesday.'), [
     ['indirect', 'The ministry had warned voters before the poll opened', 'Jane Okafor', 'Jane Okafor'],
   ]);
+  assert.deepEqual(read('Milley’s remarks do not mean he thinks Ukraine should give up any territory, the second US official said.'), [
+    ['indirect', 'Milley’s remarks do not mean he thinks Ukraine should give up any territory', 'the second US official', 'the second US official'],
+  ]);
 });
 
 test('an aside between a name and its cue: a place of remarks, a role, a qualifier of the name', () => {
@@ -26,4 +29,16 @@ test('an aside between a name and its cue: a place of remarks, a role, a qualifi
   assert.deepEqual(read('Luis Gomez spoke. Gomez, Panama coach, said, "We played well."'), [['direct', 'We played well.', 'Luis Gomez', 'Gomez']]);
   assert.deepEqual(read('Lee Zeldin of New York, a Trump supporter, said it will help both men.'), [['indirect', 'it will help both men', 'Lee Zeldin', 'Lee Zeldin of New York']]);
   assert.deepEqual(read('"It is a new era," John Eastman, Director of the Center, and Chairman of the Board, says.'), [['direct', 'It is a new era,', 'John Eastman', 'John Eastman']]);
+});
+
+test('verbs of thought and evidence report a clause, never a plain object', () => {
+  assert.deepEqual(read('Most voters think Clinton is dishonest.'), [['indirect', 'Clinton is dishonest', 'voters', 'voters']]);
+  assert.deepEqual(read('The poll shows that Trump is leading in Ohio.'), [['indirect', 'Trump is leading in Ohio', 'The poll', 'The poll']]);
+  assert.deepEqual(read('Trump found the body in a car. TV shows are popular.'), []);
+});
+
+test('verbs of intention report an infinitive: "declined to say whether …"', () => {
+  assert.deepEqual(read('Cook declined to say whether it was a violation.'), [['indirect', 'to say whether it was a violation', 'Cook', 'Cook']]);
+  assert.deepEqual(read('Rubio wants to emerge as the candidate of mainstream Republicans.'), [['indirect', 'to emerge as the candidate of mainstream Republicans', 'Rubio', 'Rubio']]);
+  assert.deepEqual(read('Rubio wants a recount.'), []);
 });

@@ -62,12 +62,15 @@ export class CueReader {
     return null;
   }
 
-  /** A cue at token `i`: verbs must be lower case (a capitalised "Post" is a newspaper). */
-  cue(i: number, limit: number): CueMatch | null {
+  /**
+   * A cue at token `i`: verbs must be lower case (a capitalised "Post" is a newspaper). Verbs of
+   * thought and evidence count only when `attitudes` is set: they frame reported content, never a quote.
+   */
+  cue(i: number, limit: number, attitudes = false): CueMatch | null {
     const t = this.tokens[i];
     if (t.kind !== 'word' || this.doc.quoteOf[i] >= 0) return null;
     const m = cueAt(this.lex, this.tokens, i, limit);
-    if (!m) return null;
+    if (!m || (m.kind === 'attitude' && !attitudes)) return null;
     if (t.cap && m.kind !== 'source-after' && i !== this.doc.sentences[this.doc.sentenceOf[i]].first) return null;
     if (m.kind === 'source-after') return m;
     const prev = i > 0 ? this.tokens[i - 1] : null;

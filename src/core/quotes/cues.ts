@@ -29,6 +29,20 @@ export const QUOTE_ONLY_VERBS: readonly string[] = [
   'interrupt', 'shoot back', 'fire back', 'hit back', 'cut in', 'chime in', 'pipe up',
 ];
 
+/**
+ * Verbs of thought and of evidence: "voters think (that) …", "the poll shows (that) …". They
+ * report a mind or a finding, not words, so they frame reported content only — a clause after
+ * "that" or with a subject of its own — and never a quotation in marks on their own.
+ */
+export const ATTITUDE_VERBS: readonly string[] = [
+  'think', 'believe', 'hope', 'fear', 'expect', 'doubt', 'feel', 'worry', 'know', 'understand',
+  'show', 'find', 'indicate', 'demonstrate', 'prove', 'recognize', 'recognise', 'realize', 'realise',
+  'want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish',
+];
+
+/** Verbs of thought whose content may be an infinitive: "Rubio wants to emerge as …", "Cook declined to say …". */
+export const INTENTION_VERBS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish', 'hope', 'expect']);
+
 /** Multi-word cues that take their source after them: “according to Kirby, …”. */
 export const SOURCE_AFTER_PHRASES: readonly string[] = ['according to', 'in the words of', 'as reported by'];
 
@@ -40,7 +54,7 @@ export interface CueLexicon {
 export interface CueEntry {
   words: string[];
   lemma: string;
-  kind: 'speech' | 'quote-only' | 'source-after';
+  kind: 'speech' | 'quote-only' | 'attitude' | 'source-after';
   /** "warning", "adding": a participle has no subject of its own and never inverts ("claiming millions"). */
   gerund: boolean;
 }
@@ -84,6 +98,7 @@ function buildLexicon(extraVerbs: readonly string[]): CueLexicon {
   };
   for (const verb of [...SPEECH_VERBS, ...extraVerbs]) for (const form of formsOf(verb)) add(form, verb, 'speech');
   for (const verb of QUOTE_ONLY_VERBS) for (const form of formsOf(verb)) add(form, verb, 'quote-only');
+  for (const verb of ATTITUDE_VERBS) for (const form of formsOf(verb)) add(form, verb, 'attitude');
   for (const phrase of SOURCE_AFTER_PHRASES) add(phrase, phrase, 'source-after');
   return { byFirstWord };
 }

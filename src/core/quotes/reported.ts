@@ -3,9 +3,9 @@ import type { Token } from '../text/tokenize';
 import { W, wordFlags } from '../text/lexicon';
 import type { TokenRange } from '../speakers/entities';
 import type { SpeakerPhrase } from '../speakers/phrase';
-import { cueAt, type CueMatch } from './cues';
+import { cueAt, INTENTION_VERBS, type CueMatch } from './cues';
 import { MIN_INDIRECT_TOKENS, NAMING_VERBS, SUBJECT_PRONOUNS, type CueReader } from './cueReading';
-import { trimEnd, type QuoteFinding } from './finding';
+import { isGluedPeriod, trimEnd, type QuoteFinding } from './finding';
 
 // Reported speech: "X said (that) …", "CONTENT, X said", "According to X, …", "A, he argued, B",
 // "…, saying that …". A finding's span is the content; the cue and the speaker phrase come with it.
@@ -41,9 +41,13 @@ export class ReportedSpeech {
     if (aside && framed) return { finding: framed, resume: last };
     for (let i = from; i < last; i++) {
       if (this.cues.consumed.has(i)) continue;
-      const m = this.cues.cue(i, last);
+      const m = this.cues.cue(i, last, true);
       if (!m || m.kind === 'quote-only') continue;
-      const found = m.kind === 'source-after' ? this.accordingTo(m, first, last) : m.gerund ? this.reportedWhile(m, first, last) : this.reportedBy(m, first, last);
+      const found =
+        m.kind === 'source-after' ? this.accordingTo(m, first, last)
+        : m.kind === 'attitude' ? this.thought(m, first, last)
+        : m.gerund ? this.reportedWhile(m, first, last)
+        : this.reportedBy(m, first, last);
       if (found) return { finding: found, resume: Math.max(found.last, m.last) };
       i = m.last - 1;
     }
@@ -61,10 +65,12 @@ export class ReportedSpeech {
     for (let k = first + 1; k < last - 2; k++) {
       if (tokens[k].text !== ',' || this.doc.quoteOf[k] >= 0) continue;
       const phrase = this.cues.reader.after(k + 1, last);
-      if (!phrase || phrase.kind === 'description' || phrase.last >= last) continue;
+      if (!phrase || phrase.last >= last) continue;
       const m = this.cues.cue(phrase.last, last);
       if (!m || m.kind !== 'speech' || m.gerund || this.cues.consumed.has(m.first)) continue;
-      if (tokens[m.last]?.text === ',' || (m.last <= end && this.cues.onlyAdverbials(m.last, end))) return m;
+      // Inside a sentence only a name or a pronoun is surely a frame; at its end, "the second US official said." is too.
+      if (tokens[m.last]?.text === ',' && phrase.kind !== 'description') return m;
+      if (m.last <= end && this.cues.onlyAdverbials(m.last, end)) return m;
     }
     return null;
   }
@@ -167,6 +173,39 @@ export class ReportedSpeech {
     const leadIn = this.leadIn(first, m.first);
     if (inverted && leadIn && (this.cues.contentStart(m, contentEnd) === null || this.endsWithSpeaker(inverted, contentEnd))) return this.reported(inverted, m, [leadIn]);
     return null;
+  }
+
+  /**
+   * "Most voters think (that) Clinton is dishonest", "The poll shows Trump leading": a verb of
+   * thought or evidence reports what follows it only when a clause follows — after "that", or
+   * a subject and its verb — and only with a subject of its own before it.
+   */
+  private thought(m: CueMatch, first: number, last: number): QuoteFinding | null {
+    if (m.gerund) return null;
+    const subject = this.cues.reader.before(m.first, this.cues.frameStart(m.first, first)) ?? this.cues.coordinatedSubject(m.first, first, false);
+    if (!subject || this.isPossessive(subject)) return null;
+    const contentEnd = trimEnd(this.tokens, first, last);
+    // "declined to say whether …": the infinitive is the content, "to" and all.
+    const intended = INTENTION_VERBS.has(m.lemma) && m.last < contentEnd - 1 && this.tokens[m.last].norm === 'to';
+    const start = intended ? m.last : this.cues.contentStart(m, contentEnd);
+    if (start === null || !(intended || this.opensClause(start, contentEnd))) return null;
+    return this.reported(subject, m, [{ first: start, last: this.nextReportStart(start, contentEnd) }]);
+  }
+
+  /** True when a clause starts at `start`: after "that", or a subject pronoun, or a few words and then a finite verb. */
+  private opensClause(start: number, end: number): boolean {
+    const { tokens } = this;
+    if (tokens[start - 1]?.norm === 'that' || SUBJECT_PRONOUNS.has(tokens[start].norm)) return true;
+    const opener = tokens[start];
+    if (opener.kind !== 'word' || (!opener.cap && wordFlags(opener.norm) & (W.Verb | W.Preposition | W.Adverb) && !(wordFlags(opener.norm) & W.Determiner))) return false;
+    for (let k = start + 1; k < Math.min(end, start + 7); k++) {
+      const t = tokens[k];
+      if (t.kind === 'punct' && !isGluedPeriod(tokens, k)) return false;
+      if (t.kind !== 'word' || t.cap) continue;
+      const f = wordFlags(t.norm);
+      if (f & W.Auxiliary || (f & W.Verb && /(ed|s)$/.test(t.norm) && !(f & (W.Preposition | W.Plural)))) return true;
+    }
+    return false;
   }
 
   /** "…, said Geert Wilders, founder of the Party for Freedom." — nothing after the speaker but who they are. */
