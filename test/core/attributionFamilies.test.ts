@@ -42,3 +42,10 @@ test('verbs of intention report an infinitive: "declined to say whether …"', (
   assert.deepEqual(read('Rubio wants to emerge as the candidate of mainstream Republicans.'), [['indirect', 'to emerge as the candidate of mainstream Republicans', 'Rubio', 'Rubio']]);
   assert.deepEqual(read('Rubio wants a recount.'), []);
 });
+
+test('a clause after a cue and its adverbials is reported: "said on Friday he met …"', () => {
+  assert.deepEqual(read('Sheldon Adelson said on Friday he met Donald Trump earlier this week.'), [['indirect', 'he met Donald Trump earlier this week', 'Sheldon Adelson', 'Sheldon Adelson']]);
+  assert.deepEqual(read('Sheldon Adelson said at a rally they would win.'), [['indirect', 'they would win', 'Sheldon Adelson', 'Sheldon Adelson']]);
+  // Words that make no clause after "said in a statement" are not content.
+  assert.deepEqual(read('Sheldon Adelson said in a statement released by his office.'), []);
+});

@@ -26,6 +26,8 @@ const COORDINATORS = new Set(['and', 'but', 'then']);
 const QUANTIFIERS = new Set(['many', 'several', 'few', 'numerous', 'multiple', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", 'am']);
+/** Longest run of adverbials between a cue and its "that": "said in an interview with The Associated Press last week that". */
+const MAX_ADVERBIAL = 14;
 /** Longest object after a cue in a sentence that introduces the next quote: "tweeted a stern warning". */
 const SHORT_OBJECT = 4;
 
@@ -202,7 +204,7 @@ export class CueReader {
     }
     if (k >= end) return null;
     // said on Wednesday that … — but not "maintains the position that".
-    for (let j = k; j < Math.min(end, k + 8); j++) {
+    for (let j = k; j < Math.min(end, k + MAX_ADVERBIAL); j++) {
       if (tokens[j].norm === 'that') {
         if (j === k || (this.onlyAdverbials(k, j) && this.startsAdverbial(k))) return j + 1 < end ? j + 1 : null;
         break;
@@ -215,8 +217,26 @@ export class CueReader {
       j = this.skipPrepositionalPhrase(j, end);
     }
     if (j >= end || (tokens[j].kind === 'punct' && !this.isOpeningMark(j))) return null;
-    if (j > k && !(wordFlags(tokens[k].norm) & W.Time)) return null; // "said in a statement" then a clause: too unsure
+    // "said in a statement" then words: unsure, unless they open a clause ("said on Friday he met …").
+    if (j > k && !(wordFlags(tokens[k].norm) & W.Time) && !this.opensClause(j, end)) return null;
     return end - j >= MIN_INDIRECT_TOKENS ? j : null;
+  }
+
+  /** True when a clause starts at `start`: after "that", or a subject pronoun, or a few words and then a finite verb. */
+  opensClause(start: number, end: number): boolean {
+    const { tokens } = this;
+    if (tokens[start - 1]?.norm === 'that' || SUBJECT_PRONOUNS.has(tokens[start].norm)) return true;
+    const opener = tokens[start];
+    if (opener.kind !== 'word' || (!opener.cap && wordFlags(opener.norm) & (W.Verb | W.Preposition | W.Adverb) && !(wordFlags(opener.norm) & W.Determiner))) return false;
+    for (let k = start + 1; k < Math.min(end, start + 7); k++) {
+      const t = tokens[k];
+      if (t.kind === 'punct' && !isGluedPeriod(tokens, k)) return false;
+      if (t.kind !== 'word' || t.cap) continue;
+      const f = wordFlags(t.norm);
+      // A finite verb after its subject: "the meeting went well", "voters want"; not a participle ("meeting").
+      if (f & W.Auxiliary || (f & W.Verb && !/ing$/.test(t.norm) && !(f & (W.Preposition | W.Plural | W.Adjective)))) return true;
+    }
+    return false;
   }
 
   private startsAdverbial(k: number): boolean {
@@ -228,7 +248,9 @@ export class CueReader {
     const { tokens } = this;
     j++;
     let n = 0;
-    while (j < end && n < 4 && tokens[j].kind === 'word' && !(wordFlags(tokens[j].norm) & (W.Verb | W.Pronoun | W.Preposition)) && tokens[j].norm !== 'that') {
+    // "at a rally", "in an interview": after a determiner, a verb's form is a noun.
+    const noun = (k: number) => !(wordFlags(tokens[k].norm) & (W.Verb | W.Pronoun | W.Preposition)) || (wordFlags(tokens[k - 1].norm) & W.Determiner) !== 0;
+    while (j < end && n < 4 && tokens[j].kind === 'word' && noun(j) && tokens[j].norm !== 'that') {
       j++;
       n++;
     }

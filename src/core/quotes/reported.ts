@@ -5,7 +5,7 @@ import type { TokenRange } from '../speakers/entities';
 import type { SpeakerPhrase } from '../speakers/phrase';
 import { cueAt, INTENTION_VERBS, type CueMatch } from './cues';
 import { MIN_INDIRECT_TOKENS, NAMING_VERBS, SUBJECT_PRONOUNS, type CueReader } from './cueReading';
-import { isGluedPeriod, trimEnd, type QuoteFinding } from './finding';
+import { trimEnd, type QuoteFinding } from './finding';
 
 // Reported speech: "X said (that) …", "CONTENT, X said", "According to X, …", "A, he argued, B",
 // "…, saying that …". A finding's span is the content; the cue and the speaker phrase come with it.
@@ -188,24 +188,8 @@ export class ReportedSpeech {
     // "declined to say whether …": the infinitive is the content, "to" and all.
     const intended = INTENTION_VERBS.has(m.lemma) && m.last < contentEnd - 1 && this.tokens[m.last].norm === 'to';
     const start = intended ? m.last : this.cues.contentStart(m, contentEnd);
-    if (start === null || !(intended || this.opensClause(start, contentEnd))) return null;
+    if (start === null || !(intended || this.cues.opensClause(start, contentEnd))) return null;
     return this.reported(subject, m, [{ first: start, last: this.nextReportStart(start, contentEnd) }]);
-  }
-
-  /** True when a clause starts at `start`: after "that", or a subject pronoun, or a few words and then a finite verb. */
-  private opensClause(start: number, end: number): boolean {
-    const { tokens } = this;
-    if (tokens[start - 1]?.norm === 'that' || SUBJECT_PRONOUNS.has(tokens[start].norm)) return true;
-    const opener = tokens[start];
-    if (opener.kind !== 'word' || (!opener.cap && wordFlags(opener.norm) & (W.Verb | W.Preposition | W.Adverb) && !(wordFlags(opener.norm) & W.Determiner))) return false;
-    for (let k = start + 1; k < Math.min(end, start + 7); k++) {
-      const t = tokens[k];
-      if (t.kind === 'punct' && !isGluedPeriod(tokens, k)) return false;
-      if (t.kind !== 'word' || t.cap) continue;
-      const f = wordFlags(t.norm);
-      if (f & W.Auxiliary || (f & W.Verb && /(ed|s)$/.test(t.norm) && !(f & (W.Preposition | W.Plural)))) return true;
-    }
-    return false;
   }
 
   /** "…, said Geert Wilders, founder of the Party for Freedom." — nothing after the speaker but who they are. */
