@@ -49,3 +49,18 @@ test('a clause after a cue and its adverbials is reported: "said on Friday he me
   // Words that make no clause after "said in a statement" are not content.
   assert.deepEqual(read('Sheldon Adelson said in a statement released by his office.'), []);
 });
+
+test('cues Byline did not link: "with one poster writing", "Hill commented,"; "comments" stays a noun', () => {
+  assert.deepEqual(read('The forum filled up, with one poster writing, "This is a disgrace."'), [['direct', 'This is a disgrace.', 'one poster', 'one poster']]);
+  assert.deepEqual(read('Mary Hill arrived. Hill commented, "That is false."'), [['direct', 'That is false.', 'Mary Hill', 'Hill']]);
+  assert.deepEqual(read('Mary Hill arrived. Her comments: "That is false."'), [['direct', 'That is false.', null, null]]);
+});
+
+test('a text speaks only when no one else in its clause can: "a message stating" after a passive, not after "The police sent"', () => {
+  assert.deepEqual(read('A message was posted online stating, "Stay indoors tonight."'), [['direct', 'Stay indoors tonight.', 'A message', 'A message']]);
+  assert.deepEqual(read('The police sent a message stating, "Stay indoors tonight."').map((q) => q[3]), ['The police']);
+});
+
+test('a fronted phrase before a pronoun and its cue: "With tears in her eyes she said,"', () => {
+  assert.deepEqual(read('Mary Hill arrived late. With tears in her eyes she said, "I miss him."'), [['direct', 'I miss him.', 'Mary Hill', 'she']]);
+});

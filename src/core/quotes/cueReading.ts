@@ -141,8 +141,12 @@ export class CueReader {
     // "with Trump reportedly yelling" — but not "responded on Facebook writing": there the name is a place of speech.
     const opener = adjacent ? this.tokens[adjacent.first - 1] : undefined;
     const absolute = opener === undefined || adjacent!.first === sentenceFirst || /^(with|and|,)$/.test(opener.norm) || DASHES.has(opener.text);
-    if (adjacent && adjacent.kind !== 'description' && absolute) return adjacent;
-    return this.subjects.subjectBefore(sentenceFirst, c)?.phrase ?? null;
+    if (adjacent && absolute && (adjacent.kind !== 'description' || opener?.norm === 'with')) return adjacent;
+    // "Trump issued a statement saying …" is Trump's; "A message was posted stating …", with no one
+    // to speak it, is the message's: a participle right after a text is what the text says.
+    const subject = this.subjects.subjectBefore(sentenceFirst, c)?.phrase ?? null;
+    if (subject || !adjacent || adjacent.kind !== 'description') return subject;
+    return wordFlags(this.tokens[adjacent.headEnd - 1].norm) & W.Document ? adjacent : null;
   }
 
   /** said Milley: “…” — the phrase after the cue must reach the quote, or it is the cue's object. */

@@ -43,6 +43,9 @@ export const ATTITUDE_VERBS: readonly string[] = [
 /** Verbs of thought whose content may be an infinitive: "Rubio wants to emerge as …", "Cook declined to say …". */
 export const INTENTION_VERBS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish', 'hope', 'expect']);
 
+/** Cues whose other forms are mostly nouns ("his comments", "no comment"): only this form is a cue, next to a quotation. */
+export const QUOTE_ONLY_FORMS: readonly string[] = ['commented'];
+
 /** Multi-word cues that take their source after them: “according to Kirby, …”. */
 export const SOURCE_AFTER_PHRASES: readonly string[] = ['according to', 'in the words of', 'as reported by'];
 
@@ -98,6 +101,7 @@ function buildLexicon(extraVerbs: readonly string[]): CueLexicon {
   };
   for (const verb of [...SPEECH_VERBS, ...extraVerbs]) for (const form of formsOf(verb)) add(form, verb, 'speech');
   for (const verb of QUOTE_ONLY_VERBS) for (const form of formsOf(verb)) add(form, verb, 'quote-only');
+  for (const form of QUOTE_ONLY_FORMS) add(form, form, 'quote-only');
   for (const verb of ATTITUDE_VERBS) for (const form of formsOf(verb)) add(form, verb, 'attitude');
   for (const phrase of SOURCE_AFTER_PHRASES) add(phrase, phrase, 'source-after');
   return { byFirstWord };
