@@ -64,3 +64,12 @@ test('a text speaks only when no one else in its clause can: "a message stating"
 test('a fronted phrase before a pronoun and its cue: "With tears in her eyes she said,"', () => {
   assert.deepEqual(read('Mary Hill arrived late. With tears in her eyes she said, "I miss him."'), [['direct', 'I miss him.', 'Mary Hill', 'she']]);
 });
+
+test('a few words in marks after "be" describe the subject in the writer’s words: no speaker, no quote', () => {
+  assert.deepEqual(read('Critics were "highly critical" of the plan.'), []);
+  // A longer quotation after "be" is still the subject's words.
+  assert.deepEqual(read('Critics were "worried that the plan will fail in the courts" last week.').map((q) => [q[0], q[2]]), [
+    ['indirect', 'Critics'],
+    ['partial', 'Critics'],
+  ]);
+});
