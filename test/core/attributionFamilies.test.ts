@@ -73,3 +73,13 @@ test('a few words in marks after "be" describe the subject in the writer’s wor
     ['partial', 'Critics'],
   ]);
 });
+
+test('verbs of stance report their object, up to the end of its clause; a participle after them is the same speaker’s', () => {
+  assert.deepEqual(read('Chris Christie endorsed Trump last week, saying he was the best.'), [
+    ['indirect', 'Trump last week', 'Chris Christie', 'Chris Christie'],
+    ['indirect', 'he was the best', 'Chris Christie', 'Chris Christie'],
+  ]);
+  assert.deepEqual(read('Ryan criticized the president’s foreign policy.'), [['indirect', 'the president’s foreign policy', 'Ryan', 'Ryan']]);
+  // Without a subject of their own ("Russia’s reported losses") or with a preposition after them, nothing is reported.
+  assert.deepEqual(read('Support for the plan fell.'), []);
+});

@@ -40,6 +40,15 @@ export const ATTITUDE_VERBS: readonly string[] = [
   'want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish',
 ];
 
+/**
+ * Verbs of stance: "Christie endorsed Trump", "She criticized what she called …". What they
+ * report is their object — a name or a phrase, up to the end of its clause.
+ */
+export const STANCE_VERBS: readonly string[] = [
+  'endorse', 'criticize', 'criticise', 'support', 'defend', 'praise', 'oppose', 'cite', 'attack',
+  'reject', 'question', 'dismiss', 'blame', 'condemn', 'applaud', 'welcome', 'slam', 'denounce',
+];
+
 /** Verbs of thought whose content may be an infinitive: "Rubio wants to emerge as …", "Cook declined to say …". */
 export const INTENTION_VERBS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish', 'hope', 'expect']);
 
@@ -102,7 +111,7 @@ function buildLexicon(extraVerbs: readonly string[]): CueLexicon {
   for (const verb of [...SPEECH_VERBS, ...extraVerbs]) for (const form of formsOf(verb)) add(form, verb, 'speech');
   for (const verb of QUOTE_ONLY_VERBS) for (const form of formsOf(verb)) add(form, verb, 'quote-only');
   for (const form of QUOTE_ONLY_FORMS) add(form, form, 'quote-only');
-  for (const verb of ATTITUDE_VERBS) for (const form of formsOf(verb)) add(form, verb, 'attitude');
+  for (const verb of [...ATTITUDE_VERBS, ...STANCE_VERBS]) for (const form of formsOf(verb)) add(form, verb, 'attitude');
   for (const phrase of SOURCE_AFTER_PHRASES) add(phrase, phrase, 'source-after');
   return { byFirstWord };
 }

@@ -3,9 +3,11 @@ import type { Token } from '../text/tokenize';
 import { W, wordFlags } from '../text/lexicon';
 import type { TokenRange } from '../speakers/entities';
 import type { SpeakerPhrase } from '../speakers/phrase';
-import { cueAt, INTENTION_VERBS, type CueMatch } from './cues';
+import { cueAt, INTENTION_VERBS, STANCE_VERBS, type CueMatch } from './cues';
 import { MIN_INDIRECT_TOKENS, NAMING_VERBS, SUBJECT_PRONOUNS, type CueReader } from './cueReading';
-import { trimEnd, type QuoteFinding } from './finding';
+import { DASHES, trimEnd, type QuoteFinding } from './finding';
+
+const STANCE = new Set(STANCE_VERBS);
 
 // Reported speech: "X said (that) …", "CONTENT, X said", "According to X, …", "A, he argued, B",
 // "…, saying that …". A finding's span is the content; the cue and the speaker phrase come with it.
@@ -185,11 +187,25 @@ export class ReportedSpeech {
     const subject = this.cues.reader.before(m.first, this.cues.frameStart(m.first, first)) ?? this.cues.coordinatedSubject(m.first, first, false);
     if (!subject || this.isPossessive(subject)) return null;
     const contentEnd = trimEnd(this.tokens, first, last);
+    if (STANCE.has(m.lemma)) return this.stanceObject(subject, m, contentEnd);
     // "declined to say whether …": the infinitive is the content, "to" and all.
     const intended = INTENTION_VERBS.has(m.lemma) && m.last < contentEnd - 1 && this.tokens[m.last].norm === 'to';
     const start = intended ? m.last : this.cues.contentStart(m, contentEnd);
     if (start === null || !(intended || this.cues.opensClause(start, contentEnd))) return null;
     return this.reported(subject, m, [{ first: start, last: this.nextReportStart(start, contentEnd) }]);
+  }
+
+  /** "Christie endorsed Trump last week, saying …": the object, up to the end of its clause, however short. */
+  private stanceObject(subject: SpeakerPhrase, m: CueMatch, contentEnd: number): QuoteFinding | null {
+    const { tokens } = this;
+    const start = m.last;
+    if (start >= contentEnd || tokens[start].kind !== 'word' || wordFlags(tokens[start].norm) & (W.Preposition | W.Adverb) && tokens[start].norm !== 'what') return null;
+    let end = this.nextReportStart(start, contentEnd);
+    for (let k = start; k < end; k++) {
+      if (this.doc.quoteOf[k] >= 0) continue;
+      if (tokens[k].text === ',' || tokens[k].text === ';' || DASHES.has(tokens[k].text)) end = k;
+    }
+    return this.reported(subject, m, [{ first: start, last: end }], 1);
   }
 
   /** "…, said Geert Wilders, founder of the Party for Freedom." — nothing after the speaker but who they are. */
@@ -251,7 +267,7 @@ export class ReportedSpeech {
 
   private speakerOfEarlierCue(first: number, before: number): SpeakerPhrase | null {
     for (let c = before - 1; c >= first; c--) {
-      const m = this.cues.cue(c, before);
+      const m = this.cues.cue(c, before, true);
       if (!m || m.gerund || m.kind === 'source-after') continue;
       return this.cues.reader.before(c, this.cues.frameStart(c, first)) ?? this.cues.reader.after(m.last, before);
     }
@@ -263,12 +279,12 @@ export class ReportedSpeech {
     return this.tokens[phrase.last - 1].norm === "'s";
   }
 
-  reported(phrase: SpeakerPhrase, m: TokenRange, pieces: TokenRange[]): QuoteFinding | null {
+  reported(phrase: SpeakerPhrase, m: TokenRange, pieces: TokenRange[], minTokens = MIN_INDIRECT_TOKENS): QuoteFinding | null {
     const { tokens, doc } = this;
     const kept = pieces.filter((p) => p.last - p.first > 0);
     if (kept.length === 0) return null;
     const size = kept.reduce((n, p) => n + (p.last - p.first), 0);
-    if (size < MIN_INDIRECT_TOKENS) return null;
+    if (size < minTokens) return null;
     const parts = kept.map((p) => ({ start: tokens[p.first].start, end: tokens[p.last - 1].end }));
     return {
       kind: 'indirect',
