@@ -80,6 +80,7 @@ test('verbs of stance report their object, up to the end of its clause; a partic
     ['indirect', 'he was the best', 'Chris Christie', 'Chris Christie'],
   ]);
   assert.deepEqual(read('Ryan criticized the president’s foreign policy.'), [['indirect', 'the president’s foreign policy', 'Ryan', 'Ryan']]);
+  assert.deepEqual(read('Sanders called for a political revolution.'), [['indirect', 'a political revolution', 'Sanders', 'Sanders']]);
   // Without a subject of their own ("Russia’s reported losses") or with a preposition after them, nothing is reported.
   assert.deepEqual(read('Support for the plan fell.'), []);
 });

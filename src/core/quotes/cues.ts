@@ -47,6 +47,7 @@ export const ATTITUDE_VERBS: readonly string[] = [
 export const STANCE_VERBS: readonly string[] = [
   'endorse', 'criticize', 'criticise', 'support', 'defend', 'praise', 'oppose', 'cite', 'attack',
   'reject', 'question', 'dismiss', 'blame', 'condemn', 'applaud', 'welcome', 'slam', 'denounce',
+  'call for', 'call on', 'push for', 'point to', 'express', 'talk about', 'vote for', 'vote against', 'favor', 'favour',
 ];
 
 /** Verbs of thought whose content may be an infinitive: "Rubio wants to emerge as …", "Cook declined to say …". */
