@@ -84,3 +84,9 @@ test('verbs of stance report their object, up to the end of its clause; a partic
   // Without a subject of their own ("Russia’s reported losses") or with a preposition after them, nothing is reported.
   assert.deepEqual(read('Support for the plan fell.'), []);
 });
+
+test('a source opening its sentence runs to its comma: "According to early results of exit polls conducted for …,"', () => {
+  assert.deepEqual(read('According to early results of exit polls conducted for The Associated Press by Edison Research, nearly half of the voters were black.'), [
+    ['indirect', 'nearly half of the voters were black', 'early results', 'early results'],
+  ]);
+});

@@ -8,6 +8,8 @@ import { MIN_INDIRECT_TOKENS, NAMING_VERBS, SUBJECT_PRONOUNS, type CueReader } f
 import { DASHES, trimEnd, type QuoteFinding } from './finding';
 
 const STANCE = new Set(STANCE_VERBS);
+/** Longest run of words after the head of an opening source: "… conducted for The Associated Press and television networks by Edison Research". */
+const MAX_SOURCE_TAIL = 20;
 
 // Reported speech: "X said (that) …", "CONTENT, X said", "According to X, …", "A, he argued, B",
 // "…, saying that …". A finding's span is the content; the cue and the speaker phrase come with it.
@@ -83,8 +85,10 @@ export class ReportedSpeech {
     const phrase = this.cues.reader.after(m.last, last);
     if (!phrase) return null;
     const contentEnd = trimEnd(tokens, first, last);
-    const after = phrase.last;
     const before = this.leadIn(first, m.first);
+    // "According to early results of exit polls conducted for The Associated Press by Edison
+    // Research, …": a source may run on past the phrase read as its head, to the comma.
+    const after = before === null ? this.sourceEnd(phrase.last, contentEnd) : phrase.last;
     if (before === null && after < last && tokens[after].text === ',') {
       return this.reported(phrase, m, [{ first: after + 1, last: contentEnd }]);
     }
@@ -94,6 +98,15 @@ export class ReportedSpeech {
       return this.reported(phrase, m, pieces);
     }
     return null;
+  }
+
+  /** The comma that ends a source opening its sentence, or `from` when none is in reach. */
+  private sourceEnd(from: number, end: number): number {
+    for (let k = from; k < Math.min(end, from + MAX_SOURCE_TAIL); k++) {
+      if (this.doc.quoteOf[k] >= 0) return from;
+      if (this.tokens[k].text === ',') return k;
+    }
+    return from;
   }
 
   /** The content before a cue: sentence start up to the comma before it, or null when the cue opens the sentence. */
