@@ -90,3 +90,10 @@ test('a source opening its sentence runs to its comma: "According to early resul
     ['indirect', 'nearly half of the voters were black', 'early results', 'early results'],
   ]);
 });
+
+test('"he" and "she" look back to an unnamed source as well as to a named person', () => {
+  const quotes = read('Jane Okafor spoke first. A senior administration official said the talks were stalled. "He is not ready," she added.');
+  assert.deepEqual(quotes.find((q) => q[0] === 'direct'), ['direct', 'He is not ready,', 'A senior administration official', 'she']);
+  // The writer of a first-person piece is not "he".
+  assert.deepEqual(read('I said the talks were over. "We are done," he said.').map((q) => q[2]), ['the author', null]);
+});
