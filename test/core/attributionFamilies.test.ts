@@ -97,3 +97,8 @@ test('"he" and "she" look back to an unnamed source as well as to a named person
   // The writer of a first-person piece is not "he".
   assert.deepEqual(read('I said the talks were over. "We are done," he said.').map((q) => q[2]), ['the author', null]);
 });
+
+test('naming verbs report what they name: "Trump called Clinton a liar"; "a man called John" names him', () => {
+  assert.deepEqual(read('Trump called Clinton a liar on Monday.'), [['indirect', 'Clinton a liar on Monday', 'Trump', 'Trump']]);
+  assert.deepEqual(read('A man called John arrived.'), []);
+});

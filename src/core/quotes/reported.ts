@@ -46,10 +46,12 @@ export class ReportedSpeech {
     for (let i = from; i < last; i++) {
       if (this.cues.consumed.has(i)) continue;
       const m = this.cues.cue(i, last, true);
-      if (!m || m.kind === 'quote-only') continue;
+      // "He called Trump a liar", "described the plan as reckless": a naming verb reports what it names.
+      const naming = m?.kind === 'quote-only' && NAMING_VERBS.has(m.lemma);
+      if (!m || (m.kind === 'quote-only' && !naming)) continue;
       const found =
         m.kind === 'source-after' ? this.accordingTo(m, first, last)
-        : m.kind === 'attitude' ? this.thought(m, first, last)
+        : m.kind === 'attitude' || naming ? this.thought(m, first, last)
         : m.gerund ? this.reportedWhile(m, first, last)
         : this.reportedBy(m, first, last);
       if (found) return { finding: found, resume: Math.max(found.last, m.last) };
@@ -200,7 +202,9 @@ export class ReportedSpeech {
     const subject = this.cues.reader.before(m.first, this.cues.frameStart(m.first, first)) ?? this.cues.coordinatedSubject(m.first, first, false);
     if (!subject || this.isPossessive(subject)) return null;
     const contentEnd = trimEnd(this.tokens, first, last);
-    if (STANCE.has(m.lemma)) return this.stanceObject(subject, m, contentEnd);
+    // "a man called John arrived": after an indefinite noun, a naming verb's participle names it.
+    if (NAMING_VERBS.has(m.lemma) && subject.kind === 'description' && /^(a|an)$/.test(this.tokens[subject.first].norm)) return null;
+    if (STANCE.has(m.lemma) || NAMING_VERBS.has(m.lemma)) return this.stanceObject(subject, m, contentEnd);
     // "declined to say whether …": the infinitive is the content, "to" and all.
     const intended = INTENTION_VERBS.has(m.lemma) && m.last < contentEnd - 1 && this.tokens[m.last].norm === 'to';
     const start = intended ? m.last : this.cues.contentStart(m, contentEnd);
