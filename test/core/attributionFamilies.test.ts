@@ -37,10 +37,13 @@ test('verbs of thought and evidence report a clause, never a plain object', () =
   assert.deepEqual(read('Trump found the body in a car. TV shows are popular.'), []);
 });
 
-test('verbs of intention report an infinitive: "declined to say whether …"', () => {
+test('verbs of intention, and of speech, report an infinitive: "declined to say whether …", "urged Congress to act"', () => {
   assert.deepEqual(read('Cook declined to say whether it was a violation.'), [['indirect', 'to say whether it was a violation', 'Cook', 'Cook']]);
   assert.deepEqual(read('Rubio wants to emerge as the candidate of mainstream Republicans.'), [['indirect', 'to emerge as the candidate of mainstream Republicans', 'Rubio', 'Rubio']]);
   assert.deepEqual(read('Rubio wants a recount.'), []);
+  // Verbs of speech take an infinitive too, after their listener: "urged Congress to act".
+  assert.deepEqual(read('Obama urged Congress to act on the bill.'), [['indirect', 'to act on the bill', 'Obama', 'Obama']]);
+  assert.deepEqual(read('Sanders vowed to fight until the convention.'), [['indirect', 'to fight until the convention', 'Sanders', 'Sanders']]);
 });
 
 test('a clause after a cue and its adverbials is reported: "said on Friday he met …"', () => {

@@ -50,8 +50,11 @@ export const STANCE_VERBS: readonly string[] = [
   'call for', 'call on', 'push for', 'point to', 'express', 'talk about', 'vote for', 'vote against', 'favor', 'favour',
 ];
 
-/** Verbs of thought whose content may be an infinitive: "Rubio wants to emerge as …", "Cook declined to say …". */
-export const INTENTION_VERBS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish', 'hope', 'expect']);
+/** Verbs of thought or speech whose content may be an infinitive: "Rubio wants to emerge as …", "urged Congress to act". */
+export const INTENTION_VERBS: ReadonlySet<string> = new Set([
+  'want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish', 'hope', 'expect',
+  'ask', 'urge', 'promise', 'vow', 'pledge', 'agree', 'threaten', 'tell', 'warn', 'remind', 'advise',
+]);
 
 /** Cues whose other forms are mostly nouns ("his comments", "no comment"): only this form is a cue, next to a quotation. */
 export const QUOTE_ONLY_FORMS: readonly string[] = ['commented'];

@@ -4,7 +4,7 @@ import { W, wordFlags } from '../text/lexicon';
 import type { TokenRange } from '../speakers/entities';
 import type { SpeakerPhrase } from '../speakers/phrase';
 import { cueAt, INTENTION_VERBS, STANCE_VERBS, type CueMatch } from './cues';
-import { MIN_INDIRECT_TOKENS, NAMING_VERBS, SUBJECT_PRONOUNS, type CueReader } from './cueReading';
+import { LISTENER_VERBS, MIN_INDIRECT_TOKENS, NAMING_VERBS, SUBJECT_PRONOUNS, type CueReader } from './cueReading';
 import { DASHES, trimEnd, type QuoteFinding } from './finding';
 
 const STANCE = new Set(STANCE_VERBS);
@@ -172,7 +172,7 @@ export class ReportedSpeech {
     const subject = this.cues.reader.before(m.first, this.cues.frameStart(m.first, first)) ?? this.cues.coordinatedSubject(m.first, first, infinitive);
     if (subject && !this.isPossessive(subject)) {
       const commaAfter = tokens[m.last]?.text === ',';
-      const start = this.cues.contentStart(m, contentEnd);
+      const start = this.infinitiveStart(m, contentEnd) ?? this.cues.contentStart(m, contentEnd);
       const end = start === null ? contentEnd : this.nextReportStart(start, contentEnd);
       const leadIn = subject.first > first ? this.leadIn(first, subject.first, commaAfter && start !== null) : null;
       // "In New York last week, Milley said that …": an opening phrase is not content.
@@ -206,10 +206,21 @@ export class ReportedSpeech {
     if (NAMING_VERBS.has(m.lemma) && subject.kind === 'description' && /^(a|an)$/.test(this.tokens[subject.first].norm)) return null;
     if (STANCE.has(m.lemma) || NAMING_VERBS.has(m.lemma)) return this.stanceObject(subject, m, contentEnd);
     // "declined to say whether …": the infinitive is the content, "to" and all.
-    const intended = INTENTION_VERBS.has(m.lemma) && m.last < contentEnd - 1 && this.tokens[m.last].norm === 'to';
-    const start = intended ? m.last : this.cues.contentStart(m, contentEnd);
-    if (start === null || !(intended || this.cues.opensClause(start, contentEnd))) return null;
+    const infinitive = this.infinitiveStart(m, contentEnd);
+    const start = infinitive ?? this.cues.contentStart(m, contentEnd);
+    if (start === null || !(infinitive !== null || this.cues.opensClause(start, contentEnd))) return null;
     return this.reported(subject, m, [{ first: start, last: this.nextReportStart(start, contentEnd) }]);
+  }
+
+  /**
+   * "declined to say whether …", "urged Congress to act", "vowed to fight": after a verb of
+   * intention (and its listener), the infinitive is the content, "to" and all.
+   */
+  private infinitiveStart(m: CueMatch, end: number): number | null {
+    if (!INTENTION_VERBS.has(m.lemma)) return null;
+    let k = m.last;
+    if (LISTENER_VERBS.has(m.lemma)) k = this.cues.reader.after(k, end)?.last ?? k;
+    return k < end - 1 && this.tokens[k].norm === 'to' ? k : null;
   }
 
   /** "Christie endorsed Trump last week, saying …": the object, up to the end of its clause, however short. */
