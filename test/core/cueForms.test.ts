@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CUE_VERB_FORMS } from '../../src/core/quotes/cueForms';
-import { QUOTE_ONLY_VERBS, SPEECH_VERBS } from '../../src/core/quotes/cues';
+import { ATTITUDE_VERBS, QUOTE_ONLY_VERBS, SPEECH_VERBS, STANCE_VERBS } from '../../src/core/quotes/cues';
 import { verbForms } from '../../src/core/text/lexicon';
 import { analyzeDocument } from '../../src/core/analyze';
 
@@ -9,7 +9,7 @@ import { analyzeDocument } from '../../src/core/analyze';
 // thread conjugates 131 verbs at start-up. It must say what compromise says today.
 
 test('the cue verb forms table holds every built-in cue verb, conjugated as compromise does', () => {
-  const verbs = [...new Set([...SPEECH_VERBS, ...QUOTE_ONLY_VERBS])];
+  const verbs = [...new Set([...SPEECH_VERBS, ...QUOTE_ONLY_VERBS, ...ATTITUDE_VERBS, ...STANCE_VERBS])];
   const stale = 'out of date: run `npx tsc -p . && node out/scripts/dev/cueForms.js`';
   assert.deepEqual([...CUE_VERB_FORMS.keys()].sort(), [...verbs].sort(), stale);
   for (const verb of verbs) assert.deepEqual(CUE_VERB_FORMS.get(verb), verbForms(verb), `${verb}: ${stale}`);

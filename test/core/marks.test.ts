@@ -122,3 +122,12 @@ test('a quote that ends its sentence ends it: the cue after it starts a new one 
   const doc = parseDocument(text);
   assert.equal(doc.sentences.length, 2);
 });
+
+test('a quote that runs into the next paragraph without reopening it, and closes there, is one quote', () => {
+  const text = '“We will not leave the city before the winter.\n\nThe army is ready,” Milley said.\n\nLater “he left” early.';
+  assert.deepEqual(pieces(text), [['“We will not leave the city before the winter.', 'The army is ready,”'], ['“he left”']]);
+  assert.deepEqual(scanQuotes(text, findParagraphs(text)).problems, []);
+  // A paragraph that opens a quote of its own still leaves the one before it unclosed.
+  const reopened = '“We will not leave.\n\nHe said “no” twice.';
+  assert.deepEqual(pieces(reopened), [['“We will not leave.'], ['“no”']]);
+});

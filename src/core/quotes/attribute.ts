@@ -15,6 +15,8 @@ import { isNamedWork, isTitle, isWholeSentence, wordCount } from './titles';
 
 /** Quotes of this many words or fewer, with no speaker in reach, are scare quotes. */
 const SCARE_QUOTE_WORDS = 3;
+/** Forms of "be": a verb that describes its subject rather than reporting what it said. */
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 /** Words that start a new clause, where a quote's clause ends. */
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though']);
 
@@ -197,6 +199,8 @@ class QuoteFinder {
     const sentence = this.doc.sentences[this.doc.sentenceOf[f.first]];
     const subject = this.cues.subjects.subjectBefore(sentence.first, f.first);
     if (!subject) return;
+    // Critics were “highly critical” of it: after "be", a few words in marks describe the subject in the writer's words.
+    if (COPULAS.has(this.tokens[subject.verb].norm) && wordCount(this.tokens, f) <= SCARE_QUOTE_WORDS) return;
     f.phrase = subject.phrase;
     f.cue = { first: subject.verb, last: subject.verb + 1 };
     this.addMixed(subject.phrase, f.cue, subject.verb + 1, this.clauseEnd(f.last, sentence.last));

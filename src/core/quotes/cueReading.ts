@@ -26,6 +26,8 @@ const COORDINATORS = new Set(['and', 'but', 'then']);
 const QUANTIFIERS = new Set(['many', 'several', 'few', 'numerous', 'multiple', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", 'am']);
+/** Longest run of adverbials between a cue and its "that": "said in an interview with The Associated Press last week that". */
+const MAX_ADVERBIAL = 14;
 /** Longest object after a cue in a sentence that introduces the next quote: "tweeted a stern warning". */
 const SHORT_OBJECT = 4;
 
@@ -62,12 +64,15 @@ export class CueReader {
     return null;
   }
 
-  /** A cue at token `i`: verbs must be lower case (a capitalised "Post" is a newspaper). */
-  cue(i: number, limit: number): CueMatch | null {
+  /**
+   * A cue at token `i`: verbs must be lower case (a capitalised "Post" is a newspaper). Verbs of
+   * thought and evidence count only when `attitudes` is set: they frame reported content, never a quote.
+   */
+  cue(i: number, limit: number, attitudes = false): CueMatch | null {
     const t = this.tokens[i];
     if (t.kind !== 'word' || this.doc.quoteOf[i] >= 0) return null;
     const m = cueAt(this.lex, this.tokens, i, limit);
-    if (!m) return null;
+    if (!m || (m.kind === 'attitude' && !attitudes)) return null;
     if (t.cap && m.kind !== 'source-after' && i !== this.doc.sentences[this.doc.sentenceOf[i]].first) return null;
     if (m.kind === 'source-after') return m;
     const prev = i > 0 ? this.tokens[i - 1] : null;
@@ -136,8 +141,12 @@ export class CueReader {
     // "with Trump reportedly yelling" — but not "responded on Facebook writing": there the name is a place of speech.
     const opener = adjacent ? this.tokens[adjacent.first - 1] : undefined;
     const absolute = opener === undefined || adjacent!.first === sentenceFirst || /^(with|and|,)$/.test(opener.norm) || DASHES.has(opener.text);
-    if (adjacent && adjacent.kind !== 'description' && absolute) return adjacent;
-    return this.subjects.subjectBefore(sentenceFirst, c)?.phrase ?? null;
+    if (adjacent && absolute && (adjacent.kind !== 'description' || opener?.norm === 'with')) return adjacent;
+    // "Trump issued a statement saying …" is Trump's; "A message was posted stating …", with no one
+    // to speak it, is the message's: a participle right after a text is what the text says.
+    const subject = this.subjects.subjectBefore(sentenceFirst, c)?.phrase ?? null;
+    if (subject || !adjacent || adjacent.kind !== 'description') return subject;
+    return wordFlags(this.tokens[adjacent.headEnd - 1].norm) & W.Document ? adjacent : null;
   }
 
   /** said Milley: “…” — the phrase after the cue must reach the quote, or it is the cue's object. */
@@ -199,7 +208,7 @@ export class CueReader {
     }
     if (k >= end) return null;
     // said on Wednesday that … — but not "maintains the position that".
-    for (let j = k; j < Math.min(end, k + 8); j++) {
+    for (let j = k; j < Math.min(end, k + MAX_ADVERBIAL); j++) {
       if (tokens[j].norm === 'that') {
         if (j === k || (this.onlyAdverbials(k, j) && this.startsAdverbial(k))) return j + 1 < end ? j + 1 : null;
         break;
@@ -212,8 +221,26 @@ export class CueReader {
       j = this.skipPrepositionalPhrase(j, end);
     }
     if (j >= end || (tokens[j].kind === 'punct' && !this.isOpeningMark(j))) return null;
-    if (j > k && !(wordFlags(tokens[k].norm) & W.Time)) return null; // "said in a statement" then a clause: too unsure
+    // "said in a statement" then words: unsure, unless they open a clause ("said on Friday he met …").
+    if (j > k && !(wordFlags(tokens[k].norm) & W.Time) && !this.opensClause(j, end)) return null;
     return end - j >= MIN_INDIRECT_TOKENS ? j : null;
+  }
+
+  /** True when a clause starts at `start`: after "that", or a subject pronoun, or a few words and then a finite verb. */
+  opensClause(start: number, end: number): boolean {
+    const { tokens } = this;
+    if (tokens[start - 1]?.norm === 'that' || SUBJECT_PRONOUNS.has(tokens[start].norm)) return true;
+    const opener = tokens[start];
+    if (opener.kind !== 'word' || (!opener.cap && wordFlags(opener.norm) & (W.Verb | W.Preposition | W.Adverb) && !(wordFlags(opener.norm) & W.Determiner))) return false;
+    for (let k = start + 1; k < Math.min(end, start + 7); k++) {
+      const t = tokens[k];
+      if (t.kind === 'punct' && !isGluedPeriod(tokens, k)) return false;
+      if (t.kind !== 'word' || t.cap) continue;
+      const f = wordFlags(t.norm);
+      // A finite verb after its subject: "the meeting went well", "voters want"; not a participle ("meeting").
+      if (f & W.Auxiliary || (f & W.Verb && !/ing$/.test(t.norm) && !(f & (W.Preposition | W.Plural | W.Adjective)))) return true;
+    }
+    return false;
   }
 
   private startsAdverbial(k: number): boolean {
@@ -225,7 +252,9 @@ export class CueReader {
     const { tokens } = this;
     j++;
     let n = 0;
-    while (j < end && n < 4 && tokens[j].kind === 'word' && !(wordFlags(tokens[j].norm) & (W.Verb | W.Pronoun | W.Preposition)) && tokens[j].norm !== 'that') {
+    // "at a rally", "in an interview": after a determiner, a verb's form is a noun.
+    const noun = (k: number) => !(wordFlags(tokens[k].norm) & (W.Verb | W.Pronoun | W.Preposition)) || (wordFlags(tokens[k - 1].norm) & W.Determiner) !== 0;
+    while (j < end && n < 4 && tokens[j].kind === 'word' && noun(j) && tokens[j].norm !== 'that') {
       j++;
       n++;
     }

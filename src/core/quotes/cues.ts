@@ -29,6 +29,36 @@ export const QUOTE_ONLY_VERBS: readonly string[] = [
   'interrupt', 'shoot back', 'fire back', 'hit back', 'cut in', 'chime in', 'pipe up',
 ];
 
+/**
+ * Verbs of thought and of evidence: "voters think (that) …", "the poll shows (that) …". They
+ * report a mind or a finding, not words, so they frame reported content only — a clause after
+ * "that" or with a subject of its own — and never a quotation in marks on their own.
+ */
+export const ATTITUDE_VERBS: readonly string[] = [
+  'think', 'believe', 'hope', 'fear', 'expect', 'doubt', 'feel', 'worry', 'know', 'understand',
+  'show', 'find', 'indicate', 'demonstrate', 'prove', 'recognize', 'recognise', 'realize', 'realise',
+  'want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish',
+];
+
+/**
+ * Verbs of stance: "Christie endorsed Trump", "She criticized what she called …". What they
+ * report is their object — a name or a phrase, up to the end of its clause.
+ */
+export const STANCE_VERBS: readonly string[] = [
+  'endorse', 'criticize', 'criticise', 'support', 'defend', 'praise', 'oppose', 'cite', 'attack',
+  'reject', 'question', 'dismiss', 'blame', 'condemn', 'applaud', 'welcome', 'slam', 'denounce',
+  'call for', 'call on', 'push for', 'point to', 'express', 'talk about', 'vote for', 'vote against', 'favor', 'favour',
+];
+
+/** Verbs of thought or speech whose content may be an infinitive: "Rubio wants to emerge as …", "urged Congress to act". */
+export const INTENTION_VERBS: ReadonlySet<string> = new Set([
+  'want', 'plan', 'intend', 'refuse', 'decline', 'seek', 'aim', 'wish', 'hope', 'expect',
+  'ask', 'urge', 'promise', 'vow', 'pledge', 'agree', 'threaten', 'tell', 'warn', 'remind', 'advise',
+]);
+
+/** Cues whose other forms are mostly nouns ("his comments", "no comment"): only this form is a cue, next to a quotation. */
+export const QUOTE_ONLY_FORMS: readonly string[] = ['commented'];
+
 /** Multi-word cues that take their source after them: “according to Kirby, …”. */
 export const SOURCE_AFTER_PHRASES: readonly string[] = ['according to', 'in the words of', 'as reported by'];
 
@@ -40,7 +70,7 @@ export interface CueLexicon {
 export interface CueEntry {
   words: string[];
   lemma: string;
-  kind: 'speech' | 'quote-only' | 'source-after';
+  kind: 'speech' | 'quote-only' | 'attitude' | 'source-after';
   /** "warning", "adding": a participle has no subject of its own and never inverts ("claiming millions"). */
   gerund: boolean;
 }
@@ -84,6 +114,8 @@ function buildLexicon(extraVerbs: readonly string[]): CueLexicon {
   };
   for (const verb of [...SPEECH_VERBS, ...extraVerbs]) for (const form of formsOf(verb)) add(form, verb, 'speech');
   for (const verb of QUOTE_ONLY_VERBS) for (const form of formsOf(verb)) add(form, verb, 'quote-only');
+  for (const form of QUOTE_ONLY_FORMS) add(form, form, 'quote-only');
+  for (const verb of [...ATTITUDE_VERBS, ...STANCE_VERBS]) for (const form of formsOf(verb)) add(form, verb, 'attitude');
   for (const phrase of SOURCE_AFTER_PHRASES) add(phrase, phrase, 'source-after');
   return { byFirstWord };
 }

@@ -87,6 +87,12 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuoteScan
           pending = null;
           continue;
         }
+        // The paragraph runs on without reopening the quote and closes it: “… ¶ … ,” he said.
+        if (isDouble && closing && !opening && !DOUBLE_OPENERS.has(c)) {
+          quotes.push({ parts: [...pending.parts, { start: pending.at, end: pendingEnd }, { start: para.start, end: next }], closed: true });
+          pending = null;
+          continue;
+        }
         unclosed(pending, pendingEnd);
         pending = null;
       }

@@ -3,9 +3,13 @@ import type { Token } from '../text/tokenize';
 import { W, wordFlags } from '../text/lexicon';
 import type { TokenRange } from '../speakers/entities';
 import type { SpeakerPhrase } from '../speakers/phrase';
-import { cueAt, type CueMatch } from './cues';
-import { MIN_INDIRECT_TOKENS, NAMING_VERBS, SUBJECT_PRONOUNS, type CueReader } from './cueReading';
-import { trimEnd, type QuoteFinding } from './finding';
+import { cueAt, INTENTION_VERBS, STANCE_VERBS, type CueMatch } from './cues';
+import { LISTENER_VERBS, MIN_INDIRECT_TOKENS, NAMING_VERBS, SUBJECT_PRONOUNS, type CueReader } from './cueReading';
+import { DASHES, trimEnd, type QuoteFinding } from './finding';
+
+const STANCE = new Set(STANCE_VERBS);
+/** Longest run of words after the head of an opening source: "… conducted for The Associated Press and television networks by Edison Research". */
+const MAX_SOURCE_TAIL = 20;
 
 // Reported speech: "X said (that) …", "CONTENT, X said", "According to X, …", "A, he argued, B",
 // "…, saying that …". A finding's span is the content; the cue and the speaker phrase come with it.
@@ -41,25 +45,38 @@ export class ReportedSpeech {
     if (aside && framed) return { finding: framed, resume: last };
     for (let i = from; i < last; i++) {
       if (this.cues.consumed.has(i)) continue;
-      const m = this.cues.cue(i, last);
-      if (!m || m.kind === 'quote-only') continue;
-      const found = m.kind === 'source-after' ? this.accordingTo(m, first, last) : m.gerund ? this.reportedWhile(m, first, last) : this.reportedBy(m, first, last);
+      const m = this.cues.cue(i, last, true);
+      // "He called Trump a liar", "described the plan as reckless": a naming verb reports what it names.
+      const naming = m?.kind === 'quote-only' && NAMING_VERBS.has(m.lemma);
+      if (!m || (m.kind === 'quote-only' && !naming)) continue;
+      const found =
+        m.kind === 'source-after' ? this.accordingTo(m, first, last)
+        : m.kind === 'attitude' || naming ? this.thought(m, first, last)
+        : m.gerund ? this.reportedWhile(m, first, last)
+        : this.reportedBy(m, first, last);
       if (found) return { finding: found, resume: Math.max(found.last, m.last) };
       i = m.last - 1;
     }
     return null;
   }
 
-  /** ", he added," / ", Smith said," inside a sentence: a speaker and a cue between commas. */
+  /**
+   * ", he added," / ", Smith said," inside a sentence, or ", Milley said." / ", Milley said on
+   * Tuesday." ending it: a speaker and a cue set off by a comma frame the whole sentence, and a cue
+   * inside the content ("… before it announced its retreat, Milley said.") is part of what was said.
+   */
   private parentheticalCue(first: number, last: number): CueMatch | null {
     const { tokens } = this;
+    const end = trimEnd(tokens, first, last);
     for (let k = first + 1; k < last - 2; k++) {
       if (tokens[k].text !== ',' || this.doc.quoteOf[k] >= 0) continue;
       const phrase = this.cues.reader.after(k + 1, last);
-      if (!phrase || phrase.kind === 'description' || phrase.last >= last) continue;
+      if (!phrase || phrase.last >= last) continue;
       const m = this.cues.cue(phrase.last, last);
       if (!m || m.kind !== 'speech' || m.gerund || this.cues.consumed.has(m.first)) continue;
-      if (tokens[m.last]?.text === ',') return m;
+      // Inside a sentence only a name or a pronoun is surely a frame; at its end, "the second US official said." is too.
+      if (tokens[m.last]?.text === ',' && phrase.kind !== 'description') return m;
+      if (m.last <= end && this.cues.onlyAdverbials(m.last, end)) return m;
     }
     return null;
   }
@@ -70,8 +87,10 @@ export class ReportedSpeech {
     const phrase = this.cues.reader.after(m.last, last);
     if (!phrase) return null;
     const contentEnd = trimEnd(tokens, first, last);
-    const after = phrase.last;
     const before = this.leadIn(first, m.first);
+    // "According to early results of exit polls conducted for The Associated Press by Edison
+    // Research, …": a source may run on past the phrase read as its head, to the comma.
+    const after = before === null ? this.sourceEnd(phrase.last, contentEnd) : phrase.last;
     if (before === null && after < last && tokens[after].text === ',') {
       return this.reported(phrase, m, [{ first: after + 1, last: contentEnd }]);
     }
@@ -81,6 +100,15 @@ export class ReportedSpeech {
       return this.reported(phrase, m, pieces);
     }
     return null;
+  }
+
+  /** The comma that ends a source opening its sentence, or `from` when none is in reach. */
+  private sourceEnd(from: number, end: number): number {
+    for (let k = from; k < Math.min(end, from + MAX_SOURCE_TAIL); k++) {
+      if (this.doc.quoteOf[k] >= 0) return from;
+      if (this.tokens[k].text === ',') return k;
+    }
+    return from;
   }
 
   /** The content before a cue: sentence start up to the comma before it, or null when the cue opens the sentence. */
@@ -144,7 +172,7 @@ export class ReportedSpeech {
     const subject = this.cues.reader.before(m.first, this.cues.frameStart(m.first, first)) ?? this.cues.coordinatedSubject(m.first, first, infinitive);
     if (subject && !this.isPossessive(subject)) {
       const commaAfter = tokens[m.last]?.text === ',';
-      const start = this.cues.contentStart(m, contentEnd);
+      const start = this.infinitiveStart(m, contentEnd) ?? this.cues.contentStart(m, contentEnd);
       const end = start === null ? contentEnd : this.nextReportStart(start, contentEnd);
       const leadIn = subject.first > first ? this.leadIn(first, subject.first, commaAfter && start !== null) : null;
       // "In New York last week, Milley said that …": an opening phrase is not content.
@@ -162,6 +190,50 @@ export class ReportedSpeech {
     const leadIn = this.leadIn(first, m.first);
     if (inverted && leadIn && (this.cues.contentStart(m, contentEnd) === null || this.endsWithSpeaker(inverted, contentEnd))) return this.reported(inverted, m, [leadIn]);
     return null;
+  }
+
+  /**
+   * "Most voters think (that) Clinton is dishonest", "The poll shows Trump leading": a verb of
+   * thought or evidence reports what follows it only when a clause follows — after "that", or
+   * a subject and its verb — and only with a subject of its own before it.
+   */
+  private thought(m: CueMatch, first: number, last: number): QuoteFinding | null {
+    if (m.gerund) return null;
+    const subject = this.cues.reader.before(m.first, this.cues.frameStart(m.first, first)) ?? this.cues.coordinatedSubject(m.first, first, false);
+    if (!subject || this.isPossessive(subject)) return null;
+    const contentEnd = trimEnd(this.tokens, first, last);
+    // "a man called John arrived": after an indefinite noun, a naming verb's participle names it.
+    if (NAMING_VERBS.has(m.lemma) && subject.kind === 'description' && /^(a|an)$/.test(this.tokens[subject.first].norm)) return null;
+    if (STANCE.has(m.lemma) || NAMING_VERBS.has(m.lemma)) return this.stanceObject(subject, m, contentEnd);
+    // "declined to say whether …": the infinitive is the content, "to" and all.
+    const infinitive = this.infinitiveStart(m, contentEnd);
+    const start = infinitive ?? this.cues.contentStart(m, contentEnd);
+    if (start === null || !(infinitive !== null || this.cues.opensClause(start, contentEnd))) return null;
+    return this.reported(subject, m, [{ first: start, last: this.nextReportStart(start, contentEnd) }]);
+  }
+
+  /**
+   * "declined to say whether …", "urged Congress to act", "vowed to fight": after a verb of
+   * intention (and its listener), the infinitive is the content, "to" and all.
+   */
+  private infinitiveStart(m: CueMatch, end: number): number | null {
+    if (!INTENTION_VERBS.has(m.lemma)) return null;
+    let k = m.last;
+    if (LISTENER_VERBS.has(m.lemma)) k = this.cues.reader.after(k, end)?.last ?? k;
+    return k < end - 1 && this.tokens[k].norm === 'to' ? k : null;
+  }
+
+  /** "Christie endorsed Trump last week, saying …": the object, up to the end of its clause, however short. */
+  private stanceObject(subject: SpeakerPhrase, m: CueMatch, contentEnd: number): QuoteFinding | null {
+    const { tokens } = this;
+    const start = m.last;
+    if (start >= contentEnd || tokens[start].kind !== 'word' || wordFlags(tokens[start].norm) & (W.Preposition | W.Adverb) && tokens[start].norm !== 'what') return null;
+    let end = this.nextReportStart(start, contentEnd);
+    for (let k = start; k < end; k++) {
+      if (this.doc.quoteOf[k] >= 0) continue;
+      if (tokens[k].text === ',' || tokens[k].text === ';' || DASHES.has(tokens[k].text)) end = k;
+    }
+    return this.reported(subject, m, [{ first: start, last: end }], 1);
   }
 
   /** "…, said Geert Wilders, founder of the Party for Freedom." — nothing after the speaker but who they are. */
@@ -223,7 +295,7 @@ export class ReportedSpeech {
 
   private speakerOfEarlierCue(first: number, before: number): SpeakerPhrase | null {
     for (let c = before - 1; c >= first; c--) {
-      const m = this.cues.cue(c, before);
+      const m = this.cues.cue(c, before, true);
       if (!m || m.gerund || m.kind === 'source-after') continue;
       return this.cues.reader.before(c, this.cues.frameStart(c, first)) ?? this.cues.reader.after(m.last, before);
     }
@@ -235,12 +307,12 @@ export class ReportedSpeech {
     return this.tokens[phrase.last - 1].norm === "'s";
   }
 
-  reported(phrase: SpeakerPhrase, m: TokenRange, pieces: TokenRange[]): QuoteFinding | null {
+  reported(phrase: SpeakerPhrase, m: TokenRange, pieces: TokenRange[], minTokens = MIN_INDIRECT_TOKENS): QuoteFinding | null {
     const { tokens, doc } = this;
     const kept = pieces.filter((p) => p.last - p.first > 0);
     if (kept.length === 0) return null;
     const size = kept.reduce((n, p) => n + (p.last - p.first), 0);
-    if (size < MIN_INDIRECT_TOKENS) return null;
+    if (size < minTokens) return null;
     const parts = kept.map((p) => ({ start: tokens[p.first].start, end: tokens[p.last - 1].end }));
     return {
       kind: 'indirect',

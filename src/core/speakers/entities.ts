@@ -66,7 +66,8 @@ function isNameToken(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (t.kind !== 'word') return false;
   if (t.cap) return true;
-  // Particles inside names: Ursula von der Leyen, Osama bin Laden.
+  // Particles inside names: Ursula von der Leyen, Osama bin Laden — or glued to one: Suleiman al-Amr.
+  if (/^(al|el|ad|ash|bin|ibn|abu|abd)-\p{Lu}/u.test(t.text)) return true;
   return /^(von|van|der|de|da|del|di|la|le|bin|al|el|ibn)$/.test(t.norm) && i + 1 < tokens.length && tokens[i + 1].cap;
 }
 

@@ -199,10 +199,12 @@ export class PhraseReader {
       // An apposition with commas inside is a noun phrase ("a salesman from Sumter, South Carolina"), not a clause.
       const farClause = !nearest && !relative && this.hasVerb(k + 1, comma);
       nearest = false;
-      // A description may carry a relative clause ("a senior official, who …, said"); only a name takes an apposition.
-      if (farClause || (!relative && !(this.nameEndingAt.has(k) && this.opensApposition(k + 1, comma)))) continue;
+      // A description may carry a relative clause ("a senior official, who …, said"); only a name
+      // takes an apposition — "Lee Zeldin of New York, a Trump supporter," is a name all the same.
+      if (farClause || (!relative && !this.opensApposition(k + 1, comma))) continue;
       const phrase = this.before(k, min);
-      return phrase && phrase.kind !== 'pronoun' ? phrase : null;
+      if (relative || this.nameEndingAt.has(k)) return phrase && phrase.kind !== 'pronoun' ? phrase : null;
+      if (phrase && phrase.kind === 'name') return phrase;
     }
     return null;
   }
@@ -217,9 +219,12 @@ export class PhraseReader {
     if (/^[RDI]-\p{Lu}/u.test(opener.text)) return true;
     if (opener.kind !== 'word' || f & W.Conjunction) return false;
     if (!opener.cap) return true;
-    // A capitalised opener is a possessive before a role: "Twitter’s director of political advertising".
+    // A capitalised opener qualifies a role: "Twitter’s director of political advertising", "Panama coach".
     for (let k = first + 1; k < end; k++) if (tokens[k].kind === 'word' && !tokens[k].cap && wordFlags(tokens[k].norm) & (W.Title | W.SourceNoun)) return true;
-    return false;
+    // A plain form ending the aside is its head noun ("coach"); a tensed one is a verb ("Biden agreed").
+    const head = tokens[end - 1];
+    if (end - first < 2 || head.kind !== 'word' || head.cap || /(ed|ing|s)$/.test(head.norm)) return false;
+    return !(wordFlags(head.norm) & (W.Adverb | W.Preposition | W.Conjunction | W.Pronoun | W.Determiner));
   }
 
   private hasVerb(first: number, end: number): boolean {

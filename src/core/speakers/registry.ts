@@ -312,14 +312,15 @@ export class SpeakerRegistry {
     // "I said" in the writer's own words: the author of the piece is speaking.
     if (norm === 'i') return this.author();
     const wanted: Array<SpeakerKind> =
-      norm === 'it' ? ['organization'] : norm === 'he' || norm === 'she' ? ['person'] : norm === 'they' ? ['group', 'organization'] : [];
+      norm === 'it' ? ['organization'] : norm === 'he' || norm === 'she' ? ['person', 'anonymous'] : norm === 'they' ? ['group', 'organization'] : [];
     if (wanted.length === 0) return null;
     const gender = norm === 'he' ? 'male' : norm === 'she' ? 'female' : null;
     for (let i = this.salience.length - 1; i >= 0; i--) {
       const s = this.salience[i];
       if (s.token >= token) continue;
       if (paragraph - this.doc.paragraphOf[s.token] > PRONOUN_REACH_PARAGRAPHS) return null;
-      if (!wanted.includes(s.entity.kind)) continue;
+      // "A second official said … He added": an unnamed source is one person too — but not the writer.
+      if (!wanted.includes(s.entity.kind) || s.entity.key === AUTHOR_KEY) continue;
       if (gender && s.entity.gender && s.entity.gender !== gender) continue;
       return s.entity;
     }
