@@ -2,29 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClaimIndex } from '../../src/workspace/claimIndex';
 import { roundingOf, traitsOf } from '../../src/workspace/claims/compare';
-import { claimsIn } from './helpers';
+import { claimsIn, indexOf, relations } from './helpers';
 // The benchmark's seeded generator (mulberry32), so a failure can be replayed.
 import { seeded } from '../../scripts/bench/random';
 
 // Claims across files: linked when they measure the same thing in the same story, agreeing
 // when their intervals overlap after hedges and rounding. No false alarms above all.
-
-function indexOf(files: Record<string, string>): ClaimIndex {
-  const index = new ClaimIndex();
-  for (const [path, text] of Object.entries(files)) index.set(path, claimsIn(text));
-  return index;
-}
-
-function relations(index: ClaimIndex): string[] {
-  const out: string[] = [];
-  for (const p of index.paths()) {
-    const claims = index.claimsOf(p);
-    index.linksOf(p).forEach((links, i) => {
-      for (const l of links) if (p < l.path) out.push(`${p}:${claims[i].text} ${l.relation} ${l.path}:${l.text}`);
-    });
-  }
-  return out.sort();
-}
 
 test('"now in its ninth month" and "more than eight-month war" agree', () => {
   const index = indexOf({

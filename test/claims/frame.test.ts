@@ -1,24 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClaimIndex } from '../../src/workspace/claimIndex';
-import { claim, claimsIn } from './helpers';
+import { claim, indexOf, relations as linksOf } from './helpers';
 
 // A claim's frame (src/core/claims/frame.ts, scope.ts): what a figure measures, in which
 // dimension, of which event and with which scope; and figures linked across files by it.
 // Small hand-written passages, one family each.
 
-function relations(files: Record<string, string>): string[] {
-  const index = new ClaimIndex();
-  for (const [path, text] of Object.entries(files)) index.set(path, claimsIn(text));
-  const out: string[] = [];
-  for (const p of index.paths()) {
-    const claims = index.claimsOf(p);
-    index.linksOf(p).forEach((links, i) => {
-      for (const l of links) if (p < l.path) out.push(`${p}:${claims[i].text} ${l.relation} ${l.path}:${l.text}`);
-    });
-  }
-  return out.sort();
-}
+const relations = (files: Record<string, string>): string[] => linksOf(indexOf(files));
 
 const QUAKE = 'A strong earthquake struck Indonesia\'s Aceh province on Tuesday.\n';
 
