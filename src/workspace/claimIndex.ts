@@ -215,7 +215,7 @@ export class ClaimIndex {
     const more = links.length - names.length;
     return {
       named: more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', '),
-      related: first.map((o) => ({ path: o.path, start: o.start, end: o.end, message: `'${o.text}' here` })),
+      related: first.map((o) => ({ path: o.path, start: o.start, end: o.end, message: `the other figure: '${o.text}'` })),
     };
   }
 
