@@ -70,7 +70,7 @@ test('a conflict is a warning on each side naming what disagrees, related to eve
   assert.equal(d.code, 'conflicting-claim');
   assert.equal(d.severity, 'warning');
   assert.equal(d.message, "Figures disagree on aid (USD): $38 billion here; '$45 billion' in b.txt, '$50 billion' in c.txt.");
-  assert.deepEqual(d.related.map((r) => [r.path, r.message]), [['b.txt', "'$45 billion' here"], ['c.txt', "'$50 billion' here"]]);
+  assert.deepEqual(d.related.map((r) => [r.path, r.message]), [['b.txt', "the other figure: '$45 billion'"], ['c.txt', "the other figure: '$50 billion'"]]);
   const text = 'The White House requested $38 billion in aid for Ukraine.';
   assert.deepEqual([d.start, d.end], [text.indexOf('$38'), text.indexOf(' in aid')]);
   assert.equal(index.diagnostics('b.txt').length, 1);
