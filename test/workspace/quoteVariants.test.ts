@@ -9,6 +9,7 @@ import type { QuoteOwner } from '../../src/workspace/digest';
 import { Workspace } from '../../src/workspace/workspace';
 import { DEFAULT_SEVERITIES } from '../../src/workspace/severity';
 import { foundPairs, loadFolder, readExpected, scoreVariants } from '../../scripts/eval/quoteVariants';
+import { buildReport } from '../../src/workspace/report';
 import { fixturesDir } from '../helpers/paths';
 
 // Quotes compared across files: the same words, a part of them, other words; and the index
@@ -114,4 +115,27 @@ test('diagnostics: quote-differs and quote-speaker-differs, with related informa
   assert.ok(!quiet.diagnostics('a.txt').some((d) => d.code === 'quote-differs'));
   assert.ok(quiet.diagnostics('a.txt').some((d) => d.code === 'quote-speaker-differs'));
   assert.ok(!ws.diagnostics('b.txt', new Set(['conflicting-claim'])).some((d) => d.code === 'quote-speaker-differs'));
+});
+
+test('the JSON report: related versions on each quote, and each differing pair once in quoteVariants', () => {
+  const report = buildReport(loadFolder(dir));
+  const quotesOf = (p: string) => report.files.find((f) => f.path === p)?.quotes ?? [];
+  const inch = quotesOf('a.txt').find((q) => q.text.startsWith('We will not give up'));
+  assert.ok(inch);
+  const b = fs.readFileSync(path.join(dir, 'b.txt'), 'utf8');
+  assert.equal(inch.related.length, 1);
+  const [r] = inch.related;
+  assert.deepEqual({ ...r, start: undefined, end: undefined }, { path: 'b.txt', start: undefined, end: undefined, text: 'We will not give up a single inch of our land,', relation: 'worded-differently' });
+  assert.ok(b.slice(r.start, r.end).includes(r.text));
+  const nobody = quotesOf('b.txt').find((q) => q.text.startsWith('Nobody'));
+  assert.deepEqual(nobody?.related.map((x) => [x.path, x.relation, x.speaker?.name]), [
+    ['a.txt', 'verbatim', 'Maria Kovalenko'],
+    ['e.txt', 'verbatim', 'Maria Kovalenko'],
+  ]);
+  assert.deepEqual(quotesOf('c.txt').find((q) => q.text.startsWith('Ukraine will win'))?.related, []);
+  // Differing pairs only: the same words by the same speaker are not listed.
+  assert.ok(report.quoteVariants.every((v) => v.relation === 'worded-differently' || v.speakerDiffers));
+  const pair = report.quoteVariants.find((v) => v.a.text.startsWith('We will not give up'));
+  assert.deepEqual(pair && [pair.a.differentWords, pair.b.differentWords], [['an'], ['a', 'single']]);
+  assert.equal(report.quoteVariants.filter((v) => v.speakerDiffers).length, 2);
 });
