@@ -100,14 +100,13 @@ export class QuoteVariantIndex {
 
   /** The links of the quote at [start, end) of a file, or none. */
   linksAt(path: string, start: number, end: number): readonly QuoteLink[] {
-    const v = this.byPath.get(path)?.find((q) => q.start === start && q.end === end);
-    return v ? sortLinks(this.links.get(v) ?? []) : [];
+    return this.entryAt(path, start, end)?.links ?? [];
   }
 
-  /** The quote of a file that covers an offset and has versions elsewhere (the innermost, when quotes nest). */
-  versionAt(path: string, offset: number): { version: QuoteVersion; links: readonly QuoteLink[] } | null {
-    const found = this.versionsOf(path).filter(({ version: v }) => v.start <= offset && offset <= v.end);
-    return found.sort((x, y) => x.version.end - x.version.start - (y.version.end - y.version.start))[0] ?? null;
+  /** The quote at [start, end) of a file, with its links; null when the index does not compare it. */
+  entryAt(path: string, start: number, end: number): { version: QuoteVersion; links: readonly QuoteLink[] } | null {
+    const version = this.byPath.get(path)?.find((q) => q.start === start && q.end === end);
+    return version ? { version, links: sortLinks(this.links.get(version) ?? []) } : null;
   }
 
   /** The paths of the files whose quotes are linked to a quote of one of these files. */
