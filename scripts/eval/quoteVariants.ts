@@ -36,6 +36,27 @@ export interface VariantScores {
   wrong: string[];
 }
 
+/**
+ * Every pair of versions of one remark in the sample workspace (kherson-talks), as a reader
+ * finds them. Reported speech that holds a quotation is compared through the quotation.
+ * "initial indicators" is given in 004 to the military, in 003 to Milley: the articles differ.
+ */
+export const KHERSON_VARIANTS: ExpectedPair[] = [
+  { a: ['000', 'The probability of a Ukrainian military victory'], b: ['002', 'But Kherson and Kharkiv'], relation: 'part-of' },
+  { a: ['000', 'You want to negotiate'], b: ['002', 'You want to negotiate'], relation: 'part-of' },
+  { a: ['001', 'Both sides must come'], b: ['003', "there's also an opportunity"], relation: 'worded-differently' },
+  { a: ['001', 'Both sides must come'], b: ['003', 'is maybe not achievable'], relation: 'worded-differently' },
+  { a: ['001', 'Both sides must come'], b: ['004', 'there is an opportunity'], relation: 'worded-differently' },
+  { a: ['001', 'Both sides must come'], b: ['004', 'cannot be achieved'], relation: 'worded-differently' },
+  { a: ['003', 'Same thing probably'], b: ['004', 'probably on the Ukrainian side'], relation: 'part-of' },
+  { a: ['003', 'There has been a tremendous'], b: ['004', 'There was tremendous'], relation: 'worded-differently' },
+  { a: ['003', 'The initial indicators'], b: ['004', 'I believe they are doing this'], relation: 'worded-differently' },
+  { a: ['003', 'The initial indicators'], b: ['004', 'initial indicators'], relation: 'part-of', speakerDiffers: true },
+  { a: ['003', "there's also an opportunity"], b: ['004', 'there is an opportunity'], relation: 'worded-differently' },
+  { a: ['003', 'mutual recognition'], b: ['004', 'mutual recognition'], relation: 'verbatim' },
+  { a: ['003', 'is maybe not achievable'], b: ['004', 'cannot be achieved'], relation: 'worded-differently' },
+];
+
 export function loadFolder(dir: string): Workspace {
   const ws = new Workspace();
   for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) ws.set(name, fs.readFileSync(path.join(dir, name), 'utf8'));
@@ -58,7 +79,8 @@ export function readExpected(file: string): ExpectedPair[] {
 const isSame = (r: QuoteRelation) => r !== 'worded-differently';
 
 export function scoreVariants(found: readonly FoundPair[], expected: readonly ExpectedPair[]): VariantScores {
-  const at = (v: QuoteVersion, [file, words]: [string, string]) => v.path === file && v.text.startsWith(words);
+  // A file is named by its name or, in the samples, the prefix of its name ("003").
+  const at = (v: QuoteVersion, [file, words]: [string, string]) => v.path.startsWith(file) && v.text.startsWith(words);
   const matchOf = (f: FoundPair) => expected.find((e) => (at(f.a, e.a) && at(f.b, e.b)) || (at(f.a, e.b) && at(f.b, e.a)));
   const worded: Score = { found: 0, expected: expected.filter((e) => e.relation === 'worded-differently').length, right: 0 };
   const same: Score = { found: 0, expected: expected.length - worded.expected, right: 0 };
@@ -92,11 +114,14 @@ function pr(s: Score): string {
 export function evaluateQuoteVariants(samples: string | null, fixtures: string): string[] {
   const lines: string[] = [];
   if (samples) {
-    const pairs = foundPairs(loadFolder(samples));
-    lines.push(`Quotes compared across files (kherson-talks): ${pairs.length} pair${pairs.length === 1 ? '' : 's'} of versions linked`);
+    const ws = loadFolder(samples);
+    const pairs = foundPairs(ws);
+    const s = scoreVariants(pairs, KHERSON_VARIANTS);
+    lines.push(`Quotes compared across files (kherson-talks): ${pairs.length} pair${pairs.length === 1 ? '' : 's'} of versions linked; worded-differently ${pr(s.worded)}; verbatim/part-of ${pr(s.same)}`);
     for (const f of pairs) {
       lines.push(`  ${f.relation}${f.speakerDiffers ? ' (another speaker)' : ''}: ${f.a.path.slice(0, 3)} “${clip(f.a.text)}” ~ ${f.b.path.slice(0, 3)} “${clip(f.b.text)}”`);
     }
+    for (const w of s.wrong) lines.push(`  ${w}`);
   }
   const expected = readExpected(path.join(fixtures, 'expected.json'));
   const scores = scoreVariants(foundPairs(loadFolder(fixtures)), expected);

@@ -94,6 +94,18 @@ test('quotes of one file are never versions of each other; set returns the paths
   assert.equal(index.versionsOf('x').length, 0);
 });
 
+test('a short quote that its own file also quotes inside a longer quotation links to nothing elsewhere', () => {
+  const q = (start: number, text: string, kind: QuoteOwner['kind'] = 'partial'): QuoteOwner => ({ start, end: start + text.length, kind, text, speakerKey: 's' });
+  const index = new QuoteVariantIndex();
+  index.set('x', [q(0, 'political solution'), q(50, 'at the end of the day it will be a political solution, if there is a slowdown', 'direct')]);
+  index.set('y', [q(0, 'There may be a political solution where, politically, the Russians withdraw,', 'direct')]);
+  index.set('z', [q(0, 'political solution')]);
+  assert.ok(!index.versionsOf('x').some(({ version }) => version.start === 0), 'x’s “political solution” links to nothing');
+  assert.deepEqual(index.linksAt('y', 0, 76).map((l) => [l.other.path, l.other.start]), [['z', 0]]);
+  // Quoted alone, the phrase links where it is contained: in y, and in x's longer quotation.
+  assert.deepEqual(index.versionsOf('z')[0]?.links.map((l) => [l.other.path, l.other.start, l.relation]), [['x', 50, 'part-of'], ['y', 0, 'part-of']]);
+});
+
 test('diagnostics: quote-differs and quote-speaker-differs, with related information to every other version', () => {
   const ws = loadFolder(dir);
   const a = ws.diagnostics('a.txt').filter((d) => d.code === 'quote-differs' || d.code === 'quote-speaker-differs');

@@ -1,5 +1,5 @@
 import type { QuoteOwner } from '../digest';
-import { compareQuotes, type QuoteRelation } from './compare';
+import { compareQuotes, SHORT_QUOTE, type QuoteRelation } from './compare';
 import { quoteWords, type QuoteWords } from './words';
 
 // The workspace's quotes compared across files: which quotes in different files are versions
@@ -43,7 +43,8 @@ export class QuoteVariantIndex {
   /** Replaces a file's quotes; returns the paths whose links changed (the file's own when it has any). */
   set(path: string, quotes: readonly QuoteOwner[]): Set<string> {
     const changed = this.remove(path);
-    const versions = quotes.filter(comparable).map((q): QuoteVersion => ({ path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: quoteWords(q.text) }));
+    const all = quotes.filter(comparable).map((q): QuoteVersion => ({ path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: quoteWords(q.text) }));
+    const versions = all.filter((v) => !repeatedHere(v, all));
     if (versions.length === 0) return changed;
     this.byPath.set(path, versions);
     for (const v of versions) {
@@ -155,6 +156,17 @@ export class QuoteVariantIndex {
  */
 function comparable(q: QuoteOwner): boolean {
   return q.kind !== 'indirect' || !/[“”"«»„]/.test(q.text);
+}
+
+/**
+ * A short quote ("political solution") that the same file also quotes inside a longer
+ * quotation points into that quotation: which of the speaker's uses it is, no one can say,
+ * so it links to nothing; the longer quotation is compared instead.
+ */
+function repeatedHere(v: QuoteVersion, all: readonly QuoteVersion[]): boolean {
+  if (v.words.words.length >= SHORT_QUOTE) return false;
+  const words = ` ${v.words.words.map((w) => w.surface).join(' ')} `;
+  return all.some((u) => u !== v && u.kind !== 'indirect' && u.words.words.length > v.words.words.length && ` ${u.words.words.map((w) => w.surface).join(' ')} `.includes(words));
 }
 
 /** A quote's distinct word pairs (by stem) with at least one content word, not across an elision. */
