@@ -29,6 +29,8 @@ export const MIN_CONTENT_SHARE = 0.6;
 
 /** …or at least this share of all its words. */
 export const NEARLY_ALL = 0.8;
+/** Two quotes that overlap at their ends share at least this share of the shorter one's words. */
+export const OVERLAP_SHARE = 0.5;
 /** Reported speech links to a quotation whose words it follows for at least this share of them. */
 export const MIN_REPORTED_SHARE = 0.4;
 
@@ -38,6 +40,14 @@ export const MIN_REPORTED_SHARE = 0.4;
  * writer's, never a difference. Returns null when they are not versions of one remark.
  */
 export function compareQuotes(A: QuoteWords, B: QuoteWords, aIsReported = false, bIsReported = false): QuoteComparison | null {
+  // The same words, as wire copy reprinted gives them: no alignment needed.
+  if (!aIsReported && !bIsReported && identical(A, B)) {
+    const steps = A.words.map((_, i) => ({ op: 'same' as const, a: i, b: i }));
+    const content = A.words.filter((w) => w.content).length;
+    if (content < 2 && A.words.length < SHORT_QUOTE) return null;
+    if (content < 1) return null;
+    return { relation: 'verbatim', differentInA: [], differentInB: [], alignment: { steps, aStart: 0, aEnd: A.words.length, bStart: 0, bEnd: B.words.length } };
+  }
   const alignment = align(A, B);
   if (!alignment) return null;
   const a = A.words;
@@ -66,16 +76,16 @@ export function compareQuotes(A: QuoteWords, B: QuoteWords, aIsReported = false,
   const trailA = aEnd < a.length;
   const trailB = bEnd < b.length;
   const reported = aIsReported || bIsReported;
-  edge(leadA, leadB, !a[aStart]?.gapBefore && !b[bStart]?.gapBefore, range(0, aStart), range(0, bStart), true);
-  edge(trailA, trailB, !a[aEnd]?.gapBefore && !b[bEnd]?.gapBefore, range(aEnd, a.length), range(bEnd, b.length), false);
+  if (leadA && leadB) edge(!a[aStart]?.gapBefore && !b[bStart]?.gapBefore, range(0, aStart), range(0, bStart), true);
+  if (trailA && trailB) edge(!a[aEnd]?.gapBefore && !b[bEnd]?.gapBefore, range(aEnd, a.length), range(bEnd, b.length), false);
   /**
    * Words before (after) the aligned part in both versions: each begins (ends) the remark its
    * own way, unless one marks an elision there. Reported speech runs on with its writer's
    * words around the remark; there only a word or two the quotation has in place of the
    * report's next words is a difference ("for negotiation", "for trading").
    */
-  function edge(inA: boolean, inB: boolean, unmarked: boolean, restA: number[], restB: number[], leading: boolean): void {
-    if (!inA || !inB || !unmarked) return;
+  function edge(unmarked: boolean, restA: number[], restB: number[], leading: boolean): void {
+    if (!unmarked) return;
     if (!reported) {
       // The words both begin (end) with still align: "There has been a tremendous", "There was tremendous".
       const kept = commonWords(restA.map((i) => a[i].surface), restB.map((j) => b[j].surface));
@@ -103,6 +113,10 @@ export function compareQuotes(A: QuoteWords, B: QuoteWords, aIsReported = false,
     // overlap the other's end (two excerpts of one remark).
     if (sameContent < 1) return null;
     if (same < SHORT_QUOTE && (wholeLeft || sameContent < 2)) return null;
+    // Two quotes that share words where one ends and the other begins ("… the president of the
+    // United States" and "the president of the United States has …") are two remarks unless
+    // the shared words are most of the shorter one.
+    if (wholeLeft && same < OVERLAP_SHARE * whole.words.length) return null;
     const verbatim = !leadA && !leadB && !trailA && !trailB && freeSkips === 0;
     return { relation: verbatim ? 'verbatim' : 'part-of', differentInA, differentInB, alignment };
   }
@@ -130,6 +144,12 @@ function commonWords(x: readonly string[], y: readonly string[]): { a: Set<numbe
     else j++;
   }
   return { a, b };
+}
+
+/** The same words in the same order, with elisions at the same places. */
+function identical(A: QuoteWords, B: QuoteWords): boolean {
+  if (A.words.length !== B.words.length || A.gapAfter !== B.gapAfter) return false;
+  return A.words.every((w, i) => w.surface === B.words[i].surface && w.gapBefore === B.words[i].gapBefore);
 }
 
 function range(from: number, to: number): number[] {
