@@ -22,10 +22,14 @@ export interface Alignment {
   bEnd: number;
 }
 
-const OTHER = -1;
-const GAP = -1;
+/** What a changed word and a word only one version has cost: strict when deciding whether two quotes are versions. */
+export const STRICT = -1;
+/** Softer, to show the words that differ between two versions already linked: the alignment runs through a few changed words. */
+export const SOFT = -0.5;
 
-export function align(A: QuoteWords, B: QuoteWords): Alignment | null {
+export function align(A: QuoteWords, B: QuoteWords, penalty = STRICT): Alignment | null {
+  const OTHER = penalty;
+  const GAP = penalty;
   const a = A.words;
   const b = B.words;
   const n = a.length;

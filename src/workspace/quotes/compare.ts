@@ -1,4 +1,4 @@
-import { align, type Alignment } from './align';
+import { align, SOFT, STRICT, type Alignment } from './align';
 import type { QuoteWords } from './words';
 
 // Whether two quotes in different files are versions of one remark, and how they relate:
@@ -40,6 +40,17 @@ export const MIN_REPORTED_SHARE = 0.4;
  * writer's, never a difference. Returns null when they are not versions of one remark.
  */
 export function compareQuotes(A: QuoteWords, B: QuoteWords, aIsReported = false, bIsReported = false): QuoteComparison | null {
+  const found = judge(A, B, aIsReported, bIsReported, STRICT);
+  if (found?.relation !== 'worded-differently') return found;
+  // Whether they are versions is judged strictly (softer alignments link unrelated remarks
+  // that share a phrase); which words differ is shown from a softer alignment, which runs
+  // through a few changed words ("they're doing it" / "they are doing this") where the strict
+  // one stops and counts everything before as different.
+  const shown = judge(A, B, aIsReported, bIsReported, SOFT);
+  return shown?.relation === 'worded-differently' ? { ...found, differentInA: shown.differentInA, differentInB: shown.differentInB } : found;
+}
+
+function judge(A: QuoteWords, B: QuoteWords, aIsReported: boolean, bIsReported: boolean, penalty: number): QuoteComparison | null {
   // The same words, as wire copy reprinted gives them: no alignment needed.
   if (!aIsReported && !bIsReported && identical(A, B)) {
     const steps = A.words.map((_, i) => ({ op: 'same' as const, a: i, b: i }));
@@ -48,7 +59,7 @@ export function compareQuotes(A: QuoteWords, B: QuoteWords, aIsReported = false,
     if (content < 1) return null;
     return { relation: 'verbatim', differentInA: [], differentInB: [], alignment: { steps, aStart: 0, aEnd: A.words.length, bStart: 0, bEnd: B.words.length } };
   }
-  const alignment = align(A, B);
+  const alignment = align(A, B, penalty);
   if (!alignment) return null;
   const a = A.words;
   const b = B.words;

@@ -23,7 +23,7 @@ export function quoteVariantDiagnostics(filePath: string, index: QuoteVariantInd
       const message =
         worded.length === 1
           ? `Worded differently in ${path.basename(worded[0].other.path)}: “${clip(worded[0].other.text)}”`
-          : `Worded differently in ${worded.length} other versions, in ${countFiles(worded)}`;
+          : `Worded differently in ${countFiles(worded)}${new Set(worded.map((l) => l.other.path)).size === worded.length ? '' : ` (${worded.length} versions)`}`;
       out.push({ start: version.start, end: version.end, severity: differs, code: 'quote-differs', message, related });
     }
     if (speakerDiffers === 'off') continue;
