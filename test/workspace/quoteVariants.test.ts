@@ -41,6 +41,16 @@ test('worded differently: the words that differ are named on both sides', () => 
   assert.ok(wordsAt('there is an opportunity here, a window of opportunity for negotiations.', n.differentInB).includes('negotiations'));
 });
 
+test('the words that differ are the changed ones, not everything before the first change', () => {
+  const a = "The first signs are that they are leaving. I believe they're doing it to save their army and to hold the river line, but that remains to be seen";
+  const b = 'I believe they are doing this to protect their army and to hold the river line, but that remains to be seen,';
+  const c = compare(a, b);
+  assert.equal(c?.relation, 'worded-differently');
+  // The longer quote's first sentence is words the other leaves out, not a difference.
+  assert.deepEqual(wordsAt(a, c.differentInA), ["they're", 'it', 'save']);
+  assert.deepEqual(wordsAt(b, c.differentInB), ['they', 'are', 'this', 'protect']);
+});
+
 test('a common phrase, a short quote not contained, and two remarks on one subject do not link', () => {
   assert.equal(compare('A political solution is the only way forward for the south,', 'There must be a political solution, and it must come soon,'), null);
   assert.equal(compare('political solution', 'a political settlement'), null);
