@@ -5,6 +5,7 @@ import { checkKherson, loadKherson } from './kherson';
 import { evaluateNewsQuant } from './newsquant';
 import { evaluateConflicts } from './conflicts';
 import { evaluateEcbplus, formatEcbplus } from './ecbplus';
+import { evaluateQuoteVariants } from './quoteVariants';
 
 // `npm run eval`: Byline's quality in numbers, on the corpora and samples in ../shared
 // (read in place; they are copyrighted and never copied into the repository).
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
 
   if (fs.existsSync(samples)) for (const line of (await evaluateConflicts(samples, path.join(root, 'test', 'fixtures'))).lines) console.log(line);
 
+  console.log('');
+
+  for (const line of evaluateQuoteVariants(fs.existsSync(samples) ? samples : null, path.join(root, 'test', 'fixtures', 'quotes-compared'))) console.log(line);
   console.log('');
 
   const ecbplus = path.join(corpora, 'ecbplus');

@@ -80,7 +80,9 @@ export type DiagnosticCode =
   | 'unclosed-quote'
   | 'conflicting-claim'
   | 'updated-claim'
-  | 'analysis-truncated';
+  | 'analysis-truncated'
+  | 'quote-differs'
+  | 'quote-speaker-differs';
 
 export interface RelatedLocation {
   path: string;

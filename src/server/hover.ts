@@ -8,6 +8,9 @@ import { labelName, placeLabel } from '../shared/names';
 import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
 import type { Found } from './lookup';
+import { diffRuns, differingPhrases } from '../workspace/quotes/diff';
+import { relationLabel } from '../workspace/quotes/diagnostics';
+import type { QuoteLink, QuoteVersion } from '../workspace/quotes/quoteVariantIndex';
 
 // Hover cards, in Markdown. A quote's card says who spoke, the roles the articles give them
 // and where else they are quoted; a claim's card says what the figure counts and what every
@@ -17,6 +20,8 @@ import type { Found } from './lookup';
 const MAX_FILES = 8;
 /** At most this many roles are listed on a card. */
 const MAX_ROLES = 6;
+/** At most this many other versions are listed on a quote's card (those worded differently first); the rest are counted. */
+const MAX_VERSIONS = 8;
 /** At most this many other files' figures are listed on a claim's card (conflicts first); the rest are counted. */
 const MAX_FIGURES = 12;
 
@@ -27,15 +32,16 @@ export function hoverMarkdown(workspace: Workspace, uri: string, found: Found, l
     case 'claim':
       return claimCard(found.claim, workspace.claims.linksOf(uri)[found.index] ?? [], lineOf);
     case 'quote':
-      return quoteCard(workspace, found.quote, found.speaker, lineOf);
+      return quoteCard(workspace, uri, found.quote, found.speaker, lineOf);
     case 'speaker':
       return speakerCard(workspace, found.speaker, lineOf, true);
   }
 }
 
-function quoteCard(workspace: Workspace, quote: Quote, speaker: Speaker | null, lineOf: LineOf): string {
+function quoteCard(workspace: Workspace, uri: string, quote: Quote, speaker: Speaker | null, lineOf: LineOf): string {
   const what = quote.kind === 'indirect' ? 'Reported speech' : quote.kind === 'partial' ? 'Partial quote' : 'Quote';
   if (!speaker) return `**${what}** — no speaker found nearby.\n\nByline found no attribution cue (such as *said* or *according to*) for these words.`;
+  const versions = versionsSection(workspace, uri, quote, speaker, lineOf);
   const lines = [speakerCard(workspace, speaker, lineOf, false)];
   const a = quote.attribution;
   if (a) {
@@ -44,7 +50,33 @@ function quoteCard(workspace: Workspace, quote: Quote, speaker: Speaker | null, 
     const parts = [how, cue].filter(Boolean);
     lines.push(`---\n${what}${parts.length ? ': ' + parts.join('; ') : ''}.`);
   }
+  if (versions) lines.push(versions);
   return lines.join('\n\n');
+}
+
+/**
+ * The quote's other versions in other files, each with the words it has and this one has not
+ * in bold, and this one's words it has not struck through.
+ */
+function versionsSection(workspace: Workspace, uri: string, quote: Quote, speaker: Speaker, lineOf: LineOf): string | null {
+  const entry = workspace.quoteVariants.entryAt(uri, quote.start, quote.end);
+  if (!entry || entry.links.length === 0) return null;
+  const { version: here, links } = entry;
+  const rows = links.slice(0, MAX_VERSIONS).map((l) => versionRow(workspace, l, speaker, here, lineOf));
+  if (links.length > MAX_VERSIONS) rows.push(`- and ${links.length - MAX_VERSIONS} more (Go to References lists them all)`);
+  return `---\n**${plural(links.length, 'other version')}** of these words:\n\n${rows.join('\n')}`;
+}
+
+function versionRow(workspace: Workspace, l: QuoteLink, speaker: Speaker, here: QuoteVersion, lineOf: LineOf): string {
+  const other = l.other;
+  const there = workspace.speakers.speakerOf(other.path, other.speakerKey);
+  const text = diffRuns(other.text, other.words, l.differentThere)
+    .map((r) => (r.differs ? `**${escape(r.text)}**` : escape(r.text)))
+    .join('');
+  const by = there && there.id !== speaker.id ? ` — ⚠ given to **${escape(there.name)}**` : '';
+  const missing = differingPhrases(here.text, here.words, l.differentHere);
+  const notThere = missing.length > 0 ? ` — not there: ${missing.map((m) => `~~${escape(m)}~~`).join(', ')}` : '';
+  return `- ${relationLabel(l.relation, other)} in ${link(fileName(other.path), other.path, lineOf(other.path, other.start))}: “${text}”${by}${notThere}`;
 }
 
 export function speakerCard(workspace: Workspace, speaker: Speaker, lineOf: LineOf, withAliases: boolean): string {

@@ -28,7 +28,7 @@ import {
 import { hoverMarkdown } from './hover';
 import { quoteHints } from './inlayHints';
 import { findAt } from './lookup';
-import { claimGroups, claimReferences, conflictLocations, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
+import { claimGroups, claimReferences, conflictLocations, quoteReferences, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
 import { AnalysisPool } from './pool';
 import { Session, type Progress } from './session';
 import { StreamGuard } from './streamGuard';
@@ -160,6 +160,9 @@ export function startServer(connection: Connection): void {
     if (offset === null) return [];
     const found = findAt(session.index, textDocument.uri, offset);
     if (found?.kind === 'claim') return claimReferences(session.index, textDocument.uri, found.index, rangeOf);
+    // A quote that other files quote too: its versions. Any other quote: its speaker's quotes.
+    const versions = found?.kind === 'quote' ? quoteReferences(session.index, textDocument.uri, found.quote.start, found.quote.end, rangeOf) : [];
+    if (versions.length > 0) return versions;
     if (found?.kind === 'quote' || found?.kind === 'speaker') {
       const speaker = found.speaker;
       return speaker ? speakerQuotes(session.index, speaker.id, rangeOf).map((q) => ({ uri: q.uri, range: q.range })) : [];

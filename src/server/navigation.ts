@@ -18,6 +18,13 @@ export function claimReferences(workspace: Workspace, uri: string, index: number
   return [{ path: uri, start: claim.start, end: claim.end }, ...links].flatMap((l) => located(l.path, l.start, l.end, rangeOf));
 }
 
+/** The same remark in every file: the quote itself and every other version of it; none when it has no other version. */
+export function quoteReferences(workspace: Workspace, uri: string, start: number, end: number, rangeOf: RangeOf): WireLocation[] {
+  const links = workspace.quoteVariants.linksAt(uri, start, end);
+  if (links.length === 0) return [];
+  return [{ path: uri, start, end }, ...links.map((l) => l.other)].flatMap((l) => located(l.path, l.start, l.end, rangeOf));
+}
+
 /** Every conflicting claim, in file and text order. */
 export function conflictLocations(workspace: Workspace, rangeOf: RangeOf): ConflictLocation[] {
   const out: ConflictLocation[] = [];

@@ -4,6 +4,7 @@ import type { Claim } from '../core/claims';
 import type { Conflict, RelatedClaim } from './claimIndex';
 import type { SpeakerRole } from './speakerIndex';
 import type { Workspace } from './workspace';
+import { quoteVariants, relatedQuotes, type QuoteVariantReport, type RelatedQuoteReport } from './quotes/report';
 
 // The JSON report (version 1), shared by the CLI's --format json and anything that wants
 // Byline's findings as data. The shape is documented in the README and kept stable: fields
@@ -17,6 +18,8 @@ export interface QuoteReport {
   kind: QuoteKind;
   text: string;
   speaker: null | { id: string; name: string; mention: TextSpan | null; cue: TextSpan | null };
+  /** The same remark quoted in other files (quotes/report.ts). */
+  related: RelatedQuoteReport[];
 }
 
 export interface DiagnosticReport {
@@ -63,6 +66,8 @@ export interface Report {
   files: FileReport[];
   speakers: SpeakerReport[];
   conflicts: Conflict[];
+  /** Each pair of versions of a quote that differ, in words or in speaker, once. */
+  quoteVariants: QuoteVariantReport[];
   skipped: SkippedFile[];
 }
 
@@ -77,7 +82,14 @@ export function buildReport(workspace: Workspace, skipped: readonly SkippedFile[
     quoteCount: s.quoteCount,
     files: s.files,
   }));
-  return { version: REPORT_VERSION, files, speakers, conflicts: workspace.claims.conflicts(), skipped: [...skipped] };
+  return {
+    version: REPORT_VERSION,
+    files,
+    speakers,
+    conflicts: workspace.claims.conflicts(),
+    quoteVariants: quoteVariants(workspace.quoteVariants, workspace.speakers),
+    skipped: [...skipped],
+  };
 }
 
 function fileReport(workspace: Workspace, path: string): FileReport {
@@ -93,6 +105,7 @@ function fileReport(workspace: Workspace, path: string): FileReport {
       kind: q.kind,
       text: q.text,
       speaker: a && speaker ? { id: speaker.id, name: speaker.name, mention: a.mention, cue: a.cue } : null,
+      related: relatedQuotes(workspace.quoteVariants, workspace.speakers, path, q.start, q.end, a?.speakerKey ?? null),
     };
   });
   const links = workspace.claims.linksOf(path);

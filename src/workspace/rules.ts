@@ -10,4 +10,6 @@ export const RULE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'conflicting-claim': 'A numeric claim that disagrees with a claim about the same thing in another file.',
   'updated-claim': 'A toll that another file, published on another day, reports earlier or later: an update, not a contradiction.',
   'analysis-truncated': 'The analysis of a file was cut short (time budget); later findings may be missing.',
+  'quote-differs': 'A quote that another file gives in other words: a word changed, added or dropped.',
+  'quote-speaker-differs': 'A quote whose words another file gives to another speaker.',
 };

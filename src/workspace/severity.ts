@@ -16,6 +16,8 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'conflicting-claim',
   'updated-claim',
   'analysis-truncated',
+  'quote-differs',
+  'quote-speaker-differs',
 ];
 
 export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeveritySetting>> = {
@@ -26,6 +28,9 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeveritySetting
   'conflicting-claim': 'warning',
   'updated-claim': 'information',
   'analysis-truncated': 'warning',
+  // Another outlet's wording is worth knowing, not a fault of this file; another speaker for the same words is.
+  'quote-differs': 'information',
+  'quote-speaker-differs': 'warning',
 };
 
 /** The editor's defaults: quotes and reported speech stay out of the Problems panel, F8 and the status counts. */

@@ -3,6 +3,8 @@ import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
 import { ClaimIndex } from './claimIndex';
 import { contentHash } from './contentHash';
 import { quoteDiagnostics } from './quoteDiagnostics';
+import { quoteVariantDiagnostics } from './quotes/diagnostics';
+import { QuoteVariantIndex } from './quotes/quoteVariantIndex';
 import { digestOf, type DocumentDigest } from './digest';
 import { DEFAULT_SEVERITIES, type Severities } from './severity';
 import { SpeakerIndex } from './speakerIndex';
@@ -59,6 +61,8 @@ export class WorkspaceDocument {
 export class Workspace {
   readonly speakers = new SpeakerIndex();
   readonly claims: ClaimIndex;
+  /** Quotes in different files that are versions of one remark. */
+  readonly quoteVariants = new QuoteVariantIndex();
   private readonly documents = new Map<string, WorkspaceDocument>();
   /** One copy of each short string of every digest kept (see strings.ts). */
   private readonly strings = new StringPool();
@@ -114,10 +118,17 @@ export class Workspace {
       this.documents.set(input.path, doc);
       added.push(doc);
       for (const p of this.claims.set(input.path, digest.claims, digest.claimTraits)) changed.add(p);
+      for (const p of this.quoteVariants.set(input.path, digest.quotes)) changed.add(p);
     }
     const speakers = added.map((d) => ({ path: d.path, speakers: d.digest.speakers, quotes: d.digest.quotes }));
-    for (const p of this.speakers.setMany(speakers, deferSpeakers)) changed.add(p);
+    for (const p of this.withQuotePartners(this.speakers.setMany(speakers, deferSpeakers))) changed.add(p);
     return changed;
+  }
+
+  /** A speaker renamed or merged in some files changes whether the other versions of their quotes are given to someone else. */
+  private withQuotePartners(paths: Set<string>): Set<string> {
+    for (const p of this.quoteVariants.partnersOf(paths)) paths.add(p);
+    return paths;
   }
 
   /** A document's whole analysis, for one that has only its digest in memory. */
@@ -127,7 +138,7 @@ export class Workspace {
 
   /** Clusters speakers deferred by `setMany` (at most `maxBlocks` blocks of names); returns the paths whose diagnostics may have changed. */
   settle(maxBlocks?: number): Set<string> {
-    return this.speakers.settle(maxBlocks);
+    return this.withQuotePartners(this.speakers.settle(maxBlocks));
   }
 
   /** Blocks of speaker names deferred by `setMany` and not clustered yet. */
@@ -137,8 +148,9 @@ export class Workspace {
 
   remove(path: string): Set<string> {
     if (!this.documents.delete(path)) return new Set();
-    const changed = this.speakers.remove(path);
+    const changed = this.withQuotePartners(this.speakers.remove(path));
     for (const p of this.claims.remove(path)) changed.add(p);
+    for (const p of this.quoteVariants.remove(path)) changed.add(p);
     changed.delete(path);
     return changed;
   }
@@ -188,13 +200,18 @@ export class Workspace {
     // A closed file's diagnostics need no quote: they come from the digest, and its analysis stays on disk.
     const quotesShown = !codes || QUOTE_CODES.some((c) => codes.has(c));
     const { quotes, problems } = quotesShown ? doc.analysis : { quotes: [], problems: doc.digest.problems };
-    const all = [...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts];
+    const variantSeverities = codes ? { ...this.severities, ...Object.fromEntries(VARIANT_CODES.filter((c) => !codes.has(c)).map((c) => [c, 'off'])) } : this.severities;
+    const variants = quoteVariantDiagnostics(path, this.quoteVariants, this.speakers, variantSeverities);
+    const all = [...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts, ...variants];
     return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }
 
 /** The codes of the diagnostics the claim index makes. */
 const CLAIM_CODES: readonly DiagnosticCode[] = ['conflicting-claim', 'updated-claim'];
+
+/** The codes of the diagnostics on quotes that other files quote too. */
+const VARIANT_CODES: readonly DiagnosticCode[] = ['quote-differs', 'quote-speaker-differs'];
 
 /** The codes of the diagnostics that name a quote's speaker. */
 const QUOTE_CODES: readonly DiagnosticCode[] = ['quote', 'reported-speech', 'unattributed-quote'];

@@ -45,7 +45,7 @@ test('json output follows the documented version-1 shape and its offsets point a
   assert.equal(r.code, EXIT.ok);
   const report = JSON.parse(r.out);
   assert.equal(report.version, 1);
-  assert.deepEqual(Object.keys(report).sort(), ['conflicts', 'files', 'skipped', 'speakers', 'version']);
+  assert.deepEqual(Object.keys(report).sort(), ['conflicts', 'files', 'quoteVariants', 'skipped', 'speakers', 'version']);
   const file = report.files.find((f: { path: string }) => f.path.endsWith('briefing.txt'));
   const text = fs.readFileSync(path.join(articles, 'briefing.txt'), 'utf8');
   const direct = file.quotes.find((q: { kind: string }) => q.kind === 'direct');

@@ -103,6 +103,9 @@ export class LspClient {
 
   async stop(): Promise<void> {
     try {
+      // A server that has ended (the broken-stream tests end it) is sent nothing: writing to its
+      // closed stdin fails later, outside the test, as an unhandled rejection.
+      if (this.process.exitCode !== null || this.process.signalCode !== null || !this.process.stdin?.writable) return;
       // A server gone deaf (the fault the broken-stream tests look for) never answers: it is killed after a while.
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await this.connection.sendNotification('exit');
