@@ -1,10 +1,9 @@
 import type { Token } from '../text/tokenize';
 import { W, wordFlags } from '../text/lexicon';
-import { countedKey } from './counted';
-import { placeName } from './places';
 import { scopeOf, type Scope } from './scope';
 import { MONEY_UNITS } from './units';
-import { Tag, hasTag, tagsOf } from './tags';
+import { Tag, tagsOf } from './tags';
+import { SHAPE_MEASURES, whatOf } from './measured';
 
 // A claim's frame: what a figure says, beyond its number. Two figures in different files are
 // the same figure when their frames say they measure the same thing of the same event —
@@ -62,19 +61,8 @@ const UNIT_DIMENSIONS: Readonly<Record<string, readonly [Dimension, number]>> = 
   magnitude: ['magnitude', 1],
 };
 
-/** Words after a length that make it a distance from a place: "55 kilometres south of Bireun". */
-const DIRECTIONS = new Set([
-  'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west',
-  'south-east', 'south-west', 'northern', 'southern', 'from', 'off', 'away', 'offshore', 'inland',
-]);
-/** Words around a length that make it a depth: "at a depth of 10 km", "six miles beneath the surface". */
-const DEPTH_BEFORE = new Set(['depth']);
-const DEPTH_AFTER = new Set(['deep', 'beneath', 'below', 'underground', 'depth']);
-/** Verbs before a length that make it the length of a fall: "fell about 200 metres", "plunged 600m". */
-const FALL_VERBS = new Set(['fell', 'fall', 'falls', 'falling', 'fallen', 'plunged', 'plunge', 'plunging', 'plummeted', 'tumbled', 'tumbling', 'slid', 'sliding', 'dropped']);
 /** Words that give the figure's source after them: "according to the UN", "police said". */
 const SOURCE_CUES = new Set(['according']);
-const MEASURE_REACH = 4;
 const SOURCE_REACH = 6;
 
 export interface FrameInput {
@@ -190,10 +178,7 @@ function withinOf(f: FrameInput): string | null {
   return null;
 }
 
-/** Measures that say which length it is rather than what happened: they go into `what`. */
-const SHAPE_MEASURES = new Set(['length', 'width', 'depth', 'height']);
-
-export function dimensionOf(unit: string | null): readonly [Dimension, number] {
+function dimensionOf(unit: string | null): readonly [Dimension, number] {
   if (unit === null || unit === 'people') return ['count', 1];
   if (MONEY_UNITS.has(unit.split(' ')[0]) || unit === 'cents' || unit === 'pence') return ['money', 1];
   if (unit === 'percent') return ['percent', 1];
@@ -213,140 +198,6 @@ function isMagnitude(f: FrameInput): boolean {
   if (tokens[k]?.text === '-') k++;
   if (k < f.end && (tokens[k].norm === 'magnitude' || tokens[k].norm === 'richter')) return true;
   return k + 2 < f.end && tokens[k].norm === 'on' && tokens[k + 1].norm === 'the' && tokens[k + 2].norm === 'richter';
-}
-
-/** What the figure measures, its head last: "public comment", "magnitude", "distance-from-bireun". */
-function whatOf(f: FrameInput, dimension: Dimension): string | null {
-  if (dimension === 'magnitude') return 'magnitude';
-  if (f.measure === 'age') {
-    const owner = ageOwner(f);
-    return owner === null ? null : `age-of-${owner}`;
-  }
-  if (dimension === 'length') return lengthRole(f) ?? countedWhat(f);
-  if (dimension === 'duration') return durationOf(f) ?? countedWhat(f);
-  return countedWhat(f);
-}
-
-/** The counted phrase's key without the words that trail its head: "people seriously" → "person". */
-function countedWhat(f: FrameInput): string | null {
-  const text = f.counted ?? f.countedText;
-  if (text === null) {
-    if (f.measure !== null && SHAPE_MEASURES.has(f.measure)) return f.measure;
-    // "dozens injured", "24 dead": what happened to people counts people.
-    return f.unit === 'people' ? 'person' : null;
-  }
-  const words = text.split(/\s+/);
-  // "candidates run for 125 seats": a plural noun followed by a verb ends the phrase.
-  const plural = words.findIndex((w, i) => i + 1 < words.length && /[^s]s$/i.test(w) && (wordFlags(words[i + 1].toLowerCase()) & W.Verb) !== 0);
-  if (plural >= 0) words.length = plural + 1;
-  while (words.length > 1 && !isNounish(words[words.length - 1].toLowerCase())) words.pop();
-  const key = countedKey(words.join(' '));
-  return key === '' ? null : key;
-}
-
-function isNounish(norm: string): boolean {
-  const flags = wordFlags(norm);
-  return (flags & (W.Adverb | W.Conjunction | W.Preposition)) === 0 && !(norm.endsWith('ed') && (flags & W.Verb) !== 0);
-}
-
-function isPersonName(t: Token | undefined): boolean {
-  return (
-    t !== undefined && t.cap && t.kind === 'word' &&
-    (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition | W.Place)) === 0 &&
-    (tagsOf(t.norm) & (Tag.Demonym | Tag.WeekDay | Tag.Month | Tag.Country | Tag.Locality)) === 0 &&
-    !DEMONYM_LIKE.test(t.norm)
-  );
-}
-
-/**
- * Whose age it is: the surname beside it ("Alexis Grigoropoulos, 15,", "15-year-old Alexandros
- * Grigoropoulos", "a 15-year-old Greek boy, Alexandros Grigoropoulos"), or the noun it
- * qualifies ("a 66-year-old woman"): an age is compared only with the same person's, and in one
- * story "the 15-year-old boy" is one boy.
- */
-function ageOwner(f: FrameInput): string | null {
-  const { tokens } = f;
-  const isName = isPersonName;
-  if (f.first - 2 >= f.floor && (tokens[f.first - 1].text === ',' || tokens[f.first - 1].text === '(') && isName(tokens[f.first - 2])) return tokens[f.first - 2].norm;
-  let k = f.last;
-  while (k < f.end && ((tagsOf(tokens[k].norm) & Tag.Demonym) !== 0 || (tokens[k].cap && DEMONYM_LIKE.test(tokens[k].norm) && AGE_NOUNS.has(tokens[k + 1]?.norm ?? '')))) k++;
-  const noun = k < f.end && AGE_NOUNS.has(tokens[k].norm) ? tokens[k].norm : null;
-  if (noun !== null && tokens[k + 1]?.text === ',') k += 2;
-  else if (noun !== null) return noun;
-  let last: Token | null = null;
-  while (k < f.end && isName(tokens[k])) last = tokens[k++];
-  return last?.norm ?? null;
-}
-
-/** Nationalities compromise may not tag: "British", "Australian", "Palestinian". */
-const DEMONYM_LIKE = /(ish|ian|ese|an)$/;
-
-/** Nouns that may stand between an age and the name it belongs to: "a 15-year-old boy, Alexandros …". */
-/** A noun an age may be given for ("the age of the boy"), not a name ("the age of Buckley"). */
-export function isAgeNoun(norm: string): boolean {
-  return AGE_NOUNS.has(norm);
-}
-
-const AGE_NOUNS = new Set(['boy', 'girl', 'man', 'woman', 'teenager', 'teen', 'child', 'student', 'driver', 'victim', 'climber', 'suspect', 'officer', 'policeman', 'mother', 'father', 'son', 'daughter']);
-
-/** Which length a length is: its depth, its distance from a named place, or a measure ("long"). */
-function lengthRole(f: FrameInput): string | null {
-  const { tokens } = f;
-  for (let k = f.first - 1; k >= f.floor && f.first - k <= MEASURE_REACH; k--) {
-    if (DEPTH_BEFORE.has(tokens[k].norm)) return 'depth';
-    if (FALL_VERBS.has(tokens[k].norm)) return 'fall';
-  }
-  if (f.measure !== null && SHAPE_MEASURES.has(f.measure)) return f.measure;
-  for (let k = f.last; k < f.end && k - f.last < MEASURE_REACH; k++) {
-    const norm = tokens[k].norm;
-    if (DEPTH_AFTER.has(norm)) return 'depth';
-    if (DIRECTIONS.has(norm)) {
-      const place = placeAfterDirection(tokens, k + 1, f.end);
-      const located = locatedBefore(tokens, f.first, f.floor);
-      return [located, 'distance', place === null ? null : `from-${place.replace(/ /g, '-')}`].filter((w) => w !== null).join('-');
-    }
-    if (tokens[k].kind === 'punct') break;
-  }
-  return null;
-}
-
-/** What a distance places: the nearest name before it in its sentence ("Yida refugee camp, located 10 miles south of the border"). */
-function locatedBefore(tokens: readonly Token[], first: number, floor: number): string | null {
-  for (let k = first - 1; k >= floor && first - k <= LOCATED_REACH; k--) {
-    const t = tokens[k];
-    if (t.cap && t.kind === 'word' && k > floor && (wordFlags(t.norm) & (W.Determiner | W.Pronoun)) === 0) return t.norm;
-  }
-  return null;
-}
-
-const LOCATED_REACH = 8;
-
-function placeAfterDirection(tokens: readonly Token[], from: number, end: number): string | null {
-  for (let k = from; k < end && k - from < MEASURE_REACH; k++) {
-    const t = tokens[k];
-    if (t.cap && t.kind === 'word' && t.norm !== 'the') {
-      let n = k + 1;
-      while (n < end && tokens[n].cap && tokens[n].kind === 'word') n++;
-      return placeName(tokens.slice(k, n).map((x) => x.norm).join(' '));
-    }
-    // "from the border": a landmark named by a noun.
-    if (t.kind === 'word' && t.norm !== 'the' && hasTag(t.norm, Tag.Noun)) return t.norm;
-    if (t.kind === 'punct') return null;
-  }
-  return null;
-}
-
-/** What a duration is the length of: "eight days of riots" → riot; "for 35 years" keeps the counted words. */
-function durationOf(f: FrameInput): string | null {
-  const { tokens } = f;
-  if (f.countedText !== null) return countedKey(f.countedText);
-  let k = f.last;
-  if (tokens[k]?.norm !== 'of') return null;
-  k++;
-  // "four days of the worst riots": past the articles and the words that only describe.
-  while (k < f.end && (tokens[k].norm === 'the' || tokens[k].norm === 'its' || tokens[k].norm === 'their' || ((wordFlags(tokens[k].norm) & W.Adjective) !== 0 && tokens[k + 1]?.kind === 'word'))) k++;
-  const t = tokens[k];
-  return t !== undefined && k < f.end && t.kind === 'word' && !t.cap ? countedKey(t.norm) : null;
 }
 
 /** "according to the UN", "…, police said": who gives the figure, as written. */

@@ -2,7 +2,8 @@ import { countedKey, type Claim } from '../../core/claims';
 import { HUMAN_MEASURES, SELF_DESCRIBING } from '../../core/claims/measures';
 import { isCountry } from '../../core/claims/places';
 import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
-import { compatibleScopes, dimensionKey, isAgeNoun } from '../../core/claims/frame';
+import { compatibleScopes, dimensionKey } from '../../core/claims/frame';
+import { isAgeNoun } from '../../core/claims/measured';
 
 // When two claims in different files measure the same thing, and whether they agree. A false
 // alarm teaches readers to ignore Byline, so every rule here leans towards "not the same
