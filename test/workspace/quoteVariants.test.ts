@@ -161,3 +161,10 @@ test('the JSON report: related versions on each quote, and each differing pair o
   assert.deepEqual(pair && [pair.a.differentWords, pair.b.differentWords], [['an'], ['a', 'single']]);
   assert.equal(report.quoteVariants.filter((v) => v.speakerDiffers).length, 2);
 });
+
+test('a two-word part quoted for someone else is no evidence that a whole remark is theirs', () => {
+  const ws = new Workspace();
+  ws.set('a.txt', '“The initial indicators are they are in fact doing it,” Mark Milley, the US general, said on Wednesday.\n');
+  ws.set('b.txt', 'The ministry said the “initial indicators” were wrong, Olena Shevchenko, its spokeswoman, told reporters.\n');
+  assert.deepEqual(ws.diagnostics('a.txt').filter((d) => d.code === 'quote-speaker-differs'), []);
+});

@@ -8,6 +8,11 @@ import type { QuoteLink, QuoteVariantIndex, QuoteVersion } from './quoteVariantI
 // words the remark differently, `quote-speaker-differs` when another file gives the same
 // words to someone else. Each points at every other version, those worded differently first.
 
+/** Words the shorter of two versions must have before a different speaker for it is a warning. */
+const SPEAKER_EVIDENCE_WORDS = 4;
+
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
 /** Related locations at most; References reaches every version. */
 const MAX_RELATED = 20;
 
@@ -30,6 +35,8 @@ export function quoteVariantDiagnostics(filePath: string, index: QuoteVariantInd
     const here = speakers.speakerOf(filePath, version.speakerKey);
     if (!here) continue;
     const others = links.filter((l) => {
+      // "initial indicators" in another file says too little to give a whole remark to someone else.
+      if (Math.min(wordCount(version.text), wordCount(l.other.text)) < SPEAKER_EVIDENCE_WORDS) return false;
       const there = speakers.speakerOf(l.other.path, l.other.speakerKey);
       return there !== null && there.id !== here.id;
     });
