@@ -249,11 +249,17 @@ export class ClaimIndex {
    */
   private undisputedDropped(member: Member, links: readonly Link[]): Link[] {
     const own = [...member.group].filter((m) => m.path === member.path);
+    // Each file's readings, gathered once: a story a whole folder tells links thousands of files.
+    const byPath = new Map<string, Member[]>();
+    for (const l of links) {
+      const list = byPath.get(l.other.path);
+      if (list === undefined) byPath.set(l.other.path, [l.other]);
+      else list.push(l.other);
+    }
     return links.filter((l) => {
       if (l.relation === 'agrees') return true;
-      const here = own.filter((m) => m === member || this.related(m, l.other));
-      const there = links.filter((x) => x.other.path === l.other.path).map((x) => x.other);
-      return this.disputed(here, there);
+      const here = own.length === 1 ? own : own.filter((m) => m === member || this.related(m, l.other));
+      return this.disputed(here, byPath.get(l.other.path) as Member[]);
     });
   }
 
