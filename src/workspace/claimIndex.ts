@@ -248,19 +248,25 @@ export class ClaimIndex {
    * both files always see the same link.
    */
   private undisputedDropped(member: Member, links: readonly Link[]): Link[] {
-    const own = [...member.group].filter((m) => m.path === member.path);
-    // Each file's readings, gathered once: a story a whole folder tells links thousands of files.
-    const byPath = new Map<string, Member[]>();
-    for (const l of links) {
-      const list = byPath.get(l.other.path);
-      if (list === undefined) byPath.set(l.other.path, [l.other]);
-      else list.push(l.other);
+    const own = (this.files.get(member.path)?.members ?? []).filter((m): m is Member => m !== null && m.group === member.group);
+    // A file's claims sit side by side in a group (they are added together), so another file's
+    // readings are a run of the links: no map, for a story a whole folder tells links thousands.
+    const kept: Link[] = [];
+    for (let start = 0; start < links.length; ) {
+      let end = start + 1;
+      while (end < links.length && links[end].other.path === links[start].other.path) end++;
+      const there = end - start === 1 ? [links[start].other] : links.slice(start, end).map((l) => l.other);
+      for (let i = start; i < end; i++) {
+        const l = links[i];
+        if (l.relation === 'agrees') kept.push(l);
+        else {
+          const here = own.length === 1 ? own : own.filter((m) => m === member || this.related(m, l.other));
+          if (this.disputed(here, there)) kept.push(l);
+        }
+      }
+      start = end;
     }
-    return links.filter((l) => {
-      if (l.relation === 'agrees') return true;
-      const here = own.length === 1 ? own : own.filter((m) => m === member || this.related(m, l.other));
-      return this.disputed(here, byPath.get(l.other.path) as Member[]);
-    });
+    return kept;
   }
 
   /** Same story and the same thing: the pair is judged in one order whichever side asks, so both sides always see the same link. */
@@ -277,7 +283,7 @@ export class ClaimIndex {
    */
   private relationOf(x: Member, y: Member): Relation | null {
     // Every test here is symmetric: the order of the pair does not matter.
-    if (tooFarApart(x.claim, y.claim)) return null;
+    if (tooFarApart(x.compared, y.compared)) return null;
     const relation = relationOf(x.compared, y.compared);
     if (relation === 'agrees') return relation;
     // "100,000 soldiers" may be the same count as "100,000 Russian soldiers", but when they differ

@@ -109,6 +109,8 @@ export interface ComparedClaim extends Omit<ClaimTraits, 'group'> {
   story: string[];
   /** Every place the claim's article names, as a set (one per article). */
   places: ReadonlySet<string>;
+  /** The number it states in its dimension's base unit, for `tooFarApart` (null for an order of magnitude). */
+  figure: number | null;
   /** The interval the claim allows once each finite end is allowed its rounding or the tolerance. */
   low: number;
   high: number;
@@ -122,6 +124,7 @@ export function compared(c: Claim, tolerance = 0, traits: ClaimTraits = traitsOf
     claim: c,
     story: storyOf(c),
     places: placeSet(c.frame.places),
+    figure: figureOf(c),
     placeIsCountry: traits.placeIsCountry,
     localContext: traits.localContext,
     countedIsCountry: traits.countedIsCountry,
@@ -260,17 +263,19 @@ export function relationOf(a: ComparedClaim, b: ComparedClaim): 'agrees' | 'conf
  */
 const FACTOR_APART = 5;
 
-export function tooFarApart(a: Claim, b: Claim): boolean {
-  // An order of magnitude ("dozens", "hundreds") is a range of its own, and only ever agrees.
-  if (a.hedge === 'magnitude' || b.hedge === 'magnitude') return false;
-  const x = figureOf(a);
-  const y = figureOf(b);
+export function tooFarApart(a: ComparedClaim, b: ComparedClaim): boolean {
+  const x = a.figure;
+  const y = b.figure;
   // By the numbers as written: "more than 40" and "more than 640" overlap as intervals, yet are a school's toll and a war's.
   return x !== null && y !== null && x > 0 && y > 0 && Math.max(x, y) / Math.min(x, y) > FACTOR_APART;
 }
 
-/** The number a claim states, in its dimension's base unit: its value, or the bound it gives. */
+/**
+ * The number a claim states, in its dimension's base unit: its value, or the bound it gives;
+ * null for an order of magnitude ("dozens", "hundreds"), a range of its own that only ever agrees.
+ */
 function figureOf(c: Claim): number | null {
+  if (c.hedge === 'magnitude') return null;
   const n = c.value ?? c.low ?? c.high;
   return n === null ? null : n * c.frame.scale;
 }
