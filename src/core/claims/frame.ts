@@ -149,6 +149,16 @@ function intensityOf(f: FrameInput): string {
 
 /** A weekday the sentence names, or "weekend". */
 function dayOf(tokens: readonly Token[], floor: number, end: number): string | null {
+  // Read once per sentence, as its scope is (scope.ts): a sentence may hold thousands of figures.
+  if (lastDay !== null && lastDay.tokens === tokens && lastDay.floor === floor) return lastDay.day;
+  const day = readDay(tokens, floor, end);
+  lastDay = { tokens, floor, day };
+  return day;
+}
+
+let lastDay: { tokens: readonly Token[]; floor: number; day: string | null } | null = null;
+
+function readDay(tokens: readonly Token[], floor: number, end: number): string | null {
   for (let k = floor; k < end; k++) {
     const t = tokens[k];
     if (t.norm === 'weekend') return 'weekend';

@@ -70,25 +70,49 @@ const ESTIMATE = new Set(['could', 'might', 'may', 'would', 'projected', 'foreca
 const CLAUSE_ENDS = new Set([';', ':', '.', '!', '?', '—', '–']);
 const ESTIMATE_REACH = 6;
 
+/** What a sentence says of the span of all its figures, read once per sentence. */
+interface SentenceSpan {
+  /** Where the first phrase of a separate incident starts ("in a separate air strike"), or Infinity. */
+  separateFrom: number;
+  cumulative: boolean;
+  incident: boolean;
+  longEvent: boolean;
+}
+
+/**
+ * The last sentence read: its figures are read one after another, and reading the sentence
+ * again for each would make a sentence of thousands of figures (a pasted table) quadratic.
+ */
+let lastRead: { tokens: readonly Token[]; floor: number; end: number; span: SentenceSpan } | null = null;
+
+function sentenceSpan(tokens: readonly Token[], floor: number, end: number): SentenceSpan {
+  if (lastRead !== null && lastRead.tokens === tokens && lastRead.floor === floor && lastRead.end === end) return lastRead.span;
+  const span: SentenceSpan = { separateFrom: Infinity, cumulative: false, incident: false, longEvent: false };
+  for (let k = floor; k < end; k++) {
+    const norm = tokens[k].norm;
+    if (span.separateFrom === Infinity && INCIDENT.at(tokens, k, end) !== null) span.separateFrom = k;
+    if (!span.cumulative && (CUMULATIVE.at(tokens, k, end) !== null || (norm === 'since' && sinceBeginning(tokens, k + 1, end)))) span.cumulative = true;
+    if (INCIDENT_NOUNS.has(norm)) span.incident = true;
+    if (LONG_EVENTS.has(norm)) span.longEvent = true;
+  }
+  lastRead = { tokens, floor, end, span };
+  return span;
+}
+
 /** The scope of the figure at tokens [first, last) in the sentence [floor, end). */
 export function scopeOf(tokens: readonly Token[], first: number, last: number, floor: number, end: number): Scope {
   if (isPart(tokens, first, last, floor, end)) return 'part';
-  for (let k = floor; k < end; k++) {
-    if (k < first && INCIDENT.at(tokens, k, first) !== null) return 'separate';
-  }
-  for (let k = floor; k < end; k++) {
-    if (CUMULATIVE.at(tokens, k, end) !== null) return 'cumulative';
-    if (tokens[k].norm === 'since' && sinceBeginning(tokens, k + 1, end)) return 'cumulative';
-  }
+  const span = sentenceSpan(tokens, floor, end);
+  if (span.separateFrom < first) return 'separate';
+  if (span.cumulative) return 'cumulative';
   for (let k = first - 1; k >= floor && first - k <= ESTIMATE_REACH; k--) {
     if (CLAUSE_ENDS.has(tokens[k].text)) break;
     // "May" with a capital is the month.
     if (ESTIMATE.has(tokens[k].norm) && !(tokens[k].cap && k > floor)) return 'estimate';
   }
   // One incident named in the sentence wins over the war it happened in.
-  for (let k = floor; k < end; k++) if (INCIDENT_NOUNS.has(tokens[k].norm)) return 'incident';
-  for (let k = floor; k < end; k++) if (LONG_EVENTS.has(tokens[k].norm)) return 'cumulative';
-  return 'whole';
+  if (span.incident) return 'incident';
+  return span.longEvent ? 'cumulative' : 'whole';
 }
 
 function sinceBeginning(tokens: readonly Token[], from: number, end: number): boolean {
