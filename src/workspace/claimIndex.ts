@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
-import { compared, describe, describeInterval, mayBeUpdate, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
+import { ageOwners, bare, closeFigures, compared, describe, describeInterval, mayBeUpdate, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -284,14 +284,20 @@ export class ClaimIndex {
   private relationOf(x: Member, y: Member): Relation | null {
     // Every test here is symmetric: the order of the pair does not matter.
     if (tooFarApart(x.compared, y.compared)) return null;
+    const counts = bare(x.claim) || bare(y.claim);
+    if (counts && !closeFigures(x.compared, y.compared)) return null;
     const relation = relationOf(x.compared, y.compared);
     if (relation === 'agrees') return relation;
     // "100,000 soldiers" may be the same count as "100,000 Russian soldiers", but when they differ
     // the broader count may hold others: only counts narrowed alike disagree.
     const narrowedAlike = x.claim.frame.qualifiers.length === y.claim.frame.qualifiers.length;
-    if (x.claim.hedge === 'magnitude' || y.claim.hedge === 'magnitude' || !narrowedAlike) return null;
-    // A toll that grows, given on different days: the later report is an update.
-    return mayBeUpdate(x.claim) && reportedOnDifferentDays(x.claim, y.claim) ? 'updates' : relation;
+    if (!narrowedAlike || counts || ageOwners(x.claim, y.claim) === 'maybe') return null;
+    // A toll that grows: "dozens injured" in a first report and "more than 200" in a later one
+    // tell the reader the count rose. Any other order of magnitude is too vague to contradict.
+    const developing = mayBeUpdate(x.claim);
+    if (!developing && (x.claim.hedge === 'magnitude' || y.claim.hedge === 'magnitude')) return null;
+    // Given on different days, the later report is an update.
+    return developing && reportedOnDifferentDays(x.claim, y.claim) ? 'updates' : relation;
   }
 
   /** Two files' readings of one figure disagree: each file gives one reading, and no pair across them agrees. */

@@ -4,6 +4,7 @@ import { scopeOf, type Scope } from './scope';
 import { MONEY_UNITS } from './units';
 import { Tag, tagsOf } from './tags';
 import { SHAPE_MEASURES, whatOf } from './measured';
+import { HUMAN_MEASURES } from './measures';
 
 // A claim's frame: what a figure says, beyond its number. Two figures in different files are
 // the same figure when their frames say they measure the same thing of the same event —
@@ -89,7 +90,14 @@ export function frameOf(f: FrameInput): ClaimFrame {
   const magnitude = isMagnitude(f);
   const unit = magnitude ? 'magnitude' : f.unit;
   const [dimension, scale] = dimensionOf(unit);
-  const [what, ...qualifiers] = whatOf(f, dimension)?.split(' ').reverse() ?? [null];
+  let [what, ...qualifiers] = whatOf(f, dimension)?.split(' ').reverse() ?? [null];
+  // What happens to people counts people: "villagers injured", "Palestinians killed" and
+  // "people injured" are one count, narrowed by who they were ("Russian soldiers" are not
+  // "Ukrainian soldiers"; see `sameThing`).
+  if (dimension === 'count' && f.measure !== null && HUMAN_MEASURES.has(f.measure) && what !== undefined && what !== null && what !== 'person') {
+    qualifiers.unshift(what);
+    what = 'person';
+  }
   const within = withinOf(f);
   if (within !== null) qualifiers.push(within);
   return {

@@ -52,13 +52,15 @@ export function groupKey(c: Claim): string | null {
   // an archive of many stories holds many such counts, and on real coverage of one event they
   // gave as many wrong links as right ones.
   const counting = f.dimension === 'count' || f.dimension === 'money' || f.dimension === 'percent' || f.dimension === 'other';
-  const described = f.dimension === 'magnitude' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null));
+  const described = f.dimension === 'magnitude' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (f.dimension === 'count' && distinctive(c))));
   if (!described) return null;
   // "aftershocks above magnitude 5", "stronger than five on the Richter scale": a threshold, not a quake's magnitude.
   if (f.dimension === 'magnitude' && c.hedge !== null && ONE_SIDED.has(c.hedge)) return null;
-  // A person's age is theirs whenever the sentence is set.
-  const when = c.measure === 'age' ? '' : (c.when ?? '');
-  return [dimensionKey(f, c.unit), what, f.event ?? '', when].join('|');
+  // A person's age is theirs whenever the sentence is set. Ages are grouped whoever they are
+  // of: "Johnson, 64" and "the 64-year-old woman" may be one person (see `ageOwners`).
+  const age = ageOwnerOf(c) !== null;
+  const when = age ? '' : (c.when ?? '');
+  return [dimensionKey(f, c.unit), age ? 'age' : what, f.event ?? '', when].join('|');
 }
 
 /**
@@ -151,8 +153,29 @@ export function sameStory(a: Claim, b: Claim): boolean {
  */
 export function sameThing(a: Claim, b: Claim): boolean {
   if (!compatibleScopes(a.frame.scope, b.frame.scope)) return false;
+  if (ageOwners(a, b) === 'different') return false;
   const [x, y] = a.frame.qualifiers.length <= b.frame.qualifiers.length ? [a, b] : [b, a];
   return x.frame.qualifiers.every((q) => y.frame.qualifiers.includes(q));
+}
+
+/** Whose age a claim gives: a surname ("grigoropoulos") or a noun ("boy"); null when it is not an age. */
+function ageOwnerOf(c: Claim): string | null {
+  const what = c.frame.what;
+  return what !== null && what.startsWith('age-of-') ? what.slice('age-of-'.length) : null;
+}
+
+/**
+ * Whether two ages are of one person: `same` owner; two surnames are `different` people; a
+ * noun and a name, or two nouns ("the boy", "the teenager", "Grigoropoulos"), `maybe` one
+ * person — in one story the 15-year-old boy is usually the one named elsewhere, but only ages
+ * that agree say so: two that differ may be two people, and are not compared.
+ */
+export function ageOwners(a: Claim, b: Claim): 'same' | 'maybe' | 'different' | null {
+  const x = ageOwnerOf(a);
+  const y = ageOwnerOf(b);
+  if (x === null || y === null) return null;
+  if (x === y) return 'same';
+  return isAgeNoun(x) || isAgeNoun(y) ? 'maybe' : 'different';
 }
 
 /** `sameStory` of claims already prepared with `compared`; what counts is read from `a`. */
@@ -163,9 +186,28 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   if (dayA !== null && dayB !== null && dayA !== dayB) return false;
   // A magnitude, a depth, a fall, an age: few stories share one, and articles that name many of the same places tell one.
   if (measured(a.claim) && sameArticle(a, b)) return true;
+  if (bare(a.claim) || bare(b.claim)) return sameArticle(a, b);
   if (a.countedIsCountry) return true;
   if (a.byLocality) return sharedLocality(a, b);
   return sharedContext(a, b);
+}
+
+/** A count of a named thing and nothing more: "288 candidates", "three banks". */
+export function bare(c: Claim): boolean {
+  return c.frame.dimension === 'count' && c.measure === null && c.place === null && c.frame.what !== null && !GENERIC_COUNTED.has(c.frame.what);
+}
+
+/**
+ * A bare count says what it counts, yet small ones are everywhere: "two banks", "five states",
+ * "three candidates" in an archive of election news are as many things as articles. A count
+ * of BARE_MINIMUM or more ("288 candidates", "235,000 comments") is rarely given twice for
+ * different things of one story.
+ */
+const BARE_MINIMUM = 10;
+
+function distinctive(c: Claim): boolean {
+  const n = c.value ?? c.low ?? c.high;
+  return n !== null && n >= BARE_MINIMUM && c.hedge !== 'magnitude';
 }
 
 function measured(c: Claim): boolean {
@@ -267,12 +309,28 @@ export function tooFarApart(a: ComparedClaim, b: ComparedClaim): boolean {
   const x = a.figure;
   const y = b.figure;
   // By the numbers as written: "more than 40" and "more than 640" overlap as intervals, yet are a school's toll and a war's.
-  return x !== null && y !== null && x > 0 && y > 0 && Math.max(x, y) / Math.min(x, y) > FACTOR_APART;
+  if (x !== null && y !== null) return x > 0 && y > 0 && Math.max(x, y) / Math.min(x, y) > FACTOR_APART;
+  // An order of magnitude by its range: "dozens" (12 to 120) is near "200", not "more than 2,000".
+  const [vague, figure] = x === null ? [a, y] : [b, x];
+  return figure !== null && vague.claim.hedge === 'magnitude' && (figure > vague.high * FACTOR_APART || figure * FACTOR_APART < vague.low);
+}
+
+/**
+ * A bare count is known by its number: "288 candidates" here and "288 candidates" there are one
+ * count, but "at least 175 delegates" and "691 delegates" are two candidates' tallies, however
+ * their intervals overlap. Figures as written within this factor of each other may be one count.
+ */
+const BARE_FACTOR = 1.25;
+
+export function closeFigures(a: ComparedClaim, b: ComparedClaim): boolean {
+  const x = a.figure;
+  const y = b.figure;
+  return x !== null && y !== null && x > 0 && y > 0 && Math.max(x, y) / Math.min(x, y) <= BARE_FACTOR;
 }
 
 /**
  * The number a claim states, in its dimension's base unit: its value, or the bound it gives;
- * null for an order of magnitude ("dozens", "hundreds"), a range of its own that only ever agrees.
+ * null for an order of magnitude ("dozens", "hundreds"), whose range `tooFarApart` reads.
  */
 function figureOf(c: Claim): number | null {
   if (c.hedge === 'magnitude') return null;
