@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { claim, indexOf, relations as linksOf } from './helpers';
+import { claim, claimsIn, indexOf, relations as linksOf } from './helpers';
 
 // A claim's frame (src/core/claims/frame.ts, scope.ts): what a figure measures, in which
 // dimension, of which event and with which scope; and figures linked across files by it.
@@ -174,4 +174,52 @@ test('figures orders of magnitude apart are not linked: a bombing\'s toll and a 
     'a.txt': lead + 'Twelve people were killed in Yida.',
     'b.txt': lead + 'Some 2 million people were killed in Yida and across the south.',
   }), []);
+});
+
+test('a toll reported on different days is an update, an order of magnitude included; on one day a conflict that may be an update', () => {
+  const story = 'A strong earthquake struck Aceh in Indonesia.';
+  const files = {
+    'a.txt': `Tuesday, July 2, 2013\n${story} Dozens of people were injured in Aceh.`,
+    'b.txt': `Wednesday, July 3, 2013\n${story} More than 200 people were injured in Aceh.`,
+  };
+  assert.deepEqual(relations(files), ['a.txt:Dozens updates b.txt:More than 200']);
+  const index = indexOf(files);
+  assert.deepEqual(index.diagnostics('a.txt').map((d) => [d.code, d.severity, d.message]), [
+    ['updated-claim', 'information', "Earlier report on people wounded: Dozens here; updated to 'More than 200' in b.txt, reported later."],
+  ]);
+  const sameDay = indexOf({ ...files, 'b.txt': `Tuesday, July 2, 2013\n${story} More than 200 people were injured in Aceh.` });
+  assert.deepEqual(sameDay.diagnostics('a.txt').map((d) => d.code), ['conflicting-claim']);
+  assert.match(sameDay.diagnostics('a.txt')[0].message, /may be an update/);
+  // A measure that does not grow as reports come in: an order of magnitude only ever agrees.
+  assert.deepEqual(relations({
+    'a.txt': `Tuesday, July 2, 2013\n${story} Dozens of houses were damaged in Aceh.`,
+    'b.txt': `Wednesday, July 3, 2013\n${story} More than 300 houses were damaged in Aceh.`,
+  }), []);
+});
+
+test('an age given for a noun and one given for a name are one person\'s only when they agree', () => {
+  const lead = 'Riots spread across Greece after police shot a boy in Athens.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Alexis Grigoropoulos, 15, was shot in Athens.',
+    'b.txt': lead + 'The shooting of a 15-year-old boy in Athens sparked riots.',
+    'c.txt': lead + 'The shooting of a 16-year-old boy in Athens sparked riots.',
+  }), ['a.txt:15 agrees b.txt:15-year-old', 'b.txt:15-year-old conflicts c.txt:16-year-old']);
+  // "Duncan" ends like "Australian" and is a first name: the age is Rait's.
+  assert.equal(claim('On Friday, 36-year-old Duncan Rait died after slipping.', '36-year-old').frame.what, 'age-of-rait');
+});
+
+test('those a measure counts are people, narrowed by who they were', () => {
+  const lead = 'An Israeli strike hit a UN school in Gaza on Tuesday.\n';
+  assert.deepEqual(claim(lead + 'At least 40 Palestinians were killed.', 'At least 40').frame.what, 'person');
+  assert.deepEqual(relations({
+    'a.txt': lead + 'At least 40 Palestinians were killed in Gaza.',
+    'b.txt': lead + 'About 40 people were killed in Gaza.',
+    'c.txt': lead + 'Some 12 people were killed in Gaza.',
+  }), ['a.txt:At least 40 agrees b.txt:About 40', 'b.txt:About 40 conflicts c.txt:Some 12']);
+});
+
+test('a thousands group after a comma and a space, as text rebuilt from tokens has it', () => {
+  const c = claim('A British climber has fallen 2, 000ft to his death.', '2, 000ft');
+  assert.deepEqual([c.value, c.unit, c.frame.what], [2000, 'feet', 'fall']);
+  assert.deepEqual(claimsIn('The numbers drawn were 1, 2, 300.').map((x) => x.text), ['1', '2', '300']);
 });

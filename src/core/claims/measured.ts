@@ -65,7 +65,8 @@ function isPersonName(t: Token | undefined): boolean {
     t !== undefined && t.cap && t.kind === 'word' &&
     (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition | W.Place)) === 0 &&
     (tagsOf(t.norm) & (Tag.Demonym | Tag.WeekDay | Tag.Month | Tag.Country | Tag.Locality)) === 0 &&
-    !DEMONYM_LIKE.test(t.norm)
+    // "Duncan", "Brian", "Jordan" end like "Australian" and are first names.
+    !(DEMONYM_LIKE.test(t.norm) && (wordFlags(t.norm) & W.FirstName) === 0)
   );
 }
 
