@@ -223,3 +223,21 @@ test('a thousands group after a comma and a space, as text rebuilt from tokens h
   assert.deepEqual([c.value, c.unit, c.frame.what], [2000, 'feet', 'fall']);
   assert.deepEqual(claimsIn('The numbers drawn were 1, 2, 300.').map((x) => x.text), ['1', '2', '300']);
 });
+
+test('a figure in other units in brackets is passed over to read what the first measures', () => {
+  const text = 'Its epicenter was located 55 kilometers (34 miles) west of the town of Bireun.';
+  assert.equal(claim(text, '55 kilometers').frame.what, 'distance-from-bireun');
+  assert.equal(claim(text, '34 miles').frame.what, 'distance-from-bireun');
+  assert.equal(claim('He saw a crater about two metres (6.6 feet) wide.', 'about two metres').frame.what, 'width');
+  assert.equal(claim('Houses collapsed some 320 kilometres (200 miles) from the provincial capital Banda Aceh.', 'some 320 kilometres').frame.what, 'distance-from-banda-aceh');
+});
+
+test('a death toll named before its number, a magnitude "measuring" a quake, a population', () => {
+  assert.equal(claim('It brought the confirmed death toll from the disaster to 11.', '11').measure, 'deaths');
+  const quakes = 'Two quakes, measuring 7.6 and 7.4, struck west of Manokwari.';
+  assert.deepEqual([claim(quakes, '7.6').frame.dimension, claim(quakes, '7.4').frame.dimension], ['magnitude', 'magnitude']);
+  assert.equal(claim('The two candidates, measuring 1.8 metres tall, met.', '1.8 metres').frame.dimension, 'length');
+  assert.equal(claim('Manokwari, a city of 160,000 people, was hit.', '160,000').frame.what, 'population');
+  assert.equal(claim('The city is home to over 170,000 people.', 'over 170,000').frame.what, 'population');
+  assert.notEqual(claim('Yida is home to more than 22,000 refugees.', 'more than 22,000').frame.what, 'population');
+});

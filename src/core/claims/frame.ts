@@ -71,6 +71,8 @@ export interface FrameInput {
   /** The claim's tokens [first, last) and the tokens that say what it counts, up to `after`. */
   first: number;
   last: number;
+  /** The number stated, when it is one number. */
+  value: number | null;
   after: number;
   /** The sentence [floor, end). */
   floor: number;
@@ -208,14 +210,26 @@ function isMagnitude(f: FrameInput): boolean {
   const { tokens } = f;
   if (f.unit !== null) return false;
   if (f.countedText === 'magnitude') return true;
-  const prev = tokens[f.first - 1];
-  if (f.first - 1 >= f.floor && (prev.norm === 'magnitude' || prev.norm === 'magnitude-')) return true;
+  // "measuring 7.6 and 7.4": back past the figures coordinated with this one.
+  let p = f.first - 1;
+  while (p - 1 >= f.floor && tokens[p].norm === 'and' && tokens[p - 1].kind === 'number') p -= 2;
+  const prev = tokens[p];
+  if (p >= f.floor && (prev.norm === 'magnitude' || prev.norm === 'magnitude-')) return true;
+  // "two quakes, measuring 7.6 and 7.4": a measurement of a quake with no unit is its magnitude.
+  if (p >= f.floor && prev.norm === 'measuring' && f.value !== null && f.value > 0 && f.value < 10 && sentenceHas(tokens, f.floor, f.end, QUAKES)) return true;
   let k = f.last;
   // "the 7.6 and 7.5 magnitude quakes".
   if (tokens[k]?.norm === 'and' && tokens[k + 1]?.kind === 'number') k += 2;
   if (tokens[k]?.text === '-') k++;
   if (k < f.end && (tokens[k].norm === 'magnitude' || tokens[k].norm === 'richter')) return true;
   return k + 2 < f.end && tokens[k].norm === 'on' && tokens[k + 1].norm === 'the' && tokens[k + 2].norm === 'richter';
+}
+
+const QUAKES = new Set(['quake', 'quakes', 'earthquake', 'earthquakes', 'tremor', 'tremors', 'aftershock', 'aftershocks', 'temblor']);
+
+function sentenceHas(tokens: readonly Token[], floor: number, end: number, words: ReadonlySet<string>): boolean {
+  for (let k = floor; k < end; k++) if (words.has(tokens[k].norm)) return true;
+  return false;
 }
 
 /** "according to the UN", "…, police said": who gives the figure, as written. */

@@ -4,7 +4,7 @@ import type { Claim } from './types';
 import { draftsOf, type Draft } from './drafts';
 import { MONEY_UNITS } from './units';
 import { isPersonNoun } from './counted';
-import { HUMAN_MEASURES, measureAfter, measureBefore, measureWithin } from './measures';
+import { HUMAN_MEASURES, measureAfter, measureBefore, measureWithin, tollBefore } from './measures';
 import { isChange, isPerItem } from './nonComparable';
 import { contextOf, placeAfter, placeBefore, whenOf } from './context';
 import { countryOfDemonym } from './places';
@@ -134,7 +134,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
     counted = pieces.length ? pieces.join(' ') : null;
     countedHead = words.length ? words[words.length - 1].norm : null;
   }
-  measure = measure ?? measureBefore(tokens, d.first, s.first)?.value ?? measureAfter(tokens, after, end, skipClaim)?.value ?? null;
+  measure = measure ?? measureBefore(tokens, d.first, s.first)?.value ?? measureAfter(tokens, after, end, skipClaim)?.value ?? tollBefore(tokens, d.first, s.first)?.value ?? null;
 
   let unit = d.unit;
   const human = measure !== null && HUMAN_MEASURES.has(measure);
@@ -158,7 +158,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
 
   const start = tokens[first].start;
   const stop = tokens[d.last - 1].end;
-  const frame = frameOf({ tokens, first: d.first, last: d.last, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story: article.lead, places: article.places, reported: article.reported });
+  const frame = frameOf({ tokens, first: d.first, last: d.last, value: d.value, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story: article.lead, places: article.places, reported: article.reported });
   if (frame.dimension === 'magnitude') unit = 'magnitude';
   // An age is compared with the same person's age only.
   if (notComparable === 'age' && frame.what !== null) notComparable = null;

@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokenize';
 import { W, wordFlags } from '../text/lexicon';
 import { countedKey } from './counted';
+import { pastConversion } from './measures';
 import { placeName } from './places';
 import { Tag, hasTag, tagsOf } from './tags';
 import type { Dimension, FrameInput } from './frame';
@@ -35,7 +36,24 @@ export function whatOf(f: FrameInput, dimension: Dimension): string | null {
   }
   if (dimension === 'length') return lengthRole(f) ?? countedWhat(f);
   if (dimension === 'duration') return durationOf(f) ?? countedWhat(f);
+  if (dimension === 'count' && isPopulation(f)) return 'population';
   return countedWhat(f);
+}
+
+/** Nouns of a place that "of N people" or "home to N" gives the population of. */
+const SETTLEMENTS = new Set(['city', 'town', 'village', 'capital', 'home', 'region', 'province', 'country', 'nation', 'island', 'district', 'population']);
+const INHABITANTS = new Set(['people', 'residents', 'inhabitants', 'souls', 'population']);
+
+/** "a city of 160,000 people", "home to over 170,000 people", "a city of population 167,000". */
+function isPopulation(f: FrameInput): boolean {
+  const { tokens } = f;
+  if (f.counted !== null && !INHABITANTS.has(f.counted.toLowerCase())) return false;
+  if (f.measure !== null) return false;
+  let k = f.first - 1;
+  if (k >= f.floor && tokens[k].norm === 'population') return true;
+  if (k < f.floor || (tokens[k].norm !== 'of' && tokens[k].norm !== 'to' && tokens[k].norm !== 'by')) return false;
+  k--;
+  return k >= f.floor && SETTLEMENTS.has(tokens[k].norm);
 }
 
 /** The counted phrase's key without the words that trail its head: "people seriously" → "person". */
@@ -109,7 +127,9 @@ function lengthRole(f: FrameInput): string | null {
     if (FALL_VERBS.has(tokens[k].norm)) return 'fall';
   }
   if (f.measure !== null && SHAPE_MEASURES.has(f.measure)) return f.measure;
-  for (let k = f.last; k < f.end && k - f.last < MEASURE_REACH; k++) {
+  // "55 kilometres (34 miles) west of Bireun": the figure in other units is passed over.
+  const after = pastConversion(tokens, f.last, f.end);
+  for (let k = after; k < f.end && k - after < MEASURE_REACH; k++) {
     const norm = tokens[k].norm;
     if (DEPTH_AFTER.has(norm)) return 'depth';
     if (DIRECTIONS.has(norm)) {
@@ -133,19 +153,31 @@ function locatedBefore(tokens: readonly Token[], first: number, floor: number): 
 
 const LOCATED_REACH = 8;
 
+/** Tokens after a direction in which its place is looked for: "west of the town of Bireun". */
+const PLACE_REACH = 6;
+
 function placeAfterDirection(tokens: readonly Token[], from: number, end: number): string | null {
-  for (let k = from; k < end && k - from < MEASURE_REACH; k++) {
+  for (let k = from; k < end && k - from < PLACE_REACH; k++) {
     const t = tokens[k];
     if (t.cap && t.kind === 'word' && t.norm !== 'the') {
       let n = k + 1;
       while (n < end && tokens[n].cap && tokens[n].kind === 'word') n++;
       return placeName(tokens.slice(k, n).map((x) => x.norm).join(' '));
     }
-    // "from the border": a landmark named by a noun.
-    if (t.kind === 'word' && t.norm !== 'the' && hasTag(t.norm, Tag.Noun)) return t.norm;
+    // "from the border": a landmark named by a noun; "west of the town of Bireun", "from the
+    // provincial capital Banda Aceh": the noun says what the name is, and the name is the place.
+    if (t.kind === 'word' && t.norm !== 'the' && hasTag(t.norm, Tag.Noun)) return namedAfter(tokens, k + 1, end) ?? t.norm;
     if (t.kind === 'punct') return null;
   }
   return null;
+}
+
+/** The name a noun introduces: "town of Bireun", "capital Banda Aceh". */
+function namedAfter(tokens: readonly Token[], k: number, end: number): string | null {
+  if (tokens[k]?.norm === 'of') k++;
+  let n = k;
+  while (n < end && tokens[n].cap && tokens[n].kind === 'word') n++;
+  return n > k ? placeName(tokens.slice(k, n).map((x) => x.norm).join(' ')) : null;
 }
 
 /** What a duration is the length of: "eight days of riots" → riot; "for 35 years" keeps the counted words. */
