@@ -59,7 +59,7 @@ for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
         if (reason === null) continue;
         missed++;
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-        if (process.env.GROUP === group) console.log(`  ${reason}: ${x.file} '${x.text}' ${x.value} / ${y.file} '${y.text}' ${y.value}`);
+        if (process.env.GROUP === group || (process.env.REASON && reason.includes(process.env.REASON))) console.log(`  ${reason}: ${x.file} '${x.text}' ${x.value} / ${y.file} '${y.text}' ${y.value}`);
       }
     }
     if (missed === 0) continue;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
-import { ageOwners, bare, closeFigures, compared, describe, describeInterval, mayBeUpdate, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
+import { bare, closeFigures, compared, describe, describeInterval, mayBeUpdate, personOf, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -260,13 +260,23 @@ export class ClaimIndex {
         const l = links[i];
         if (l.relation === 'agrees') kept.push(l);
         else {
-          const here = own.length === 1 ? own : own.filter((m) => m === member || this.related(m, l.other));
+          const here = own.length === 1 ? own : own.filter((m) => m === member || this.readingOf(m, member, l.other));
           if (this.disputed(here, there)) kept.push(l);
         }
       }
       start = end;
     }
     return kept;
+  }
+
+  /**
+   * `m` is a reading, in `member`'s file, of the figure `other` gives: related to it, and not a
+   * fall or an age that may be someone else's when `member` is surely the same person's ("the man
+   * fell 2,000 feet" beside "Rait, 36, fell 200 feet", against "the 36-year-old fell 200 metres").
+   */
+  private readingOf(m: Member, member: Member, other: Member): boolean {
+    if (!this.related(m, other)) return false;
+    return !(personOf(m.claim, other.claim) === 'maybe' && personOf(member.claim, other.claim) === 'same');
   }
 
   /** Same story and the same thing: the pair is judged in one order whichever side asks, so both sides always see the same link. */
@@ -291,7 +301,8 @@ export class ClaimIndex {
     // "100,000 soldiers" may be the same count as "100,000 Russian soldiers", but when they differ
     // the broader count may hold others: only counts narrowed alike disagree.
     const narrowedAlike = x.claim.frame.qualifiers.length === y.claim.frame.qualifiers.length;
-    if (!narrowedAlike || counts || ageOwners(x.claim, y.claim) === 'maybe') return null;
+    // Two ages or falls that may be of two people do not contradict each other.
+    if (!narrowedAlike || counts || personOf(x.claim, y.claim) === 'maybe') return null;
     // A toll that grows: "dozens injured" in a first report and "more than 200" in a later one
     // tell the reader the count rose. Any other order of magnitude is too vague to contradict.
     const developing = mayBeUpdate(x.claim);

@@ -241,3 +241,21 @@ test('a death toll named before its number, a magnitude "measuring" a quake, a p
   assert.equal(claim('The city is home to over 170,000 people.', 'over 170,000').frame.what, 'population');
   assert.notEqual(claim('Yida is home to more than 22,000 refugees.', 'more than 22,000').frame.what, 'population');
 });
+
+test('the length of a fall is one person\'s: by the surname or the age its sentence gives', () => {
+  const lead = 'Climbers died in falls in Aoraki Mount Cook National Park in New Zealand.\n';
+  const falls = (files: Record<string, string>) => relations(files).filter((r) => /(ft|metres|feet) \w+ \w+\.txt:.*(ft|metres|feet)$/.test(r));
+  const rait = claim('On Friday, 36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge.', 'about 200ft');
+  assert.deepEqual(rait.frame.person, { name: 'rait', age: 36 });
+  // A name before a verb of speech is the speaker's: the fall is the man's, whoever he is.
+  assert.equal(claim('Inspector Dave Gaskin said the man fell around 2000ft.', 'around 2000ft').frame.person, null);
+  assert.deepEqual(falls({
+    'a.txt': lead + 'On Friday, 36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge. Robert Buckley, 32, fell about 600 metres on Saturday.',
+    'b.txt': lead + 'A 36-year-old Australian climber is dead after falling about 150 metres in Aoraki Mount Cook National Park.',
+    'c.txt': lead + 'Robert Buckley, 32, fell about 2,000 feet while climbing in Aoraki Mount Cook National Park.',
+    'd.txt': lead + 'The climber fell 900 metres in Aoraki Mount Cook National Park.',
+  }), [
+    'a.txt:about 200ft conflicts b.txt:about 150 metres',
+    'a.txt:about 600 metres agrees c.txt:about 2,000 feet',
+  ]);
+});

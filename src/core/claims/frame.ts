@@ -5,6 +5,7 @@ import { MONEY_UNITS } from './units';
 import { Tag, tagsOf } from './tags';
 import { SHAPE_MEASURES, whatOf } from './measured';
 import { HUMAN_MEASURES } from './measures';
+import { personOf, type Person } from './person';
 
 // A claim's frame: what a figure says, beyond its number. Two figures in different files are
 // the same figure when their frames say they measure the same thing of the same event —
@@ -37,6 +38,8 @@ export interface ClaimFrame {
   event: string | null;
   scope: Scope;
   source: string | null;
+  /** Whom a measure of a person is about (the length of a fall): a surname, an age (person.ts); null otherwise or when the sentence does not say. */
+  person: Person | null;
   /** The day of the week the figure's sentence names ("on Sunday", "at the weekend"): two quakes of one week are two events. */
   day: string | null;
   /** The places the article's headline and lead name: the story it tells (see findClaims). */
@@ -111,6 +114,7 @@ export function frameOf(f: FrameInput): ClaimFrame {
     event: dimension === 'count' || dimension === 'percent' || dimension === 'money' || dimension === 'other' ? eventOf(f) : null,
     scope: dimension === 'percent' ? scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1) : scopeOf(tokens, f.first, f.last, f.floor, f.end),
     source: sourceOf(tokens, f.after, f.end),
+    person: what === 'fall' ? personOf(tokens, f.floor, f.end, f.first) : null,
     day: dayOf(tokens, f.floor, f.end),
     story: f.story,
     places: f.places,

@@ -35,7 +35,7 @@ export function findClaims(doc: ParsedDocument): Claim[] {
     const context = contexts[i];
     const found = drafts.map((d) => complete(doc, s, d, drafts, whenOf(doc.tokens, doc.text, s, d.first, d.last), context, { lead, places, reported }));
     found.forEach((c, i) => {
-      if (i > 0 && isConversion(doc, found[i - 1], c)) c.frame = { ...c.frame, what: found[i - 1].frame.what, qualifiers: found[i - 1].frame.qualifiers, event: found[i - 1].frame.event, scope: found[i - 1].frame.scope };
+      if (i > 0 && isConversion(doc, found[i - 1], c)) c.frame = { ...c.frame, what: found[i - 1].frame.what, qualifiers: found[i - 1].frame.qualifiers, event: found[i - 1].frame.event, scope: found[i - 1].frame.scope, person: found[i - 1].frame.person };
       claims.push(c);
     });
   }

@@ -65,20 +65,30 @@ function countedWhat(f: FrameInput): string | null {
     return f.unit === 'people' ? 'person' : null;
   }
   const words = text.split(/\s+/);
-  // "candidates run for 125 seats": a plural noun followed by a verb ends the phrase.
-  const plural = words.findIndex((w, i) => i + 1 < words.length && /[^s]s$/i.test(w) && (wordFlags(words[i + 1].toLowerCase()) & W.Verb) !== 0);
+  // "candidates run for 125 seats", "police officers charged", "school children holding
+  // candles": a plural noun ends the phrase unless another plural follows ("arms dealers").
+  const plural = words.findIndex((w, i) => i + 1 < words.length && isPlural(w.toLowerCase()) && !isPlural(words[i + 1].toLowerCase()));
   if (plural >= 0) words.length = plural + 1;
   while (words.length > 1 && !isNounish(words[words.length - 1].toLowerCase())) words.pop();
   const key = countedKey(words.join(' '));
   return key === '' ? null : key;
 }
 
+/** A plural noun: the lexicon's, or an English plural ending ("candidates", not "news" or "series"). */
+function isPlural(norm: string): boolean {
+  const flags = wordFlags(norm);
+  if ((flags & W.Plural) !== 0) return true;
+  return /[^su']s$/.test(norm) && !NOT_PLURAL.has(norm) && (flags & (W.Verb | W.Adverb | W.Preposition | W.Conjunction | W.Pronoun)) === 0;
+}
+
+const NOT_PLURAL = new Set(['news', 'means', 'series', 'species', 'politics', 'economics', 'physics', 'headquarters', 'this', 'his', 'its', 'was', 'has', 'is']);
+
 function isNounish(norm: string): boolean {
   const flags = wordFlags(norm);
   return (flags & (W.Adverb | W.Conjunction | W.Preposition)) === 0 && !(norm.endsWith('ed') && (flags & W.Verb) !== 0);
 }
 
-function isPersonName(t: Token | undefined): boolean {
+export function isPersonName(t: Token | undefined): boolean {
   return (
     t !== undefined && t.cap && t.kind === 'word' &&
     (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition | W.Place)) === 0 &&

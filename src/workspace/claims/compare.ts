@@ -4,6 +4,7 @@ import { isCountry } from '../../core/claims/places';
 import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
 import { compatibleScopes, dimensionKey } from '../../core/claims/frame';
 import { isAgeNoun } from '../../core/claims/measured';
+import { samePerson } from '../../core/claims/person';
 
 // When two claims in different files measure the same thing, and whether they agree. A false
 // alarm teaches readers to ignore Byline, so every rule here leans towards "not the same
@@ -153,7 +154,7 @@ export function sameStory(a: Claim, b: Claim): boolean {
  */
 export function sameThing(a: Claim, b: Claim): boolean {
   if (!compatibleScopes(a.frame.scope, b.frame.scope)) return false;
-  if (ageOwners(a, b) === 'different') return false;
+  if (personOf(a, b) === 'different') return false;
   const [x, y] = a.frame.qualifiers.length <= b.frame.qualifiers.length ? [a, b] : [b, a];
   return x.frame.qualifiers.every((q) => y.frame.qualifiers.includes(q));
 }
@@ -178,14 +179,30 @@ export function ageOwners(a: Claim, b: Claim): 'same' | 'maybe' | 'different' | 
   return isAgeNoun(x) || isAgeNoun(y) ? 'maybe' : 'different';
 }
 
+/**
+ * Whether two measures of a person (an age, the length of a fall) are of one person: by the
+ * owner of an age (`ageOwners`), by the person a fall's sentence describes (person.ts); null
+ * when they are not measures of a person.
+ */
+export function personOf(a: Claim, b: Claim): 'same' | 'maybe' | 'different' | null {
+  const owners = ageOwners(a, b);
+  if (owners !== null) return owners;
+  return a.frame.what === 'fall' && b.frame.what === 'fall' ? samePerson(a.frame.person ?? null, b.frame.person ?? null) : null;
+}
+
 /** `sameStory` of claims already prepared with `compared`; what counts is read from `a`. */
 export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
-  if (!samePlace(a, b)) return false;
   const dayA = a.claim.frame.day;
   const dayB = b.claim.frame.day;
   if (dayA !== null && dayB !== null && dayA !== dayB) return false;
-  // A magnitude, a depth, a fall, an age: few stories share one, and articles that name many of the same places tell one.
-  if (measured(a.claim) && sameArticle(a, b)) return true;
+  // A magnitude, a depth, a fall, an age: few stories share one, and articles that name many of
+  // the same places tell one. Where one sentence names a place and the other none, the place
+  // is where the quake struck or the climber fell, not a part of what is measured.
+  if (measured(a.claim) && (a.claim.place === null || b.claim.place === null || a.claim.place === b.claim.place) && sameArticle(a, b)) return true;
+  // "Duncan Rait, 36, fell 200 feet" and "the 36-year-old fell about 200 metres": one person,
+  // in articles that name a place in common, is one story however little else they share.
+  if (measured(a.claim) && personOf(a.claim, b.claim) === 'same' && sharePlace(a, b)) return true;
+  if (!samePlace(a, b)) return false;
   if (bare(a.claim) || bare(b.claim)) return sameArticle(a, b);
   if (a.countedIsCountry) return true;
   if (a.byLocality) return sharedLocality(a, b);
@@ -239,6 +256,11 @@ function sameArticle(a: ComparedClaim, b: ComparedClaim): boolean {
   let shared = 0;
   for (const p of small) if (large.has(p)) shared++;
   return shared >= SAME_ARTICLE_PLACES && shared >= SAME_ARTICLE_SHARE * (a.places.size + b.places.size - shared);
+}
+
+function sharePlace(a: ComparedClaim, b: ComparedClaim): boolean {
+  for (const p of a.places) if (b.places.has(p)) return true;
+  return false;
 }
 
 function sharedLocality(a: ComparedClaim, b: ComparedClaim): boolean {
