@@ -197,13 +197,15 @@ test('a toll reported on different days is an update, an order of magnitude incl
   }), []);
 });
 
-test('an age given for a noun and one given for a name are one person\'s only when they agree', () => {
+test('an age given for a noun is one person\'s with an age given for a name, or for the same noun, only when they agree', () => {
   const lead = 'Riots spread across Greece after police shot a boy in Athens.\n';
   assert.deepEqual(relations({
     'a.txt': lead + 'Alexis Grigoropoulos, 15, was shot in Athens.',
     'b.txt': lead + 'The shooting of a 15-year-old boy in Athens sparked riots.',
     'c.txt': lead + 'The shooting of a 16-year-old boy in Athens sparked riots.',
-  }), ['a.txt:15 agrees b.txt:15-year-old', 'b.txt:15-year-old conflicts c.txt:16-year-old']);
+  }), ['a.txt:15 agrees b.txt:15-year-old']);
+  // A name before a noun qualifies it: the volunteer's age, not Sanders'.
+  assert.equal(claim('said Bree Maxwell, a 31-year-old Sanders volunteer in Richland County.', '31-year-old').frame.what, null);
   // "Duncan" ends like "Australian" and is a first name: the age is Rait's.
   assert.equal(claim('On Friday, 36-year-old Duncan Rait died after slipping.', '36-year-old').frame.what, 'age-of-rait');
 });

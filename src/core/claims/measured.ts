@@ -115,7 +115,16 @@ function ageOwner(f: FrameInput): string | null {
   else if (noun !== null) return noun;
   let last: Token | null = null;
   while (k < f.end && isName(tokens[k])) last = tokens[k++];
+  // "a 31-year-old Sanders volunteer": a name before a noun qualifies the noun.
+  if (last !== null && k < f.end && tokens[k].kind === 'word' && !tokens[k].cap && isCommonNoun(tokens[k].norm)) return null;
   return last?.norm ?? null;
+}
+
+/** A lower-case word that names people or things ("volunteer", "campaign"), not a verb or a function word ("said", "was", "of"). */
+function isCommonNoun(norm: string): boolean {
+  const flags = wordFlags(norm);
+  if ((flags & (W.SourceNoun | W.Title | W.OrgHead)) !== 0) return true;
+  return (flags & (W.Verb | W.Auxiliary | W.Preposition | W.Conjunction | W.Adverb | W.Determiner | W.Pronoun)) === 0;
 }
 
 /** Nationalities compromise may not tag: "British", "Australian", "Palestinian". */

@@ -166,7 +166,7 @@ function ageOwnerOf(c: Claim): string | null {
 }
 
 /**
- * Whether two ages are of one person: `same` owner; two surnames are `different` people; a
+ * Whether two ages are of one person: `same` surname; two surnames are `different` people; a
  * noun and a name, or two nouns ("the boy", "the teenager", "Grigoropoulos"), `maybe` one
  * person — in one story the 15-year-old boy is usually the one named elsewhere, but only ages
  * that agree say so: two that differ may be two people, and are not compared.
@@ -175,7 +175,8 @@ export function ageOwners(a: Claim, b: Claim): 'same' | 'maybe' | 'different' | 
   const x = ageOwnerOf(a);
   const y = ageOwnerOf(b);
   if (x === null || y === null) return null;
-  if (x === y) return 'same';
+  // "The boy" is one boy in a story, and many in an archive: only a name is sure.
+  if (x === y) return isAgeNoun(x) ? 'maybe' : 'same';
   return isAgeNoun(x) || isAgeNoun(y) ? 'maybe' : 'different';
 }
 
@@ -201,7 +202,9 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   if (measured(a.claim) && (a.claim.place === null || b.claim.place === null || a.claim.place === b.claim.place) && sameArticle(a, b)) return true;
   // "Duncan Rait, 36, fell 200 feet" and "the 36-year-old fell about 200 metres": one person,
   // in articles that name a place in common, is one story however little else they share.
-  if (measured(a.claim) && personOf(a.claim, b.claim) === 'same' && sharePlace(a, b)) return true;
+  // (Not an age: "the daughter" and "Clinton" are many people in an archive, and an age is no
+  // event of a story.)
+  if (a.claim.frame.what === 'fall' && personOf(a.claim, b.claim) === 'same' && sharePlace(a, b)) return true;
   if (!samePlace(a, b)) return false;
   if (bare(a.claim) || bare(b.claim)) return sameArticle(a, b);
   if (a.countedIsCountry) return true;
