@@ -220,7 +220,17 @@ function readWords(tokens: readonly Token[], i: number, end: number): NumberRead
     if (nextNorm === 'of' || nextNorm === 'the') return share(base(FRACTIONS.half, i + 1));
     return null;
   }
+  // "several dozen", "a few hundred": an order of magnitude, as "dozens" and "hundreds" are.
+  const vague = tokens[i - 1]?.norm === 'several' || (tokens[i - 1]?.norm === 'few' && tokens[i - 2]?.norm === 'a');
+  if (vague && (t.norm === 'dozen' || t.norm === 'hundred' || t.norm === 'thousand' || t.norm === 'million')) {
+    const r = base(t.norm === 'dozen' ? DOZEN : SCALES[t.norm], i + 1);
+    r.first = tokens[i - 1].norm === 'few' ? i - 2 : i - 1;
+    r.magnitude = true;
+    return r;
+  }
   if (t.norm === 'dozen') return base(DOZEN, i + 1);
+  // A scale word alone is read only after a number ("two hundred"), which reads it itself.
+  if (t.norm === 'hundred' || t.norm === 'thousand' || t.norm === 'million') return null;
 
   // "dozens of", "tens of thousands of", "hundreds of millions": orders of magnitude.
   const magnitude = MAGNITUDES[t.norm];
