@@ -116,3 +116,24 @@ if (process.env.NULLS) {
     }
   }
 }
+
+if (process.env.NOCLAIM) {
+  for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
+    const gold = JSON.parse(fs.readFileSync(path.join(root, 'gold', `${event}.json`), 'utf8')) as GoldEvent;
+    const files = new Map<string, Set<string>>();
+    for (const g of gold.figures) if (g.group) files.set(g.group, (files.get(g.group) ?? new Set()).add(g.file));
+    const claims = new Map<string, Claim[]>();
+    const texts = new Map<string, string>();
+    for (const g of gold.figures) {
+      if (!g.group || (files.get(g.group)?.size ?? 0) < 2) continue;
+      if (!claims.has(g.file)) {
+        const text = fs.readFileSync(path.join(root, 'events', event, g.file), 'utf8');
+        texts.set(g.file, text);
+        claims.set(g.file, findClaims(parseDocument(text)));
+      }
+      if (claims.get(g.file)?.some((c) => g.start >= c.start && g.end <= c.end)) continue;
+      const text = texts.get(g.file) ?? '';
+      console.log(`${event} ${g.group} [${gold.groups[g.group].what.slice(0, 40)}] '${g.text}' «${text.slice(Math.max(0, g.start - 70), g.end + 50).replace(/\s+/g, ' ')}»`);
+    }
+  }
+}

@@ -261,3 +261,15 @@ test('the length of a fall is one person\'s: by the surname or the age its sente
     'a.txt:about 600 metres agrees c.txt:about 2,000 feet',
   ]);
 });
+
+test('the price of a sale is known by its sum, and conflicts only within one story', () => {
+  assert.equal(claim('AMD agreed to buy Markham-based ATI for around $5.4 billion in cash and stock.', 'around $5.4 billion').frame.what, 'price');
+  assert.equal(claim('AMD said it would buy ATI for about $5.4 billion.', 'about $5.4 billion').frame.scope, 'whole');
+  assert.equal(claim("India will figure prominently in AMD's $5.4bn acquisition of ATI.", '$5.4bn').frame.what, 'price');
+  assert.equal(claim('The company reported $5.4 billion in revenue.', '$5.4 billion').frame.what === 'price', false);
+  assert.deepEqual(relations({
+    'a.txt': 'AMD agreed to buy Markham-based ATI for around $5.4 billion in cash and stock.',
+    'b.txt': "India will figure prominently in AMD's $5.4bn acquisition of ATI.",
+    'c.txt': 'A rival paid $4.2 billion for a software maker.',
+  }), ['a.txt:around $5.4 billion agrees b.txt:$5.4bn']);
+});

@@ -112,7 +112,7 @@ export function frameOf(f: FrameInput): ClaimFrame {
     qualifiers: (qualifiers as string[]).reverse(),
     // "plunged some 700 metres to his death": a length has no toll of its own.
     event: dimension === 'count' || dimension === 'percent' || dimension === 'money' || dimension === 'other' ? eventOf(f) : null,
-    scope: dimension === 'percent' ? scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1) : scopeOf(tokens, f.first, f.last, f.floor, f.end),
+    scope: scopeFor(f, dimension, what ?? null),
     source: sourceOf(tokens, f.after, f.end),
     person: what === 'fall' ? personOf(tokens, f.floor, f.end, f.first) : null,
     day: dayOf(tokens, f.floor, f.end),
@@ -120,6 +120,14 @@ export function frameOf(f: FrameInput): ClaimFrame {
     places: f.places,
     reported: f.reported,
   };
+}
+
+function scopeFor(f: FrameInput, dimension: Dimension, what: string | null): Scope {
+  const { tokens } = f;
+  if (dimension === 'percent') return scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1);
+  const scope = scopeOf(tokens, f.first, f.last, f.floor, f.end);
+  // "said it would buy ATI for $5.4 billion": the price is agreed, whatever the tense of the sale.
+  return what === 'price' && scope === 'estimate' ? 'whole' : scope;
 }
 
 /**

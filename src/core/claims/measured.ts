@@ -37,7 +37,29 @@ export function whatOf(f: FrameInput, dimension: Dimension): string | null {
   if (dimension === 'length') return lengthRole(f) ?? countedWhat(f);
   if (dimension === 'duration') return durationOf(f) ?? countedWhat(f);
   if (dimension === 'count' && isPopulation(f)) return 'population';
+  if (dimension === 'money' && (f.counted === null || SALE_NOUNS.has(f.counted.toLowerCase())) && isPrice(f)) return 'price';
   return countedWhat(f);
+}
+
+/** Verbs of a sale before "for <money>": "buy ATI for $5.4 billion", "paying about $5.4 billion to acquire". */
+const SALE_VERBS = new Set([
+  'buy', 'buys', 'buying', 'bought', 'acquire', 'acquires', 'acquiring', 'acquired', 'purchase', 'purchased', 'purchasing',
+  'sell', 'sells', 'selling', 'sold', 'pay', 'pays', 'paying', 'paid', 'take', 'takes', 'took', 'taking',
+]);
+/** Nouns of a sale after the money: "a $5.4 billion deal", "AMD's $5.4bn acquisition of ATI". */
+const SALE_NOUNS = new Set(['deal', 'acquisition', 'takeover', 'merger', 'purchase', 'buyout', 'bid', 'offer', 'sale', 'transaction']);
+const SALE_REACH = 6;
+
+/** The price of a sale: a sum a verb of sale pays, or a deal's sum. */
+function isPrice(f: FrameInput): boolean {
+  const { tokens } = f;
+  if (f.last < f.end && SALE_NOUNS.has(tokens[f.last].norm)) return true;
+  for (let k = f.first - 1; k >= f.floor && f.first - k <= SALE_REACH; k--) {
+    const t = tokens[k];
+    if (SALE_VERBS.has(t.norm)) return true;
+    if (t.kind === 'punct' && t.text !== '-') return false;
+  }
+  return false;
 }
 
 /** Nouns of a place that "of N people" or "home to N" gives the population of. */

@@ -53,7 +53,7 @@ export function groupKey(c: Claim): string | null {
   // an archive of many stories holds many such counts, and on real coverage of one event they
   // gave as many wrong links as right ones.
   const counting = f.dimension === 'count' || f.dimension === 'money' || f.dimension === 'percent' || f.dimension === 'other';
-  const described = f.dimension === 'magnitude' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (f.dimension === 'count' && distinctive(c))));
+  const described = f.dimension === 'magnitude' || f.what === 'price' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (f.dimension === 'count' && distinctive(c))));
   if (!described) return null;
   // "aftershocks above magnitude 5", "stronger than five on the Richter scale": a threshold, not a quake's magnitude.
   if (f.dimension === 'magnitude' && c.hedge !== null && ONE_SIDED.has(c.hedge)) return null;
@@ -205,6 +205,9 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   // (Not an age: "the daughter" and "Clinton" are many people in an archive, and an age is no
   // event of a story.)
   if (a.claim.frame.what === 'fall' && personOf(a.claim, b.claim) === 'same' && sharePlace(a, b)) return true;
+  // A price is known by its sum: "$5.4 billion" for a chip-maker here and there is one deal,
+  // though business news names companies, not places. Prices that differ need the story.
+  if (a.claim.frame.what === 'price' && closeFigures(a, b) && relationOf(a, b) === 'agrees') return true;
   if (!samePlace(a, b)) return false;
   if (bare(a.claim) || bare(b.claim)) return sameArticle(a, b);
   if (a.countedIsCountry) return true;
@@ -232,7 +235,9 @@ function distinctive(c: Claim): boolean {
 
 function measured(c: Claim): boolean {
   const d = c.frame.dimension;
-  return d !== 'count' && d !== 'money' && d !== 'percent' && d !== 'other' && c.frame.what !== null;
+  // A sale's price names its deal as a depth names its quake.
+  if (d === 'money') return c.frame.what === 'price';
+  return d !== 'count' && d !== 'percent' && d !== 'other' && c.frame.what !== null;
 }
 
 /** One set per article: its claims share their `places` array. */
@@ -381,12 +386,13 @@ export function describe(c: Claim): string {
 /** Measures as said of the people they count: "civilians killed". */
 const SAID_OF_PEOPLE: Readonly<Record<string, string>> = { deaths: 'killed' };
 
-/** What a frame names on its own: a magnitude, a depth, a distance, a fall, an age. */
+/** What a frame names on its own: a magnitude, a price, a depth, a distance, a fall, an age. */
 function describeWhat(c: Claim): string | null {
   const what = c.frame.what;
   if (what === null) return null;
   const name = (w: string) => w.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
   if (what === 'magnitude') return 'the magnitude';
+  if (what === 'price') return `the price (${c.unit})`;
   if (what === 'depth') return `the depth (${c.unit})`;
   if (what === 'fall') return `the length of the fall (${c.unit})`;
   if (what.startsWith('age-of-')) {
