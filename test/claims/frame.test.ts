@@ -273,3 +273,15 @@ test('the price of a sale is known by its sum, and conflicts only within one sto
     'c.txt': 'A rival paid $4.2 billion for a software maker.',
   }), ['a.txt:around $5.4 billion agrees b.txt:$5.4bn']);
 });
+
+test('a distance is from its place, whatever the spelling, and narrowed by what it places', () => {
+  const yida = claim('The Yida refugee camp, located 10 miles south of the border, was bombed.', '10 miles');
+  assert.deepEqual([yida.frame.what, yida.frame.qualifiers], ['distance-from-border', ['yida']]);
+  assert.deepEqual(claim('On Thursday, bombs fell less than 50 km from the border.', 'less than 50 km').frame.qualifiers, []);
+  assert.equal(claim('It struck 55 kilometres from the town of Bireuen.', '55 kilometres').frame.what, claim('It struck 55 km south of Bireun.', '55 km').frame.what);
+  const index = indexOf({
+    'a.txt': 'Sudan bombed Yida in South Sudan. The Yida refugee camp, located 10 miles south of the border, was hit.',
+    'b.txt': 'Sudan bombed Yida in South Sudan. The Yida refugee camp, located 40 miles south of the border, was hit.',
+  });
+  assert.match(index.diagnostics('a.txt')[0].message, /^Figures disagree on the distance of Yida from the border \(miles\): 10 miles here; '40 miles' in b\.txt\.$/);
+});

@@ -176,18 +176,28 @@ function lengthRole(f: FrameInput): string | null {
     if (DIRECTIONS.has(norm)) {
       const place = placeAfterDirection(tokens, k + 1, f.end);
       const located = locatedBefore(tokens, f.first, f.floor);
-      return [located, 'distance', place === null ? null : `from-${place.replace(/ /g, '-')}`].filter((w) => w !== null).join('-');
+      // What is located narrows the distance ("Yida, 10 miles south of the border"); the place it is from names it.
+      const distance = place === null ? 'distance' : `distance-from-${spellingKey(place).replace(/ /g, '-')}`;
+      return located === null ? distance : `${located} ${distance}`;
     }
     if (tokens[k].kind === 'punct') break;
   }
   return null;
 }
 
+/**
+ * One key for the spellings of a transliterated name: a run of three vowels keeps its first two
+ * ("Bireuen" and "Bireun" are one town).
+ */
+function spellingKey(name: string): string {
+  return name.replace(/([aeiou]{2})[aeiou]+/g, '$1');
+}
+
 /** What a distance places: the nearest name before it in its sentence ("Yida refugee camp, located 10 miles south of the border"). */
 function locatedBefore(tokens: readonly Token[], first: number, floor: number): string | null {
   for (let k = first - 1; k >= floor && first - k <= LOCATED_REACH; k--) {
     const t = tokens[k];
-    if (t.cap && t.kind === 'word' && k > floor && (wordFlags(t.norm) & (W.Determiner | W.Pronoun)) === 0) return t.norm;
+    if (t.cap && t.kind === 'word' && k > floor && (wordFlags(t.norm) & (W.Determiner | W.Pronoun)) === 0 && (tagsOf(t.norm) & (Tag.WeekDay | Tag.Month)) === 0) return t.norm;
   }
   return null;
 }

@@ -399,9 +399,10 @@ function describeWhat(c: Claim): string | null {
     const owner = what.slice('age-of-'.length);
     return `the age of ${isAgeNoun(owner) ? `the ${owner}` : name(owner)}`;
   }
-  const distance = /^(?:(.+)-)?distance(?:-from-(.+))?$/.exec(what);
+  const distance = /^distance(?:-from-(.+))?$/.exec(what);
   if (distance === null) return null;
-  const [, located, from] = distance;
+  const [, from] = distance;
+  const located = c.frame.qualifiers[0];
   return `the distance${located ? ` of ${name(located)}` : ''}${from ? ` from ${from === from.toLowerCase() && !/ /.test(from) ? `the ${from}` : name(from)}` : ''} (${c.unit})`;
 }
 
