@@ -106,7 +106,6 @@ function draft(doc: ParsedDocument, s: Sentence, r: NumberReading, paragraphFirs
     d.last = age;
     d.unit = /month/.test(tokens[age - 1].norm) ? 'months' : 'years';
     d.measure = 'age';
-    d.notComparable = 'age';
   } else {
     readUnitAfter(tokens, d, r, end);
   }

@@ -160,8 +160,6 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
   const stop = tokens[d.last - 1].end;
   const frame = frameOf({ tokens, first: d.first, last: d.last, value: d.value, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story: article.lead, places: article.places, reported: article.reported });
   if (frame.dimension === 'magnitude') unit = 'magnitude';
-  // An age is compared with the same person's age only.
-  if (notComparable === 'age' && frame.what !== null) notComparable = null;
   return {
     start,
     end: stop,

@@ -31,8 +31,9 @@ export const SHAPE_MEASURES = new Set(['length', 'width', 'depth', 'height']);
 export function whatOf(f: FrameInput, dimension: Dimension): string | null {
   if (dimension === 'magnitude') return 'magnitude';
   if (f.measure === 'age') {
-    const owner = ageOwner(f);
-    return owner === null ? null : `age-of-${owner}`;
+    // "The 36-year-old, who had been living in Melbourne": an age whose owner the sentence does
+    // not name may be anyone's in the story (see `ageOwners`).
+    return `age-of-${ageOwner(f) ?? SOMEONE}`;
   }
   if (dimension === 'length') return lengthRole(f) ?? countedWhat(f);
   if (dimension === 'duration') return durationOf(f) ?? countedWhat(f);
@@ -152,9 +153,12 @@ function isCommonNoun(norm: string): boolean {
 /** Nationalities compromise may not tag: "British", "Australian", "Palestinian". */
 const DEMONYM_LIKE = /(ish|ian|ese|an)$/;
 
-/** A noun an age may be given for ("the age of the boy"), not a name ("the age of Buckley"). */
+/** The owner of an age the sentence does not name. */
+export const SOMEONE = 'someone';
+
+/** A noun an age may be given for ("the age of the boy"), or no owner, not a name ("the age of Buckley"). */
 export function isAgeNoun(norm: string): boolean {
-  return AGE_NOUNS.has(norm);
+  return AGE_NOUNS.has(norm) || norm === SOMEONE;
 }
 
 /** Nouns that may stand between an age and the name it belongs to: "a 15-year-old boy, Alexandros …". */

@@ -3,7 +3,7 @@ import { HUMAN_MEASURES, SELF_DESCRIBING } from '../../core/claims/measures';
 import { isCountry } from '../../core/claims/places';
 import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
 import { compatibleScopes, dimensionKey } from '../../core/claims/frame';
-import { isAgeNoun } from '../../core/claims/measured';
+import { SOMEONE, isAgeNoun } from '../../core/claims/measured';
 import { samePerson } from '../../core/claims/person';
 
 // When two claims in different files measure the same thing, and whether they agree. A false
@@ -122,7 +122,9 @@ export interface ComparedClaim extends Omit<ClaimTraits, 'group'> {
 export function compared(c: Claim, tolerance = 0, traits: ClaimTraits = traitsOf(c)): ComparedClaim {
   // In the dimension's base unit, so that "10 kilometres" and "six miles" compare.
   const scale = c.frame.scale;
-  const slack = (x: number) => Math.max(roundingOf(x), Math.abs(x) * tolerance);
+  // An age is given to the year: "70" is not rounded from 67.
+  const exact = c.measure === 'age';
+  const slack = (x: number) => (exact ? 0 : Math.max(roundingOf(x), Math.abs(x) * tolerance));
   return {
     claim: c,
     story: storyOf(c),
@@ -397,6 +399,7 @@ function describeWhat(c: Claim): string | null {
   if (what === 'fall') return `the length of the fall (${c.unit})`;
   if (what.startsWith('age-of-')) {
     const owner = what.slice('age-of-'.length);
+    if (owner === SOMEONE) return 'an age';
     return `the age of ${isAgeNoun(owner) ? `the ${owner}` : name(owner)}`;
   }
   const distance = /^distance(?:-from-(.+))?$/.exec(what);
