@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { samePerson } from '../../src/core/claims/person';
 import { claim, claimsIn, indexOf, relations as linksOf } from './helpers';
 
 // A claim's frame (src/core/claims/frame.ts, scope.ts): what a figure measures, in which
@@ -251,6 +252,13 @@ test('the length of a fall is one person\'s: by the surname or the age its sente
   assert.deepEqual(rait.frame.person, { name: 'rait', age: 36 });
   // A name before a verb of speech is the speaker's: the fall is the man's, whoever he is.
   assert.equal(claim('Inspector Dave Gaskin said the man fell around 2000ft.', 'around 2000ft').frame.person, null);
+  // Names after "in" are places, and so are their appositions.
+  assert.deepEqual(claim('Robert Buckley, 31, living in Christchurch, New Zealand, slipped on ice and fell 700 meters.', '700 meters').frame.person, { name: 'buckley', age: 31 });
+  // A name is surer than an age: one man, his age misreported in one article.
+  assert.equal(samePerson({ name: 'buckley', age: 31 }, { name: 'buckley', age: 32 }), 'same');
+  assert.equal(samePerson({ name: 'rait', age: 36 }, { name: 'raite', age: null }), 'same');
+  assert.equal(samePerson({ name: null, age: 36 }, { name: 'buckley', age: 32 }), 'different');
+  assert.equal(samePerson({ name: null, age: 36 }, null), 'maybe');
   assert.deepEqual(falls({
     'a.txt': lead + 'On Friday, 36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge. Robert Buckley, 32, fell about 600 metres on Saturday.',
     'b.txt': lead + 'A 36-year-old Australian climber is dead after falling about 150 metres in Aoraki Mount Cook National Park.',
