@@ -53,7 +53,7 @@ export function groupKey(c: Claim): string | null {
   // an archive of many stories holds many such counts, and on real coverage of one event they
   // gave as many wrong links as right ones.
   const counting = f.dimension === 'count' || f.dimension === 'money' || f.dimension === 'percent' || f.dimension === 'other';
-  const described = f.dimension === 'magnitude' || f.what === 'price' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (f.dimension === 'count' && distinctive(c))));
+  const described = f.dimension === 'magnitude' || f.what === 'price' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (bare(c) && distinctive(c))));
   if (!described) return null;
   // "aftershocks above magnitude 5", "stronger than five on the Richter scale": a threshold, not a quake's magnitude.
   if (f.dimension === 'magnitude' && c.hedge !== null && ONE_SIDED.has(c.hedge)) return null;
@@ -217,7 +217,11 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   return sharedContext(a, b);
 }
 
-/** A count of a named thing and nothing more: "288 candidates", "three banks". */
+/**
+ * A count of a named thing and nothing more: "288 candidates", "three banks". (Shares are not
+ * compared so: "about two-thirds of voters" in an archive of election news is a poll of each
+ * state and week.)
+ */
 export function bare(c: Claim): boolean {
   return c.frame.dimension === 'count' && c.measure === null && c.place === null && c.frame.what !== null && !GENERIC_COUNTED.has(c.frame.what);
 }
