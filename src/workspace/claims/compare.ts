@@ -39,8 +39,9 @@ function keyOfCounted(counted: string | null): string {
  * dimension, what it measures, the event, the time); scope, place and context are checked pair by pair (see
  * `sameStory`). A claim says enough when it measures something named: a magnitude, a depth, a
  * distance from a place, the length of a named thing ("eight days of riots"), a count of a
- * specific thing with a measure or a place ("troops in Kherson"), or a measure that names what
- * happened ("24 people dead", "$38 billion in aid").
+ * specific thing with a measure or a place ("troops in Kherson"), a measure that names what
+ * happened ("24 people dead", "$38 billion in aid"), a price, a person's age, or a count of ten
+ * or more of a named thing.
  */
 export function groupKey(c: Claim): string | null {
   if (!c.comparable) return null;
@@ -49,9 +50,9 @@ export function groupKey(c: Claim): string | null {
   const money = f.dimension === 'money';
   const specific = what !== '' && !GENERIC_COUNTED.has(what);
   const describedByMeasure = c.measure !== null && SELF_DESCRIBING.has(c.measure) && (what !== '' || money || HUMAN_MEASURES.has(c.measure));
-  // A count of a named thing and nothing more ("288 candidates", "three banks") is not compared:
-  // an archive of many stories holds many such counts, and on real coverage of one event they
-  // gave as many wrong links as right ones.
+  // A count of a named thing and nothing more is compared only when it is ten or more ("288
+  // candidates", not "three banks"): an archive of many stories holds many small counts of
+  // states and candidates (`bare`, `distinctive`).
   const counting = f.dimension === 'count' || f.dimension === 'money' || f.dimension === 'percent' || f.dimension === 'other';
   const described = f.dimension === 'magnitude' || f.what === 'price' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (bare(c) && distinctive(c))));
   if (!described) return null;
