@@ -1,0 +1,114 @@
+import { performance } from 'node:perf_hooks';
+import { analyzeDocument } from '../../src/core/analyze';
+import { Workspace } from '../../src/workspace/workspace';
+
+// Worst-case scaling: texts a newsroom can produce that once made stages of the analysis
+// quadratic (issue 20). Each family is generated at two sizes, the second twice the first,
+// and one file of each is analysed as the CLI does (the engine, then the workspace's
+// diagnostics). Doubling the text should about double the time: a ratio near 4 is a
+// quadratic path. The ratio is taken in one run, so it holds on a loaded machine.
+//
+// Usage: npm run bench:scaling [-- --size 500000]   (the smaller size, in characters)
+
+/** News sentences with quotations, speakers and figures (hand-written, in the samples' style). */
+const NEWS = [
+  'General Mark Milley, the chairman of the US Joint Chiefs, said on Wednesday that about 20% of the region was held.',
+  '“The probability of a Ukrainian military victory is not high, militarily,” he remarked.',
+  'According to Kirby, only Zelensky “gets to determine if and when he’s ready for negotiations.”',
+  'Officials said 1,200 homes in Kherson had been flooded and 34 people were missing.',
+  '“You want to negotiate from a position of strength,” Milley told reporters. “Russia right now is on its back.”',
+  'The mayor, Ann Lee, said the city would need $4.5 million to rebuild its bridges.',
+];
+
+/** Every quotation-mark glyph the engine reads, and a few it should not take for marks. */
+const MARK_GLYPHS = ['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‹', '›', '‚', '‛', '「', '」', '『', '』', '〝', '〞', '〟', '＂', '＇', '❝', '❞', '❛', '❜', '⹂'];
+const INVISIBLE = ['\u200f', '\u200e', '\u200b', '\u200c', '\u200d', '\u2060', '\u202b', '\u202c', '\u061c', '\ufeff'];
+const LINE_ENDS = ['\n', '\r\n', '\r', '\u2028', '\u0085', '\u2029', '\n\n', '\r\r'];
+
+export interface Family {
+  name: string;
+  /** A text of about `size` characters (never less), the same for the same size. */
+  make(size: number): string;
+}
+
+/** Repeats `unit(i)` for i = 0, 1, … until the text reaches `size` characters. */
+function repeat(size: number, unit: (i: number) => string, end = ''): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const u = unit(i);
+    parts.push(u);
+    length += u.length;
+  }
+  return parts.join('') + end;
+}
+
+export const FAMILIES: readonly Family[] = [
+  { name: 'news sentences repeated, a paragraph a line', make: (n) => repeat(n, (i) => `${NEWS[i % NEWS.length]}\n`) },
+  { name: 'the same with no line breaks', make: (n) => repeat(n, (i) => `${NEWS[i % NEWS.length]} `) },
+  { name: "`It's the people's 'war' ` repeated (single quotes)", make: (n) => repeat(n, () => "It's the people's 'war' ") },
+  { name: 'one sentence: `Milley said, “part 1”, “part 2”, …`', make: (n) => 'Milley said, ' + repeat(n, (i) => `“part ${i + 1}”, `, 'and more.') },
+  { name: '`Between 0 to 1 to 2 … troops were in Kherson.`', make: (n) => 'Between ' + repeat(n, (i) => `${i} to `, 'the end troops were in Kherson.') },
+  { name: 'news sentences with mixed line ends (\\n, \\r\\n, \\r, U+2028, U+0085 …)', make: (n) => repeat(n, (i) => NEWS[i % NEWS.length] + LINE_ENDS[(i * 7 + (i >> 3)) % LINE_ENDS.length]) },
+  {
+    name: '28 quotation-mark glyphs mixed with RTL marks and zero-width characters',
+    make: (n) =>
+      repeat(n, (i) => {
+        const g = MARK_GLYPHS[(i * 5) % MARK_GLYPHS.length];
+        const inv = INVISIBLE[(i * 3) % INVISIBLE.length];
+        return `${g}${inv}word ${i % 9 === 0 ? 'said Lee. ' : ''}${MARK_GLYPHS[(i * 11 + 3) % MARK_GLYPHS.length]}${i % 13 === 0 ? '\n' : ' '}`;
+      }),
+  },
+];
+
+/** Seconds to analyse `text` as the CLI does for one file: the engine, then the workspace's diagnostics. */
+export function analysisSeconds(text: string): number {
+  const t0 = performance.now();
+  const workspace = new Workspace();
+  workspace.set('/scaling/article.news', text);
+  workspace.diagnostics('/scaling/article.news');
+  return (performance.now() - t0) / 1000;
+}
+
+/** The engine alone, for profiling one stage. */
+export function engineSeconds(text: string): number {
+  const t0 = performance.now();
+  analyzeDocument(text);
+  return (performance.now() - t0) / 1000;
+}
+
+export interface ScalingRow {
+  family: string;
+  size: number;
+  small: number;
+  large: number;
+  ratio: number;
+}
+
+/** Each family at `size` and at twice `size` characters (the smaller first, and a warm-up run). */
+export function measureScaling(size: number, families: readonly Family[] = FAMILIES, time = analysisSeconds): ScalingRow[] {
+  time(FAMILIES[0].make(20_000));
+  return families.map((f) => {
+    const small = time(f.make(size));
+    const large = time(f.make(2 * size));
+    return { family: f.name, size, small, large, ratio: large / small };
+  });
+}
+
+export function scalingTable(rows: readonly ScalingRow[]): string[] {
+  const kb = (n: number) => `${Math.round(n / 1000)} KB`;
+  const lines = ['| text (one file) | ' + (rows[0] ? `${kb(rows[0].size)} | ${kb(2 * rows[0].size)}` : 'small | large') + ' | ratio (target ≤ 2.5) | s per MB (large) |', '| --- | --- | --- | --- | --- |'];
+  for (const r of rows) lines.push(`| ${r.family} | ${r.small.toFixed(2)} s | ${r.large.toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${(r.large / ((2 * r.size) / 1e6)).toFixed(2)} |`);
+  return lines;
+}
+
+function main(): void {
+  const at = process.argv.indexOf('--size');
+  const size = at >= 0 ? Number(process.argv[at + 1]) : 250_000;
+  const only = process.argv.indexOf('--family');
+  const families = only >= 0 ? FAMILIES.filter((_, i) => String(i) === process.argv[only + 1]) : FAMILIES;
+  const time = process.argv.includes('--engine') ? engineSeconds : analysisSeconds;
+  for (const line of scalingTable(measureScaling(size, families, time))) console.log(line);
+}
+
+if (require.main === module) main();
