@@ -34,6 +34,8 @@ export interface WorkerJob {
   file: string;
   /** Analyse even when the cache holds the content. */
   force: boolean;
+  /** The text to analyse, when it is not read from `file`: an open document's (see session.ts). */
+  text?: string;
 }
 
 /** What a worker answers: the text and its hash, with the analysis unless it is cached. */
@@ -60,7 +62,7 @@ let reader: CacheReader | null = null;
 
 function answer(job: WorkerJob): WorkerAnswer {
   if (!setup) return { id: job.id, kind: 'unreadable', reason: 'the analysis pool was not set up' };
-  const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting, setup.within);
+  const read = job.text !== undefined ? { ok: true as const, text: job.text, note: null } : readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting, setup.within);
   if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason, gone: read.gone };
   const hash = contentHash(read.text, setup.options);
   const entry = job.force ? undefined : setup.cache?.entries.get(digestKey(hash));
@@ -69,8 +71,9 @@ function answer(job: WorkerJob): WorkerAnswer {
   try {
     const analysis = analyzer()(read.text, setup.options);
     const [payload, digest] = [v8.serialize(analysis), v8.serialize(digestOf(analysis))];
-    // An entry that was there but did not check out is bad: the caller replaces it.
-    return { id: job.id, kind: 'analysed', text: read.text, note: read.note, hash, payload, digest, badEntry: entry !== undefined };
+    // An entry that was there but did not check out is bad: the caller replaces it. A text the
+    // caller sent is not sent back: it has it.
+    return { id: job.id, kind: 'analysed', text: job.text !== undefined ? '' : read.text, note: read.note, hash, payload, digest, badEntry: entry !== undefined };
   } catch (e) {
     return { id: job.id, kind: 'failed', text: read.text, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
