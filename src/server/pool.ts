@@ -31,6 +31,9 @@ export type PoolResult =
   | { file: string; kind: 'failed'; text: string | null; error: string }
   | { file: string; kind: 'cancelled' };
 
+/** What `analyseText` gives: the analysis of the text in parts (parts.ts, decodeInTurns) and its content hash. */
+export type TextResult = { file: ''; kind: 'parts'; hash: string; parts: Uint8Array[] } | Extract<PoolResult, { kind: 'failed' | 'cancelled' }>;
+
 export interface PoolSetup {
   options: AnalysisOptions;
   maxFileSize: number;
@@ -72,7 +75,8 @@ interface Job {
   cancelled?: boolean;
   /** Sent again because the cache's entry for it was not an analysis. */
   badEntry?: boolean;
-  resolve: (r: PoolResult) => void;
+  /** A text job's `resolve` takes a TextResult (see `answered`). */
+  resolve: (r: PoolResult | TextResult) => void;
 }
 
 interface Slot {
@@ -129,7 +133,7 @@ export class AnalysisPool {
   analyse(file: string, force = false): Promise<PoolResult> {
     if (this.closed) return Promise.resolve({ file, kind: 'cancelled' });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, file, force, resolve });
+      this.queue.push({ id: this.nextId++, file, force, resolve: resolve as (r: PoolResult | TextResult) => void });
       this.pump();
     });
   }
@@ -139,11 +143,11 @@ export class AnalysisPool {
    * resolves as `cancelled` and no worker sees it; once a worker has it, it runs to its end (the
    * engine's budget bounds that) and the caller drops the result.
    */
-  analyseText(text: string): { result: Promise<PoolResult>; cancel: () => void } {
+  analyseText(text: string): { result: Promise<TextResult>; cancel: () => void } {
     const job: Job = { id: this.nextId++, file: '', force: true, text, resolve: () => undefined };
     if (this.closed) return { result: Promise.resolve({ file: '', kind: 'cancelled' }), cancel: () => undefined };
-    const result = new Promise<PoolResult>((resolve) => {
-      job.resolve = resolve;
+    const result = new Promise<TextResult>((resolve) => {
+      job.resolve = resolve as (r: PoolResult | TextResult) => void;
       this.queue.push(job);
       this.pump();
     });
@@ -264,9 +268,12 @@ export class AnalysisPool {
     const job = slot.jobs.get(answer.id);
     if (!job) return;
     slot.jobs.delete(answer.id);
-    if (answer.kind === 'analysed' && ++slot.analysed >= this.recycleAfter) slot.retiring = true;
+    if ((answer.kind === 'analysed' || answer.kind === 'parts') && ++slot.analysed >= this.recycleAfter) slot.retiring = true;
+    if (answer.kind === 'parts') {
+      job.resolve({ file: '', kind: 'parts', hash: answer.hash, parts: answer.parts });
+      return;
+    }
     const result = toResult(job.file, answer);
-    if (result && result.kind === 'analysed' && job.text !== undefined) result.text = job.text;
     if (!result) {
       // The cached digest's bytes were intact but are not a digest: the file is analysed after all.
       this.queue.splice(this.head, 0, { ...job, force: true, badEntry: true });
@@ -306,7 +313,7 @@ export class AnalysisPool {
   }
 }
 
-function toResult(file: string, answer: WorkerAnswer): PoolResult | null {
+function toResult(file: string, answer: Exclude<WorkerAnswer, { kind: 'parts' }>): PoolResult | null {
   switch (answer.kind) {
     case 'analysed': {
       const payloads: Payloads = { analysis: answer.payload, digest: answer.digest };

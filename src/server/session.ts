@@ -14,6 +14,7 @@ import { Workspace, type AnalysisSource, type DocumentInput } from '../workspace
 import { toLspDiagnostic } from './convert';
 import { Indexer, settleSpeakers, SIZE_SETTING, type IndexTarget } from './indexer';
 import type { AnalysisPool } from './pool';
+import { decodeInTurns } from './parts';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 // The language server's view of the workspace: the files under the include globs as they
@@ -511,18 +512,16 @@ export class Session {
     const current = () => this.analysing.get(uri) === request && this.open.has(uri);
     void job.result.then(async (result) => {
       if (!current()) return;
-      if (result.kind === 'analysed') {
-        // Decoding the analysis and merging it each cost this thread a turn of their own (a
-        // tenth of a second for a megabyte of articles): requests are answered in between.
-        await nextTurn();
-        if (!current()) return;
-        const analysis = result.analysis();
+      if (result.kind === 'parts') {
+        // Decoded a part per turn, then merged in a turn of its own: requests are answered in between.
+        const analysis = await decodeInTurns(result.parts, current);
+        if (analysis === null) return;
         await nextTurn();
         if (!current()) return;
         this.analysing.delete(uri);
         // Settings that change the analysis came meanwhile: analyse again with them.
         if (workspace !== this.workspace) this.edit(uri, text);
-        else this.apply(uri, text, { hash: result.hash, analysis, digest: result.digest });
+        else this.apply(uri, text, { hash: result.hash, analysis });
         return;
       }
       this.analysing.delete(uri);
@@ -545,7 +544,7 @@ export class Session {
   }
 
   /** `analysed`: the text's analysis, made on the edit worker. */
-  private apply(uri: string, text: string, analysed?: Pick<DocumentInput, 'hash' | 'analysis' | 'digest'>): Set<string> {
+  private apply(uri: string, text: string, analysed?: Pick<DocumentInput, 'hash' | 'analysis'>): Set<string> {
     // A text analysed here or taken from the worker is the latest: nothing older may land after it.
     if (!analysed) this.supersede(uri);
     const refused = this.refusal(text);

@@ -5,6 +5,7 @@ import { CacheReader, digestKey, type CacheSnapshot } from '../node/cacheReader'
 import { readArticleSync } from '../node/files';
 import { digestOf } from '../workspace/digest';
 import { contentHash } from '../workspace/contentHash';
+import { encodeInParts } from './parts';
 
 // A worker thread of the analysis pool (pool.ts; bundled as dist/worker.js). It reads,
 // decodes and analyses one file at a time and answers with the analysis and its digest
@@ -43,7 +44,9 @@ export type WorkerAnswer =
   | { id: number; kind: 'analysed'; text: string; note: string | null; hash: string; payload: Uint8Array; digest: Uint8Array; badEntry: boolean }
   | { id: number; kind: 'cached'; text: string; note: string | null; hash: string; digest: Uint8Array }
   | { id: number; kind: 'unreadable'; reason: string; gone?: boolean }
-  | { id: number; kind: 'failed'; text: string; error: string };
+  | { id: number; kind: 'failed'; text: string; error: string }
+  /** A text the caller sent (an open document): its analysis in parts (parts.ts), and no digest, which costs the caller less to make than to decode. */
+  | { id: number; kind: 'parts'; hash: string; parts: Uint8Array[] };
 
 let setup: WorkerSetup | null = null;
 let analyze: typeof Analyze | null = null;
@@ -62,7 +65,14 @@ let reader: CacheReader | null = null;
 
 function answer(job: WorkerJob): WorkerAnswer {
   if (!setup) return { id: job.id, kind: 'unreadable', reason: 'the analysis pool was not set up' };
-  const read = job.text !== undefined ? { ok: true as const, text: job.text, note: null } : readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting, setup.within);
+  if (job.text !== undefined) {
+    try {
+      return { id: job.id, kind: 'parts', hash: contentHash(job.text, setup.options), parts: encodeInParts(analyzer()(job.text, setup.options)) };
+    } catch (e) {
+      return { id: job.id, kind: 'failed', text: '', error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+  }
+  const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting, setup.within);
   if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason, gone: read.gone };
   const hash = contentHash(read.text, setup.options);
   const entry = job.force ? undefined : setup.cache?.entries.get(digestKey(hash));
@@ -71,9 +81,8 @@ function answer(job: WorkerJob): WorkerAnswer {
   try {
     const analysis = analyzer()(read.text, setup.options);
     const [payload, digest] = [v8.serialize(analysis), v8.serialize(digestOf(analysis))];
-    // An entry that was there but did not check out is bad: the caller replaces it. A text the
-    // caller sent is not sent back: it has it.
-    return { id: job.id, kind: 'analysed', text: job.text !== undefined ? '' : read.text, note: read.note, hash, payload, digest, badEntry: entry !== undefined };
+    // An entry that was there but did not check out is bad: the caller replaces it.
+    return { id: job.id, kind: 'analysed', text: read.text, note: read.note, hash, payload, digest, badEntry: entry !== undefined };
   } catch (e) {
     return { id: job.id, kind: 'failed', text: read.text, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
@@ -93,7 +102,7 @@ function answerer(port: MessagePort): (a: WorkerAnswer) => void {
     ready = [];
     const moved: ArrayBuffer[] = [];
     for (const a of answers) {
-      const payloads = a.kind === 'analysed' ? [a.payload, a.digest] : a.kind === 'cached' ? [a.digest] : [];
+      const payloads = a.kind === 'analysed' ? [a.payload, a.digest] : a.kind === 'cached' ? [a.digest] : a.kind === 'parts' ? a.parts : [];
       // A Buffer read from a file may share its memory with others: only a whole one moves.
       for (const p of payloads) if (p.byteOffset === 0 && p.byteLength === p.buffer.byteLength) moved.push(p.buffer as ArrayBuffer);
     }
