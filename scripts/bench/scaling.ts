@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeDocument } from '../../src/core/analyze';
+import { AnalysisPool } from '../../src/server/pool';
+import { Session } from '../../src/server/session';
 import { Workspace } from '../../src/workspace/workspace';
 
 // Worst-case scaling: texts a newsroom can produce that once made stages of the analysis
@@ -11,6 +13,8 @@ import { Workspace } from '../../src/workspace/workspace';
 // Usage: npm run bench:scaling [-- --size 500000]   (the smaller size, in characters; default 250000)
 //        node out/scripts/bench/scaling.js --family 3 --engine   (one family, the engine alone, wall time: for profiling)
 //        node out/scripts/bench/scaling.js --wall   (wall time rather than CPU time)
+//        node out/scripts/bench/scaling.js --pauses 0,3 --size 900000   (the language server's
+//          longest pause while it takes in a large open document of these families: see `pauses`)
 
 /** News sentences with quotations, speakers and figures (hand-written, in the samples' style). */
 const NEWS = [
@@ -140,9 +144,53 @@ export function printScaling(size = 250_000): void {
   for (const line of scalingTable(measureScaling(size))) console.log(line);
 }
 
+/**
+ * The longest pause of the server's thread (a 2 ms timer, wall time) from opening a document of
+ * `size` characters of family `family` until its diagnostics are published: a Session with its
+ * edit worker (session.ts, OFF_THREAD_CHARS), in this process.
+ */
+async function pauses(family: number, size: number): Promise<string> {
+  let published = false;
+  const host = { publish: (uri: string) => void (uri.endsWith('large.news') && (published = true)), status: () => undefined, progress: async () => null };
+  const session = new Session(host, null, new AnalysisPool(1));
+  session.setFolders(['/scaling']);
+  // The worker is started (and its engine loaded) first, and this thread's engine loaded, as the
+  // server does after its scan: that is not the document's cost.
+  analyzeDocument('The mayor said 20 soldiers were killed in Kherson, “and more will come.”');
+  session.opened('file:///scaling/warm.news', 'x'.repeat(60_000), 1);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  // Ends with an unclosed quote, so that a diagnostic is published whatever the family finds.
+  const text = `${FAMILIES[family].make(size)}\n“And the rest`;
+  const t0 = performance.now();
+  session.opened('file:///scaling/large.news', text, 1);
+  let last = performance.now();
+  let longest = last - t0;
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (!published) return;
+      clearInterval(tick);
+      resolve();
+    }, 2);
+  });
+  const line = `| ${FAMILIES[family].name}, ${Math.round(size / 1000)} KB | ${((performance.now() - t0) / 1000).toFixed(1)} s | ${longest.toFixed(0)} ms |`;
+  await session.dispose();
+  return line;
+}
+
 function main(): void {
   const at = process.argv.indexOf('--size');
   const size = at >= 0 ? Number(process.argv[at + 1]) : 250_000;
+  const paused = process.argv.indexOf('--pauses');
+  if (paused >= 0) {
+    void (async () => {
+      console.log('| open document | diagnostics published after | longest pause of the server thread |\n| --- | --- | --- |');
+      for (const family of process.argv[paused + 1].split(',').map(Number)) console.log(await pauses(family, size));
+    })();
+    return;
+  }
   const only = process.argv.indexOf('--family');
   if (only < 0 && !process.argv.includes('--engine') && !process.argv.includes('--wall')) return printScaling(size);
   // For profiling one stage: --family N (0-based), --engine (the engine alone, no workspace).
