@@ -11,6 +11,7 @@ import { readArticles, writeArchive } from './corpus';
 import type { SessionFigures } from './sessionRun';
 import { quantile } from './stats';
 import { baselineThroughput, bylineThroughput, perSecond, type Throughput } from './throughput';
+import { printScaling } from './scaling';
 
 // `npm run bench`: how fast Byline is, in one table, on this machine.
 //
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
   console.log('| measure | result | target |');
   console.log('| --- | --- | --- |');
   for (const [what, figure, target] of rows) console.log(`| ${what} | ${figure} | ${target} |`);
+  printScaling();
 }
 
 async function quality(): Promise<void> {

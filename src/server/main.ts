@@ -79,6 +79,8 @@ export function startServer(connection: Connection): void {
       log: (message) => connection.console.info(message),
     },
     new AnalysisPool(),
+    // Large open documents: one worker of their own, so an edit never waits behind a scan.
+    new AnalysisPool(1),
   );
   const rangeOf = (uri: string, start: number, end: number) => session.rangeOf(uri, start, end);
   const lineOf = (uri: string, offset: number) => session.rangeOf(uri, offset, offset)?.start.line ?? null;

@@ -44,7 +44,8 @@ export class QuoteVariantIndex {
   set(path: string, quotes: readonly QuoteOwner[]): Set<string> {
     const changed = this.remove(path);
     const all = quotes.filter(comparable).map((q): QuoteVersion => ({ path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: quoteWords(q.text) }));
-    const versions = all.filter((v) => !repeatedHere(v, all));
+    const repeated = repeatedHere(all);
+    const versions = all.filter((_, i) => !repeated[i]);
     if (versions.length === 0) return changed;
     this.byPath.set(path, versions);
     for (const v of versions) {
@@ -177,10 +178,17 @@ function comparable(q: QuoteOwner): boolean {
  * quotation points into that quotation: which of the speaker's uses it is, no one can say,
  * so it links to nothing; the longer quotation is compared instead.
  */
-function repeatedHere(v: QuoteVersion, all: readonly QuoteVersion[]): boolean {
-  if (v.words.words.length >= SHORT_QUOTE) return false;
-  const words = ` ${v.words.words.map((w) => w.surface).join(' ')} `;
-  return all.some((u) => u !== v && u.kind !== 'indirect' && u.words.words.length > v.words.words.length && ` ${u.words.words.map((w) => w.surface).join(' ')} `.includes(words));
+function repeatedHere(all: readonly QuoteVersion[]): boolean[] {
+  // Every run of fewer than SHORT_QUOTE words inside a longer quotation in marks, gathered once:
+  // comparing each short quote with every quote was quadratic in a transcript of thousands.
+  const key = (words: QuoteVersion['words']['words'], from: number, to: number) => words.slice(from, to).map((w) => w.surface).join(' ');
+  const inside = new Set<string>();
+  for (const u of all) {
+    if (u.kind === 'indirect') continue;
+    const words = u.words.words;
+    for (let n = 1; n < SHORT_QUOTE && n < words.length; n++) for (let from = 0; from + n <= words.length; from++) inside.add(key(words, from, from + n));
+  }
+  return all.map((v) => v.words.words.length < SHORT_QUOTE && inside.has(key(v.words.words, 0, v.words.words.length)));
 }
 
 /** A quote's distinct word pairs (by stem) with at least one content word, not across an elision. */
