@@ -15,6 +15,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [
       { scheme: 'file', language: 'news' },
       { scheme: 'file', language: 'plaintext' },
+      // Each folder's decisions file: the server follows it as it is edited (and undone), saved or not.
+      { scheme: 'file', pattern: '**/byline.json' },
     ],
     synchronize: {
       configurationSection: 'byline',

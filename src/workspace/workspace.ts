@@ -1,6 +1,8 @@
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
 import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
 import { ClaimIndex } from './claimIndex';
+import { apartKeys, changesAnalysis, correctAnalysis, relativePath, stale, type Decisions, type DocumentCorrections, type StaleDecision } from './decisions';
+import { sameWords } from './decisions/stale';
 import { contentHash } from './contentHash';
 import { quoteDiagnostics } from './quoteDiagnostics';
 import { quoteVariantDiagnostics } from './quotes/diagnostics';
@@ -43,18 +45,54 @@ export interface DocumentInput {
  * that has no entry (no cache; the cache deleted meanwhile), made again from the text.
  */
 export class WorkspaceDocument {
+  /** The reader's decisions about this document (byline.json), placed in its text; null when there are none. */
+  private decided: DocumentCorrections | null = null;
+  private corrected: { analysis?: DocumentAnalysis; digest?: DocumentDigest } = {};
+
   constructor(
     readonly path: string,
     readonly text: string,
     /** Content hash of the text and the analysis options; the key of the on-disk cache. */
     readonly hash: string,
-    readonly digest: DocumentDigest,
+    private readonly rawDigest: DocumentDigest,
     private whole: DocumentAnalysis | null,
     private readonly readBack: (doc: WorkspaceDocument) => DocumentAnalysis,
   ) {}
 
-  get analysis(): DocumentAnalysis {
+  /** The analysis as the engine made it, before any decision: what the cache holds, and what stale decisions are checked against. */
+  get engineAnalysis(): DocumentAnalysis {
     return (this.whole ??= this.readBack(this));
+  }
+
+  /** The analysis with the reader's decisions applied. */
+  get analysis(): DocumentAnalysis {
+    const c = this.decided;
+    if (!c || !changesAnalysis(c)) return this.engineAnalysis;
+    return (this.corrected.analysis ??= correctAnalysis(this.engineAnalysis, c));
+  }
+
+  /** The digest the indexes hold: the engine's, or, when decisions change the quotes or speakers, the corrected analysis's. */
+  get digest(): DocumentDigest {
+    const c = this.decided;
+    if (!c || !changesAnalysis(c)) return this.rawDigest;
+    if (!this.corrected.digest) {
+      const apart = apartKeys(this.engineAnalysis, c);
+      const digest = digestOf(this.analysis);
+      this.corrected.digest = { ...digest, speakers: digest.speakers.map((s) => (apart.has(s.key) ? { ...s, apart: true } : s)) };
+    }
+    return this.corrected.digest;
+  }
+
+  get corrections(): DocumentCorrections | null {
+    return this.decided;
+  }
+
+  /** Applies other decisions; returns true when they differ from those applied. */
+  correct(corrections: DocumentCorrections | null): boolean {
+    if ((corrections?.key ?? '') === (this.decided?.key ?? '')) return false;
+    this.decided = corrections;
+    this.corrected = {};
+    return true;
   }
 }
 
@@ -70,6 +108,8 @@ export class Workspace {
   private source: AnalysisSource | null = null;
   private analysisOptions: AnalysisOptions;
   private severities: Severities;
+  /** The reader's decisions (byline.json of each folder), or null when there are none. */
+  private decisions: Decisions | null = null;
 
   constructor(options: WorkspaceOptions = {}) {
     this.analysisOptions = options.analysis ?? {};
@@ -115,14 +155,79 @@ export class Workspace {
       const digest = input.digest ?? digestOf(analysis as DocumentAnalysis);
       this.strings.shareDigest(digest);
       const doc = new WorkspaceDocument(input.path, input.text, hash, digest, analysis, (d) => this.readBack(d));
+      doc.correct(this.decisions?.forDocument(input.path, input.text) ?? null);
+      // Figures kept apart: the old text's links are taken apart under the old text's decisions (see setDecisions).
+      if (this.claims.keptApart) for (const p of this.claims.remove(input.path)) changed.add(p);
       this.documents.set(input.path, doc);
       added.push(doc);
       for (const p of this.claims.set(input.path, digest.claims, digest.claimTraits)) changed.add(p);
-      for (const p of this.quoteVariants.set(input.path, digest.quotes)) changed.add(p);
+      for (const p of this.quoteVariants.set(input.path, doc.digest.quotes)) changed.add(p);
     }
     const speakers = added.map((d) => ({ path: d.path, speakers: d.digest.speakers, quotes: d.digest.quotes }));
     for (const p of this.withQuotePartners(this.speakers.setMany(speakers, deferSpeakers))) changed.add(p);
     return changed;
+  }
+
+  /**
+   * Applies the reader's decisions (null: none), to the documents there are and those to come.
+   * Returns the paths whose diagnostics may have changed: those whose decisions changed, and the
+   * others their quotes, speakers and figures are linked with.
+   */
+  setDecisions(decisions: Decisions | null): Set<string> {
+    const next = decisions && decisions.size > 0 ? decisions : null;
+    const changed = new Set<string>();
+    const corrections = new Map<WorkspaceDocument, DocumentCorrections | null>();
+    for (const doc of this.documents.values()) {
+      const c = next?.forDocument(doc.path, doc.text) ?? null;
+      if ((c?.key ?? '') !== (doc.corrections?.key ?? '')) corrections.set(doc, c);
+    }
+    // The figures' links are taken apart under the old decisions (the claim index counts the
+    // links it made), then made again under the new ones, once every document has its own:
+    // whether two figures are kept apart depends on both documents' decisions.
+    for (const doc of corrections.keys()) for (const p of this.claims.remove(doc.path)) changed.add(p);
+    this.decisions = next;
+    this.claims.keptApart = next ? (x, y) => this.keptApart(x, y) || this.keptApart(y, x) : null;
+    for (const [doc, c] of corrections) doc.correct(c);
+    const speakers: Array<{ path: string; speakers: DocumentDigest['speakers']; quotes: DocumentDigest['quotes'] }> = [];
+    for (const doc of corrections.keys()) {
+      changed.add(doc.path);
+      const digest = doc.digest;
+      for (const p of this.claims.set(doc.path, digest.claims, digest.claimTraits)) changed.add(p);
+      for (const p of this.quoteVariants.set(doc.path, digest.quotes)) changed.add(p);
+      speakers.push({ path: doc.path, speakers: digest.speakers, quotes: digest.quotes });
+    }
+    for (const p of this.withQuotePartners(this.speakers.setMany(speakers))) changed.add(p);
+    return changed;
+  }
+
+  /** True when a decision about `x`'s document keeps its figure apart from `y`'s (matched by the words `y`'s document gives). */
+  private keptApart(x: { path: string; claim: { start: number; end: number } }, y: { path: string; claim: { start: number; end: number } }): boolean {
+    const here = this.documents.get(x.path)?.corrections;
+    if (!here || here.differentFigures.length === 0) return false;
+    const there = this.documents.get(y.path);
+    const apartFrom = there?.corrections?.apartFrom;
+    if (!there || !apartFrom) return false;
+    return here.differentFigures.some(
+      (d) => d.span !== null && d.span.start < x.claim.end && x.claim.start < d.span.end && apartFrom.includes(d.decision) && sameWords(there.text.slice(y.claim.start, y.claim.end), d.decision.otherFigure),
+    );
+  }
+
+  /** Decisions that no longer find what they were about, for the front end to report. */
+  staleDecisions(): StaleDecision[] {
+    if (!this.decisions) return [];
+    const byRoot = new Map<string, Map<string, WorkspaceDocument>>();
+    for (const { root } of this.decisions.roots) {
+      const docs = new Map<string, WorkspaceDocument>();
+      for (const doc of this.documents.values()) {
+        const relative = relativePath(root, doc.path);
+        if (relative !== null) docs.set(relative, doc);
+      }
+      byRoot.set(root, docs);
+    }
+    return stale(this.decisions, (root, file) => {
+      const doc = byRoot.get(root)?.get(file.replace(/\\/g, '/').replace(/^(\.\/)+/, ''));
+      return doc ? { text: doc.text, analysis: doc.engineAnalysis } : null;
+    });
   }
 
   /** A speaker renamed or merged in some files changes whether the other versions of their quotes are given to someone else. */
@@ -202,9 +307,20 @@ export class Workspace {
     const { quotes, problems } = quotesShown ? doc.analysis : { quotes: [], problems: doc.digest.problems };
     const variantSeverities = codes ? { ...this.severities, ...Object.fromEntries(VARIANT_CODES.filter((c) => !codes.has(c)).map((c) => [c, 'off'])) } : this.severities;
     const variants = quoteVariantDiagnostics(path, this.quoteVariants, this.speakers, variantSeverities);
-    const all = [...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts, ...variants];
+    const all = quieted([...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts, ...variants], doc.corrections);
     return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
+}
+
+/** Without the conflicts and quotes' versions a reader checked and asked to keep quiet (byline.json). */
+function quieted(diagnostics: Diagnostic[], c: DocumentCorrections | null): Diagnostic[] {
+  if (!c || (c.checkedConflicts.length === 0 && c.checkedQuotes.length === 0)) return diagnostics;
+  const overlaps = (d: Diagnostic, spans: ReadonlyArray<{ span: { start: number; end: number } | null }>) => spans.some(({ span }) => span !== null && span.start < d.end && d.start < span.end);
+  return diagnostics.filter((d) => {
+    if (CLAIM_CODES.includes(d.code)) return !overlaps(d, c.checkedConflicts);
+    if (VARIANT_CODES.includes(d.code)) return !overlaps(d, c.checkedQuotes);
+    return true;
+  });
 }
 
 /** The codes of the diagnostics the claim index makes. */
