@@ -1,7 +1,7 @@
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
 import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
 import { ClaimIndex } from './claimIndex';
-import { apartKeys, changesAnalysis, correctAnalysis, relativePath, stale, type Decisions, type DocumentCorrections, type StaleDecision } from './decisions';
+import { apartKeys, changesAnalysis, correctAnalysis, stale, type Decisions, type DocumentCorrections, type StaleDecision } from './decisions';
 import { sameWords } from './decisions/stale';
 import { contentHash } from './contentHash';
 import { quoteDiagnostics } from './quoteDiagnostics';
@@ -219,7 +219,7 @@ export class Workspace {
     for (const { root } of this.decisions.roots) {
       const docs = new Map<string, WorkspaceDocument>();
       for (const doc of this.documents.values()) {
-        const relative = relativePath(root, doc.path);
+        const relative = this.decisions.relative(root, doc.path);
         if (relative !== null) docs.set(relative, doc);
       }
       byRoot.set(root, docs);

@@ -34,13 +34,25 @@ export class Decisions {
   private readonly byFile = new Map<string, Array<{ index: number; decision: Decision; root: string }>>();
   private readonly byOtherFile = new Map<string, DifferentFigures[]>();
 
-  constructor(readonly roots: readonly DecisionsRoot[]) {
+  /**
+   * `absolute`: how a document's path is made comparable with the roots; the CLI's paths are
+   * as the user typed them (`articles/003.txt`), and it resolves them against its folder.
+   */
+  constructor(
+    readonly roots: readonly DecisionsRoot[],
+    private readonly absolute: (path: string) => string = (p) => p,
+  ) {
     for (const { root, file } of roots) {
       for (const { index, decision } of file.decisions) {
         push(this.byFile, keyOf(root, fileOf(decision)), { index, decision, root });
         if (decision.decision === 'different-figures') push(this.byOtherFile, keyOf(root, decision.otherFile), decision);
       }
     }
+  }
+
+  /** A document's path relative to a root, as the decisions file names articles; null when it lies outside. */
+  relative(root: string, path: string): string | null {
+    return relativePath(root, this.absolute(path));
   }
 
   get size(): number {
@@ -52,7 +64,7 @@ export class Decisions {
     const mine: Array<{ index: number; decision: Decision }> = [];
     const apartFrom: DifferentFigures[] = [];
     for (const { root } of this.roots) {
-      const relative = relativePath(root, path);
+      const relative = this.relative(root, path);
       if (relative === null) continue;
       mine.push(...(this.byFile.get(keyOf(root, relative)) ?? []));
       apartFrom.push(...(this.byOtherFile.get(keyOf(root, relative)) ?? []));
