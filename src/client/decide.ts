@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { WorkspaceEdit } from 'vscode-languageclient';
-import { DECIDE_COMMAND, DECISION_EDIT_REQUEST, type DecideArgs, type DecisionEditResult } from '../shared/decisions';
+import { DECIDE_COMMAND, DECISION_EDIT_REQUEST, TRUSTED_NOTIFICATION, type DecideArgs, type DecisionEditResult } from '../shared/decisions';
 import { SPEAKERS_REQUEST, type SpeakerSummary } from '../shared/protocol';
 import { labelName } from '../shared/names';
 import { plural } from '../shared/plural';
@@ -12,7 +12,11 @@ import { plural } from '../shared/plural';
 // as any edit is, so that undo takes it back.
 
 export function registerDecide(context: vscode.ExtensionContext, client: LanguageClient): void {
-  context.subscriptions.push(vscode.commands.registerCommand(DECIDE_COMMAND, (args: DecideArgs) => decide(client, args)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(DECIDE_COMMAND, (args: DecideArgs) => decide(client, args)),
+    // byline.json's settings that choose what is read apply once the workspace is trusted (projectDecisions.ts).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(TRUSTED_NOTIFICATION)),
+  );
 }
 
 async function decide(client: LanguageClient, args: DecideArgs): Promise<void> {

@@ -27,7 +27,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     errorHandler: new RestartingErrorHandler(),
     // The server keeps its analysis cache here: this workspace's storage, or the global one
     // when no folder is open. Deleting it is always safe.
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted },
   };
   return new LanguageClient('byline', 'Byline', serverOptions, clientOptions);
 }

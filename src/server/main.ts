@@ -25,7 +25,7 @@ import {
   type SpeakerAtParams,
   type SpeakersParams,
 } from '../shared/protocol';
-import { DECISION_EDIT_REQUEST, type DecisionEditResult } from '../shared/decisions';
+import { DECISION_EDIT_REQUEST, TRUSTED_NOTIFICATION, type DecisionEditResult } from '../shared/decisions';
 import { parseDecisions } from '../workspace/decisions';
 import { codeActions, decisionEdit } from './codeActions';
 import { hoverMarkdown } from './hover';
@@ -95,6 +95,8 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     session.useStorage(storageOf(params.initializationOptions));
+    // Only the VS Code client says whether the workspace is trusted; other clients' workspaces are.
+    session.decisions.trusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted !== false;
     session.documentCodesAt(shippedReadme());
     return {
       capabilities: {
@@ -152,6 +154,11 @@ export function startServer(connection: Connection): void {
     const offset = session.offsetOf(textDocument.uri, range.start);
     if (offset === null) return [];
     return codeActions(session.index, textDocument.uri, offset, context.diagnostics, session.decisions.fileFor(textDocument.uri), (p) => session.offsetOf(textDocument.uri, p));
+  });
+
+  connection.onNotification(TRUSTED_NOTIFICATION, async () => {
+    session.decisions.trusted = true;
+    if (await session.loadDecisions()) await session.scan();
   });
 
   // A quick fix that asked the reader first (a speaker, a note): the decision, complete, becomes an edit of the decisions file.

@@ -31,6 +31,9 @@ interface Host {
   log?(message: string): void;
 }
 
+/** The file's settings an untrusted workspace may not set (as package.json's restrictedConfigurations). */
+const RESTRICTED = ['include', 'exclude', 'cueVerbs'];
+
 /** Bytes a decisions file may have: it is read whole at every change. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -41,6 +44,13 @@ export class ProjectDecisions {
   private settingsProblems: string[] = [];
   private logged = '';
 
+  /**
+   * False in an untrusted workspace (VS Code's Restricted Mode): a file in the workspace does not
+   * choose which files are read or the verbs every word is checked against, as the workspace's
+   * settings do not (package.json, restrictedConfigurations).
+   */
+  trusted = true;
+
   constructor(private readonly host: Host) {}
 
   /** Reads the decisions file of each folder (those open in the editor keep the editor's text). */
@@ -49,7 +59,7 @@ export class ProjectDecisions {
     this.folders = await Promise.all(
       folders.map(async (folder) => {
         const uri = pathToFileURL(path.join(folder, DECISIONS_FILE)).href;
-        const disk = await readText(path.join(folder, DECISIONS_FILE));
+        const disk = await readText(path.join(folder, DECISIONS_FILE), (m) => this.host.log?.(m));
         const entry: FolderDecisions = { folder, root: pathToFileURL(folder).href, uri, disk, open: open.get(uri) ?? null, file: parseDecisions('') };
         entry.file = parseDecisions(textOf(entry) ?? '');
         return entry;
@@ -77,7 +87,7 @@ export class ProjectDecisions {
     const entry = this.entryOf(uri);
     if (!entry) return false;
     const before = textOf(entry);
-    entry.disk = await readText(path.join(entry.folder, DECISIONS_FILE));
+    entry.disk = await readText(path.join(entry.folder, DECISIONS_FILE), (m) => this.host.log?.(m));
     if (textOf(entry) === before) return false;
     entry.file = parseDecisions(textOf(entry) ?? '');
     this.rebuild();
@@ -108,7 +118,11 @@ export class ProjectDecisions {
       this.settingsProblems = [];
       return base;
     }
-    const { settings, problems } = withFileSettings(base, first.file.settings, path.join(first.folder, DECISIONS_FILE));
+    const given = this.trusted ? first.file.settings : Object.fromEntries(Object.entries(first.file.settings).filter(([k]) => !RESTRICTED.includes(k)));
+    const { settings, problems } = withFileSettings(base, given, path.join(first.folder, DECISIONS_FILE));
+    if (given !== first.file.settings && Object.keys(given).length < Object.keys(first.file.settings).length) {
+      problems.push(`In Restricted Mode the settings ${RESTRICTED.filter((k) => k in first.file.settings).map((k) => `settings.${k}`).join(', ')} in ${path.join(first.folder, DECISIONS_FILE)} are not used; trust the workspace to use them`);
+    }
     const others = withSettings.slice(1).filter((f) => JSON.stringify(f.file.settings) !== JSON.stringify(first.file.settings));
     this.settingsProblems = [...problems, ...others.map((f) => `Byline uses one set of settings for every folder: those in ${path.join(first.folder, DECISIONS_FILE)}; the settings in ${path.join(f.folder, DECISIONS_FILE)} are not used`)];
     return settings;
@@ -162,12 +176,16 @@ function textOf(entry: FolderDecisions): string | null {
   return entry.open ?? entry.disk;
 }
 
-async function readText(file: string): Promise<string | null> {
+/** The file's text, or null when there is none; a file that is there but cannot be used is said in the log. */
+async function readText(file: string, log?: (message: string) => void): Promise<string | null> {
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_BYTES) return null;
-    return await fs.readFile(file, 'utf8');
-  } catch {
-    return null;
+    if (!stat.isFile()) log?.(`${file} is not a file; no decisions or settings are read from it`);
+    else if (stat.size > MAX_BYTES) log?.(`${file} is larger than ${MAX_BYTES / 1024 / 1024} MB; no decisions or settings are read from it`);
+    else return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') log?.(`${file} cannot be read (${code ?? String(e)}); no decisions or settings are read from it`);
   }
+  return null;
 }

@@ -20,4 +20,7 @@ export interface DecideArgs {
   about: string;
 }
 
+/** byline/trusted (client → server): the reader trusted the workspace; the decisions files' settings that choose what is read now apply. */
+export const TRUSTED_NOTIFICATION = 'byline/trusted';
+
 export type DecisionEditResult = { edit: unknown } | { problem: string } | { unchanged: true };

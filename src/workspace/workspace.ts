@@ -208,7 +208,7 @@ export class Workspace {
     const apartFrom = there?.corrections?.apartFrom;
     if (!there || !apartFrom) return false;
     return here.differentFigures.some(
-      (d) => d.span !== null && d.span.start < x.claim.end && x.claim.start < d.span.end && apartFrom.includes(d.decision) && sameWords(there.text.slice(y.claim.start, y.claim.end), d.decision.otherFigure),
+      (d) => d.span !== null && d.span.start < x.claim.end && x.claim.start < d.span.end && apartFrom.some((o) => sameDecision(o, d.decision)) && sameWords(there.text.slice(y.claim.start, y.claim.end), d.decision.otherFigure),
     );
   }
 
@@ -310,6 +310,11 @@ export class Workspace {
     const all = quieted([...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts, ...variants], doc.corrections);
     return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
+}
+
+/** The same decision, read from the file now or before (each reading makes new objects). */
+function sameDecision(a: object, b: object): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Without the conflicts and quotes' versions a reader checked and asked to keep quiet (byline.json). */
