@@ -29,8 +29,11 @@ export type LineOf = (uri: string, offset: number) => number | null;
 
 export function hoverMarkdown(workspace: Workspace, uri: string, found: Found, lineOf: LineOf): string {
   switch (found.kind) {
-    case 'claim':
-      return claimCard(found.claim, workspace.claims.linksOf(uri)[found.index] ?? [], lineOf);
+    case 'claim': {
+      const card = claimCard(found.claim, workspace.claims.linksOf(uri)[found.index] ?? [], lineOf);
+      const checked = workspace.checkedConflict(uri, found.claim.start, found.claim.end);
+      return checked ? `${card}\n\n---\nChecked in byline.json: the conflict is kept quiet${checked.note ? ` (“${escape(checked.note)}”)` : ''}.` : card;
+    }
     case 'quote':
       return quoteCard(workspace, uri, found.quote, found.speaker, lineOf);
     case 'speaker':

@@ -30,6 +30,8 @@ export function conflictLocations(workspace: Workspace, rangeOf: RangeOf): Confl
   const out: ConflictLocation[] = [];
   for (const uri of workspace.paths()) {
     for (const d of workspace.claims.diagnostics(uri)) {
+      // A conflict the reader checked and asked to keep quiet (byline.json) is not stepped to.
+      if (workspace.checkedConflict(uri, d.start, d.end)) continue;
       const range = rangeOf(uri, d.start, d.end);
       const doc = workspace.get(uri);
       if (range && doc) out.push({ uri, range, text: doc.text.slice(d.start, d.end), message: d.message });

@@ -128,9 +128,13 @@ export class ProjectDecisions {
     return settings;
   }
 
-  /** Publishes each decisions file's problems and stale decisions on it, and logs the settings' problems once. */
-  publish(workspace: Workspace): void {
-    const stale = workspace.staleDecisions();
+  /**
+   * Publishes each decisions file's problems and stale decisions on it, and logs the settings'
+   * problems once. Without `withStale`, stale decisions are not looked for: before a scan has read
+   * the articles, every decision would seem stale.
+   */
+  publish(workspace: Workspace, withStale = true): void {
+    const stale = withStale ? workspace.staleDecisions() : [];
     for (const entry of this.folders) {
       const text = textOf(entry) ?? '';
       const lines = new LineIndex(text);

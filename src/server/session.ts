@@ -185,7 +185,7 @@ export class Session {
   private decisionsChanged(): boolean {
     const rescan = this.configureEffective(this.decisions.settingsOver(this.editorSettings));
     this.publishAll(this.workspace.setDecisions(this.decisions.current()));
-    this.decisions.publish(this.workspace);
+    this.decisions.publish(this.workspace, this.workspace.size > 0 && !this.indexing);
     return rescan;
   }
 

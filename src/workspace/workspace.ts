@@ -186,7 +186,9 @@ export class Workspace {
     // whether two figures are kept apart depends on both documents' decisions.
     for (const doc of corrections.keys()) for (const p of this.claims.remove(doc.path)) changed.add(p);
     this.decisions = next;
-    this.claims.keptApart = next ? (x, y) => this.keptApart(x, y) || this.keptApart(y, x) : null;
+    // Consulted for every pair of figures compared: set only while some decision keeps figures apart.
+    const apart = next?.roots.some((r) => r.file.decisions.some((d) => d.decision.decision === 'different-figures')) ?? false;
+    this.claims.keptApart = apart ? (x, y) => this.keptApart(x, y) || this.keptApart(y, x) : null;
     for (const [doc, c] of corrections) doc.correct(c);
     const speakers: Array<{ path: string; speakers: DocumentDigest['speakers']; quotes: DocumentDigest['quotes'] }> = [];
     for (const doc of corrections.keys()) {
@@ -210,6 +212,12 @@ export class Workspace {
     return here.differentFigures.some(
       (d) => d.span !== null && d.span.start < x.claim.end && x.claim.start < d.span.end && apartFrom.some((o) => sameDecision(o, d.decision)) && sameWords(there.text.slice(y.claim.start, y.claim.end), d.decision.otherFigure),
     );
+  }
+
+  /** The reader's "Checked: keep this conflict quiet" on the figure at `start`..`end`, with its note; null when there is none. */
+  checkedConflict(path: string, start: number, end: number): { note: string | null } | null {
+    const placed = this.documents.get(path)?.corrections?.checkedConflicts.find((p) => p.span !== null && p.span.start < end && start < p.span.end);
+    return placed ? { note: placed.decision.note ?? null } : null;
   }
 
   /** Decisions that no longer find what they were about, for the front end to report. */

@@ -6,6 +6,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic as LspDiagnostic, TextDocumentEdit } from 'vscode-languageserver';
 import { codeActions } from '../../src/server/codeActions';
+import { hoverMarkdown } from '../../src/server/hover';
+import { findAt } from '../../src/server/lookup';
+import { conflictLocations } from '../../src/server/navigation';
+import { tokenSpans } from '../../src/server/semanticTokens';
 import { Session, type SessionHost } from '../../src/server/session';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 
@@ -136,4 +140,20 @@ test('a speaker merged across files can be kept apart; a bad or stale entry is a
   assert.ok(messages.some((m) => m.startsWith(`${lineOf('"decision": "not-a-quote"') - 1}: Decision 2 (not-a-quote) no longer applies: the words “words that are not there” are no longer in c.txt`)), messages.join('\n'));
   assert.ok(messages.some((m) => /settings\.numericTolerance in .*byline\.json must be a number from 0 to 1/.test(m)), messages.join('\n'));
   assert.equal(petrenko()?.files.length, 1, 'the good decision still applies');
+});
+
+test('a checked conflict is quiet in the hover, the conflicts stepped through and the figure\'s mark, with its note', async (t) => {
+  const s = await started(t);
+  const figure = A.indexOf('40');
+  const conflicting = () => tokenSpans(s.session.index, s.a, { reportedSpeech: true }).some((x) => x.start === figure && x.modifiers.includes('conflicting'));
+  assert.ok(conflicting(), 'the figure is marked conflicting before the decision');
+  assert.deepEqual([...new Set(conflictLocations(s.session.index, () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).map((c) => c.uri))].sort(), [s.a, s.b].sort());
+  s.session.decisionsEdited(s.decisionsUri, JSON.stringify({ decisions: [{ decision: 'checked-conflict', figure: { file: 'a.txt', text: '40', before: 'Officials said ' }, note: 'b.txt counts the wounded too' }] }));
+  assert.ok(!s.codes(s.a).includes('conflicting-claim') && s.codes(s.b).includes('conflicting-claim'));
+  assert.ok(!conflicting(), 'no longer marked conflicting');
+  const stepped = conflictLocations(s.session.index, () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).map((c) => c.uri);
+  assert.deepEqual(stepped, [s.b], 'Next Conflicting Claim skips the checked figure');
+  const found = findAt(s.session.index, s.a, figure);
+  assert.ok(found);
+  assert.match(hoverMarkdown(s.session.index, s.a, found, () => 0), /Checked in byline\.json: the conflict is kept quiet \(“b\.txt counts the wounded too”\)\./);
 });
