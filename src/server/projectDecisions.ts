@@ -145,7 +145,7 @@ export class ProjectDecisions {
         return { start: lines.positionAt(span?.start ?? 0), end: lines.positionAt(span?.end ?? 0) };
       };
       const diagnostics: LspDiagnostic[] = [
-        ...entry.file.problems.map((p) => ({ range: rangeOf(p.index, p.setting), severity: p.index === undefined && !p.setting ? 1 : 2, source: 'Byline', message: p.message }) as LspDiagnostic),
+        ...entry.file.problems.map((p) => ({ range: rangeOf(p.index, p.setting), severity: p.fatal ? 1 : 2, source: 'Byline', message: p.message }) as LspDiagnostic),
         ...stale.filter((s) => s.root === entry.root).map((s) => ({ range: rangeOf(s.index), severity: 2, source: 'Byline', message: s.message }) as LspDiagnostic),
         ...(entry === this.folders.find((f) => Object.keys(f.file.settings).length > 0) ? this.settingsProblems.map((m) => ({ range: rangeOf(undefined, settingOf(m)), severity: 2, source: 'Byline', message: m }) as LspDiagnostic) : []),
       ];

@@ -157,3 +157,27 @@ test('a checked conflict is quiet in the hover, the conflicts stepped through an
   assert.ok(found);
   assert.match(hoverMarkdown(s.session.index, s.a, found, () => 0), /Checked in byline\.json: the conflict is kept quiet \(“b\.txt counts the wounded too”\)\./);
 });
+
+test('the settings in byline.json choose the files read, a bad file is an error on it, and Restricted Mode keeps them from choosing files', async (t) => {
+  const s = await started(t);
+  assert.ok(s.session.index.get(s.b), 'b.txt is read');
+  // Closed: an open article stays whatever the globs (as with the editor's settings).
+  await s.session.closed(s.b);
+  fs.writeFileSync(path.join(s.dir, 'byline.json'), JSON.stringify({ settings: { exclude: ['b.txt'] } }));
+  await s.session.fileChanged(s.decisionsUri);
+  await s.session.scan();
+  assert.equal(s.session.index.get(s.b), undefined, 'settings.exclude leaves b.txt out');
+  assert.ok(s.session.index.get(s.a));
+
+  s.session.decisions.trusted = false;
+  await s.session.loadDecisions();
+  await s.session.scan();
+  assert.ok(s.session.index.get(s.b), 'untrusted: the file does not choose what is read');
+  const said = (s.host.published.get(s.decisionsUri) ?? []).map((d) => d.message);
+  assert.ok(said.some((m) => /In Restricted Mode the settings settings\.exclude in .*byline\.json are not used; trust the workspace to use them/.test(m)), said.join('\n'));
+
+  s.session.decisionsEdited(s.decisionsUri, '{ "decisions": [');
+  const broken = s.host.published.get(s.decisionsUri) ?? [];
+  assert.equal(broken[0]?.severity, 1);
+  assert.match(broken[0]?.message ?? '', /byline\.json is not valid JSON/);
+});

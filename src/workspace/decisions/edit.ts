@@ -14,7 +14,7 @@ export function withDecision(text: string, decision: Decision): EditResult {
   if (text.trim() === '') raw = {};
   else {
     const read = parseDecisions(text);
-    const broken = read.problems.find((p) => p.index === undefined && /not valid JSON|must hold an object|"decisions" must be a list/.test(p.message));
+    const broken = read.problems.find((p) => p.fatal);
     if (broken) return { problem: `${broken.message}. Fix it before adding a decision, so that nothing in it is lost.` };
     raw = JSON.parse(text) as Record<string, unknown>;
   }

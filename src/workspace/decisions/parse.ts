@@ -18,9 +18,9 @@ export function parseDecisions(text: string): DecisionsFile {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ...empty, problems: [{ message: `${DECISIONS_FILE} is not valid JSON (${e instanceof Error ? e.message : String(e)}); none of its decisions or settings apply until it is fixed` }] };
+    return { ...empty, problems: [{ message: `${DECISIONS_FILE} is not valid JSON (${e instanceof Error ? e.message : String(e)}); none of its decisions or settings apply until it is fixed`, fatal: true }] };
   }
-  if (!isObject(raw)) return { ...empty, problems: [{ message: `${DECISIONS_FILE} must hold an object with "settings" and "decisions"; none of it applies` }] };
+  if (!isObject(raw)) return { ...empty, problems: [{ message: `${DECISIONS_FILE} must hold an object with "settings" and "decisions"; none of it applies`, fatal: true }] };
   const problems: DecisionsProblem[] = [];
   for (const key of Object.keys(raw)) {
     if (!TOP_KEYS.includes(key)) problems.push({ message: `${DECISIONS_FILE}: unknown entry "${key}" is ignored (known: settings, decisions)` });
@@ -38,7 +38,7 @@ export function parseDecisions(text: string): DecisionsFile {
   }
   const decisions: ReadDecision[] = [];
   if (raw.decisions !== undefined) {
-    if (!Array.isArray(raw.decisions)) problems.push({ message: `${DECISIONS_FILE}: "decisions" must be a list; none of them apply` });
+    if (!Array.isArray(raw.decisions)) problems.push({ message: `${DECISIONS_FILE}: "decisions" must be a list; none of them apply`, fatal: true });
     else
       raw.decisions.forEach((entry, index) => {
         const read = readDecision(entry);

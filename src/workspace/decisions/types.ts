@@ -91,6 +91,8 @@ export interface DecisionsProblem {
   index?: number;
   /** The setting it is about (`settings.cueVerbs`), when it is about one. */
   setting?: string;
+  /** Nothing in the file applies until it is fixed (not JSON, not an object, `decisions` not a list). */
+  fatal?: boolean;
 }
 
 export interface DecisionsFile {
