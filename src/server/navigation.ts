@@ -88,7 +88,9 @@ export function claimGroups(workspace: Workspace, rangeOf: RangeOf): ClaimGroup[
       const claim = claims[i];
       const range = rangeOf(uri, claim.start, claim.end);
       if (!range) return;
-      const { key, conflicting } = standing;
+      // A conflict the reader checked (byline.json) is listed with its group, not counted as one.
+      const { key } = standing;
+      const conflicting = standing.conflicting && !workspace.checkedConflict(uri, claim.start, claim.end);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { label: describe(claim), conflicts: 0, claims: [] }));
       if (conflicting) g.conflicts++;

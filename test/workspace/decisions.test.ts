@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { anchorOf, Decisions, findAnchor, parseDecisions, relativePath, withDecision, entrySpans, type Decision } from '../../src/workspace/decisions';
 import { Workspace } from '../../src/workspace/workspace';
-import { fixturesDir } from '../helpers/paths';
+import { DECISION_KINDS, FILE_SETTINGS } from '../../src/workspace/decisions';
+import { fixturesDir, repoRoot } from '../helpers/paths';
 
 // The decisions file (byline.json): read and written back, bad entries named and kept, anchors
 // that survive edits elsewhere, and each decision applied to a workspace of small articles.
@@ -217,4 +218,24 @@ test('stale decisions are reported, with the article and the words, and apply to
   assert.match(stale[1], /gone\.txt is not among the articles Byline reads/);
   assert.match(stale[2], /followup\.txt no longer names a speaker “Nobody Here”/);
   assert.ok(quoteOf(ws, 'briefing.txt', 'cold will slow'), 'the edited quote is a quote again');
+});
+
+test('the contributed JSON schema matches what is read: every decision kind, every setting as package.json declares it', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'byline.schema.json'), 'utf8'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: 'byline.json', url: './schemas/byline.schema.json' }]);
+  const kinds = schema.properties.decisions.items.oneOf.map((k: { properties: { decision: { const: string } } }) => k.properties.decision.const);
+  assert.deepEqual(kinds, [...DECISION_KINDS]);
+  const settings = schema.properties.settings.properties;
+  assert.deepEqual(Object.keys(settings), [...FILE_SETTINGS]);
+  for (const key of FILE_SETTINGS) {
+    const declared = pkg.contributes.configuration.properties[`byline.${key}`];
+    for (const field of ['type', 'items', 'minimum', 'maximum', 'maxItems', 'properties']) assert.deepEqual(settings[key][field], declared[field], `${key}.${field}`);
+  }
+  // The documented example is a file the schema and the reader accept.
+  const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'corrections.md'), 'utf8');
+  const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  const read_ = parseDecisions(example);
+  assert.deepEqual(read_.problems, []);
+  assert.equal(read_.decisions.length, 2);
 });

@@ -8,7 +8,7 @@ import type { CodeAction, Diagnostic as LspDiagnostic, TextDocumentEdit } from '
 import { codeActions } from '../../src/server/codeActions';
 import { hoverMarkdown } from '../../src/server/hover';
 import { findAt } from '../../src/server/lookup';
-import { conflictLocations } from '../../src/server/navigation';
+import { claimGroups, conflictLocations } from '../../src/server/navigation';
 import { tokenSpans } from '../../src/server/semanticTokens';
 import { Session, type SessionHost } from '../../src/server/session';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
@@ -153,6 +153,8 @@ test('a checked conflict is quiet in the hover, the conflicts stepped through an
   assert.ok(!conflicting(), 'no longer marked conflicting');
   const stepped = conflictLocations(s.session.index, () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).map((c) => c.uri);
   assert.deepEqual(stepped, [s.b], 'Next Conflicting Claim skips the checked figure');
+  const listed = claimGroups(s.session.index, () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).flatMap((g) => g.claims);
+  assert.deepEqual(listed.map((c) => [c.uri === s.a ? 'a' : 'b', c.conflicting]).sort(), [['a', false], ['b', true]], 'the Claims view lists the checked figure as no conflict');
   const found = findAt(s.session.index, s.a, figure);
   assert.ok(found);
   assert.match(hoverMarkdown(s.session.index, s.a, found, () => 0), /Checked in byline\.json: the conflict is kept quiet \(“b\.txt counts the wounded too”\)\./);
