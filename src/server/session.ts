@@ -590,7 +590,7 @@ export class Session {
     this.statusTimer = null;
     this.host.status({
       files: this.workspace.size,
-      conflicts: this.workspace.claims.conflictCount(),
+      conflicts: this.workspace.conflictCount(),
       indexing: this.indexing,
       skipped: [...this.skipped].map(([uri, reason]) => ({ uri, reason })),
     });

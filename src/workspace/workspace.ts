@@ -1,6 +1,6 @@
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
 import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
-import { ClaimIndex } from './claimIndex';
+import { ClaimIndex, type Conflict } from './claimIndex';
 import { apartKeys, changesAnalysis, correctAnalysis, stale, type Decisions, type DocumentCorrections, type StaleDecision } from './decisions';
 import { sameWords } from './decisions/stale';
 import { contentHash } from './contentHash';
@@ -161,6 +161,8 @@ export class Workspace {
       this.documents.set(input.path, doc);
       added.push(doc);
       for (const p of this.claims.set(input.path, digest.claims, digest.claimTraits)) changed.add(p);
+      // A checked figure quiets the other side of its conflicts too: those files are published again.
+      if (this.anyChecked) for (const l of this.claims.linksOf(input.path).flat()) changed.add(l.path);
       for (const p of this.quoteVariants.set(input.path, doc.digest.quotes)) changed.add(p);
     }
     const speakers = added.map((d) => ({ path: d.path, speakers: d.digest.speakers, quotes: d.digest.quotes }));
@@ -195,6 +197,7 @@ export class Workspace {
       changed.add(doc.path);
       const digest = doc.digest;
       for (const p of this.claims.set(doc.path, digest.claims, digest.claimTraits)) changed.add(p);
+      for (const l of this.claims.linksOf(doc.path).flat()) changed.add(l.path);
       for (const p of this.quoteVariants.set(doc.path, digest.quotes)) changed.add(p);
       speakers.push({ path: doc.path, speakers: digest.speakers, quotes: digest.quotes });
     }
@@ -214,10 +217,74 @@ export class Workspace {
     );
   }
 
-  /** The reader's "Checked: keep this conflict quiet" on the figure at `start`..`end`, with its note; null when there is none. */
+  /**
+   * The reader's "Checked: keep this conflict quiet" that covers the figure at `start`..`end`,
+   * with its note: a decision on this figure, or on the figures of other files it disagrees with,
+   * when every one of them was checked (a checked conflict is quiet on both sides). Null when none.
+   */
   checkedConflict(path: string, start: number, end: number): { note: string | null } | null {
+    if (!this.anyChecked) return null;
+    const own = this.ownCheck(path, start, end);
+    if (own) return own;
+    const claims = this.claims.claimsOf(path);
+    const i = claims.findIndex((c) => c.start < end && start < c.end);
+    if (i < 0) return null;
+    const disputed = (this.claims.linksOf(path)[i] ?? []).filter((l) => l.relation !== 'agrees');
+    if (disputed.length === 0) return null;
+    const checks = disputed.map((l) => this.ownCheck(l.path, l.start, l.end));
+    return checks.every((c) => c !== null) ? checks[0] : null;
+  }
+
+  /** Every conflicting pair, without those a reader checked and asked to keep quiet. */
+  conflicts(): Conflict[] {
+    const all = this.claims.conflicts();
+    if (!this.anyChecked) return all;
+    return all.filter((c) => !this.ownCheck(c.a.path, c.a.start, c.a.end) && !this.ownCheck(c.b.path, c.b.start, c.b.end));
+  }
+
+  /** How many conflicting pairs there are, without those a reader checked: counted from the checked figures, not by walking every pair. */
+  conflictCount(): number {
+    const all = this.claims.conflictCount();
+    if (!this.anyChecked) return all;
+    const quiet = new Set<string>();
+    for (const doc of this.documents.values()) {
+      const checked = doc.corrections?.checkedConflicts ?? [];
+      if (checked.length === 0) continue;
+      const claims = this.claims.claimsOf(doc.path);
+      const links = this.claims.linksOf(doc.path);
+      claims.forEach((c, i) => {
+        if (!checked.some(({ span }) => span !== null && span.start < c.end && c.start < span.end)) return;
+        for (const l of links[i] ?? []) {
+          if (l.relation !== 'conflicts') continue;
+          const here = `${doc.path}\u0000${c.start}`;
+          const there = `${l.path}\u0000${l.start}`;
+          quiet.add(here < there ? `${here}\u0001${there}` : `${there}\u0001${here}`);
+        }
+      });
+    }
+    return Math.max(0, all - quiet.size);
+  }
+
+  /** A "Checked" decision on this very figure. */
+  private ownCheck(path: string, start: number, end: number): { note: string | null } | null {
     const placed = this.documents.get(path)?.corrections?.checkedConflicts.find((p) => p.span !== null && p.span.start < end && start < p.span.end);
     return placed ? { note: placed.decision.note ?? null } : null;
+  }
+
+  /** True while some decision checks a conflict: only then is a conflict looked at twice. */
+  private get anyChecked(): boolean {
+    return this.decisions?.roots.some((r) => r.file.decisions.some((d) => d.decision.decision === 'checked-conflict')) ?? false;
+  }
+
+  /** Without the conflicts and quotes' versions a reader checked and asked to keep quiet (byline.json). */
+  private quieted(path: string, diagnostics: Diagnostic[], c: DocumentCorrections | null): Diagnostic[] {
+    const checkedQuotes = c?.checkedQuotes ?? [];
+    if (!this.anyChecked && checkedQuotes.length === 0) return diagnostics;
+    return diagnostics.filter((d) => {
+      if (CLAIM_CODES.includes(d.code)) return !this.checkedConflict(path, d.start, d.end);
+      if (VARIANT_CODES.includes(d.code)) return !checkedQuotes.some(({ span }) => span !== null && span.start < d.end && d.start < span.end);
+      return true;
+    });
   }
 
   /** Decisions that no longer find what they were about, for the front end to report. */
@@ -315,7 +382,7 @@ export class Workspace {
     const { quotes, problems } = quotesShown ? doc.analysis : { quotes: [], problems: doc.digest.problems };
     const variantSeverities = codes ? { ...this.severities, ...Object.fromEntries(VARIANT_CODES.filter((c) => !codes.has(c)).map((c) => [c, 'off'])) } : this.severities;
     const variants = quoteVariantDiagnostics(path, this.quoteVariants, this.speakers, variantSeverities);
-    const all = quieted([...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts, ...variants], doc.corrections);
+    const all = this.quieted(path, [...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts, ...variants], doc.corrections);
     return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }
@@ -323,17 +390,6 @@ export class Workspace {
 /** The same decision, read from the file now or before (each reading makes new objects). */
 function sameDecision(a: object, b: object): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Without the conflicts and quotes' versions a reader checked and asked to keep quiet (byline.json). */
-function quieted(diagnostics: Diagnostic[], c: DocumentCorrections | null): Diagnostic[] {
-  if (!c || (c.checkedConflicts.length === 0 && c.checkedQuotes.length === 0)) return diagnostics;
-  const overlaps = (d: Diagnostic, spans: ReadonlyArray<{ span: { start: number; end: number } | null }>) => spans.some(({ span }) => span !== null && span.start < d.end && d.start < span.end);
-  return diagnostics.filter((d) => {
-    if (CLAIM_CODES.includes(d.code)) return !overlaps(d, c.checkedConflicts);
-    if (VARIANT_CODES.includes(d.code)) return !overlaps(d, c.checkedQuotes);
-    return true;
-  });
 }
 
 /** The codes of the diagnostics the claim index makes. */

@@ -88,7 +88,7 @@ describe('quick fixes record decisions in byline.json and apply at once', () => 
   );
   after(() => s?.close());
 
-  test('1. a figure: "Checked: keep this conflict quiet" with a note, then "Not the same thing as …" in the other file', () =>
+  test('1. a figure: "Checked: keep this conflict quiet" with a note quiets both sides, then "Not the same thing as …" unlinks them', () =>
     s.guard('figure', async () => {
       await openFile(s.page, 'a.txt');
       await waitForStatusItem(s.page, /^Byline: 3 articles · 1 conflict$/);
@@ -98,12 +98,21 @@ describe('quick fixes record decisions in byline.json and apply at once', () => 
       await waitForSquiggleCount(s.page, 'the conflict in a.txt quiet', 'warning', (n) => n === 1);
       assert.ok(!(await readSquiggles(s.page)).some((q) => q.severity === 'warning' && q.line === 1), 'no squiggle left on the figure');
       await s.shot('fix-checked-conflict');
-      // The other article still says so, until its figure is unlinked.
+      // Quiet on the other side too: b.txt's figure disagrees only with the checked one.
       await openFile(s.page, 'b.txt');
-      await waitForSquiggleCount(s.page, 'b.txt still squiggling its figure', 'warning', (n) => n >= 1);
-      await quickFix(s.page, B, '90 soldiers', 'Not the same thing as “40” in a.txt');
-      await waitForStatusItem(s.page, /^Byline: 3 articles · 0 conflicts$/);
       await waitUntil('no squiggle on the figure in b.txt', TIMEOUT, async () => !(await readSquiggles(s.page)).some((q) => q.severity === 'warning' && q.line === 1));
+      await goTo(s.page, 1, lineCol(B, '90').col);
+      await showHover(s.page, /Checked in byline\.json: the conflict is kept quiet \(“b\.txt counts the wounded too”\)/);
+      await dismissHover(s.page);
+      await waitForStatusItem(s.page, /^Byline: 3 articles · 0 conflicts$/);
+      await quickFix(s.page, B, '90 soldiers', 'Not the same thing as “40” in a.txt');
+      // Unlinked: the figure's card no longer names a.txt's.
+      await waitUntil('the figures unlinked', TIMEOUT, async () => {
+        await goTo(s.page, 1, lineCol(B, '90').col);
+        const card = await showHover(s.page);
+        await dismissHover(s.page);
+        return /No other file gives a figure for the same thing/.test(card);
+      });
       const decisions = await savedDecisions(s.page, s.workspace);
       assert.match(decisions, /"decision": "checked-conflict"/);
       assert.match(decisions, /"note": "b.txt counts the wounded too"/);

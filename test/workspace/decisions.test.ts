@@ -193,11 +193,19 @@ test('figures: "Not the same thing" unlinks a pair; "Checked" quiets the conflic
   assert.equal(conflict(), undefined);
   assert.equal(ws.diagnostics(at('b.txt')).find((x) => x.code === 'conflicting-claim'), undefined, 'the other file no longer conflicts either');
   assert.equal(ws.claims.conflictCount(), 0);
-  apply({ decision: 'checked-conflict', figure, note: 'b.txt counts the wounded' });
-  assert.equal(conflict(), undefined);
-  assert.ok(ws.diagnostics(at('b.txt')).some((x) => x.code === 'conflicting-claim'), 'checked in a.txt only: b.txt still says so');
   ws.setDecisions(null);
   assert.ok(conflict(), 'undone: the conflict is back');
+  const republished = apply({ decision: 'checked-conflict', figure, note: 'b.txt counts the wounded' });
+  assert.equal(conflict(), undefined);
+  assert.equal(ws.diagnostics(at('b.txt')).find((x) => x.code === 'conflicting-claim'), undefined, 'quiet on both sides: b.txt disagrees only with the checked figure');
+  assert.ok(republished.has(at('b.txt')), 'b.txt is republished');
+  assert.equal(ws.conflictCount(), 0, 'the checked pair is not counted');
+  assert.deepEqual(ws.conflicts(), []);
+  // A third article that disagrees with b.txt: b.txt's figure is not quiet any more; a.txt's stays quiet.
+  const withC = ws.set(at('c.txt'), 'KYIV -- Officials said 200 soldiers were killed in Kherson on Tuesday.');
+  assert.ok(withC.has(at('b.txt')));
+  assert.ok(ws.diagnostics(at('b.txt')).some((x) => x.code === 'conflicting-claim'), 'b.txt now disagrees with c.txt too');
+  assert.equal(conflict(), undefined);
 });
 
 test('stale decisions are reported, with the article and the words, and apply to nothing', () => {
