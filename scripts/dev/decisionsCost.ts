@@ -23,7 +23,7 @@ ws.setMany(articles.map((a) => ({ path: `${ROOT}/${a.name}`, text: a.text })));
 ws.settle();
 console.log(`indexed ${articles.length} articles in ${Date.now() - started} ms; ${ws.claims.conflictCount()} conflicting pairs`);
 
-// Up to 60 decisions: each article's first quote is not one; its first linked figure is kept apart from the other and checked.
+// Up to 60 decisions: each article's first quote is not one; a conflicting figure is checked, another linked figure kept apart.
 let text = '';
 let made = 0;
 const add = (d: Parameters<typeof withDecision>[1]) => {
@@ -39,11 +39,17 @@ for (const a of articles) {
   const q = doc.analysis.quotes[0];
   if (q) add({ decision: 'not-a-quote', quote: anchorOf(a.name, a.text, q.start, q.end) });
   const links = ws.claims.linksOf(p);
-  const i = links.findIndex((l) => l.length > 0);
-  if (i < 0) continue;
-  const c = doc.digest.claims[i];
-  add({ decision: 'different-figures', figure: anchorOf(a.name, a.text, c.start, c.end), otherFile: links[i][0].path.slice(ROOT.length + 1), otherFigure: links[i][0].text });
-  add({ decision: 'checked-conflict', figure: anchorOf(a.name, a.text, c.start, c.end) });
+  // A conflicting figure is checked; a figure linked to another is kept apart from it.
+  const conflicting = links.findIndex((l) => l.some((x) => x.relation === 'conflicts'));
+  if (conflicting >= 0) {
+    const c = doc.digest.claims[conflicting];
+    add({ decision: 'checked-conflict', figure: anchorOf(a.name, a.text, c.start, c.end) });
+  }
+  const linked = links.findIndex((l, i) => i !== conflicting && l.length > 0);
+  if (linked >= 0) {
+    const c = doc.digest.claims[linked];
+    add({ decision: 'different-figures', figure: anchorOf(a.name, a.text, c.start, c.end), otherFile: links[linked][0].path.slice(ROOT.length + 1), otherFigure: links[linked][0].text });
+  }
 }
 const file = parseDecisions(text);
 
@@ -66,6 +72,6 @@ let stale = 0;
 const staleMs = ms(() => (stale = ws.staleDecisions().length));
 const after = { diagnostics: best(diagnostics), edit: best(edit) };
 started = Date.now();
-console.log(`${file.decisions.length} decisions: applied in ${apply.toFixed(1)} ms (${changed.size} files to republish); stale check ${staleMs.toFixed(1)} ms (${stale} stale); ${ws.claims.conflictCount()} conflicting pairs after`);
+console.log(`${file.decisions.length} decisions: applied in ${apply.toFixed(1)} ms (${changed.size} files to republish); stale check ${staleMs.toFixed(1)} ms (${stale} stale); ${ws.claims.conflictCount()} conflicting pairs linked after, ${ws.conflictCount()} not checked`);
 console.log(`diagnostics of every file: ${before.diagnostics.toFixed(1)} ms without decisions, ${after.diagnostics.toFixed(1)} ms with (x${(after.diagnostics / before.diagnostics).toFixed(2)})`);
 console.log(`an edit of one file (set twice): ${before.edit.toFixed(1)} ms without, ${after.edit.toFixed(1)} ms with (x${(after.edit / before.edit).toFixed(2)})`);

@@ -110,6 +110,10 @@ export class Workspace {
   private severities: Severities;
   /** The reader's decisions (byline.json of each folder), or null when there are none. */
   private decisions: Decisions | null = null;
+  /** True while some decision checks a conflict: only then is a conflict looked at twice. */
+  private anyChecked = false;
+  /** See `linksOf`; emptied whenever the claim index changes. */
+  private readonly claimLinks = new Map<string, ReturnType<ClaimIndex['linksOf']>>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.analysisOptions = options.analysis ?? {};
@@ -146,6 +150,7 @@ export class Workspace {
    * what a scan does, once its last file is merged. Paths that change then are returned by `settle`.
    */
   setMany(documents: readonly DocumentInput[], deferSpeakers = false): Set<string> {
+    this.claimLinks.clear();
     const changed = new Set<string>();
     const added: WorkspaceDocument[] = [];
     for (const input of documents) {
@@ -176,6 +181,7 @@ export class Workspace {
    * others their quotes, speakers and figures are linked with.
    */
   setDecisions(decisions: Decisions | null): Set<string> {
+    this.claimLinks.clear();
     const next = decisions && decisions.size > 0 ? decisions : null;
     const changed = new Set<string>();
     const corrections = new Map<WorkspaceDocument, DocumentCorrections | null>();
@@ -188,6 +194,7 @@ export class Workspace {
     // whether two figures are kept apart depends on both documents' decisions.
     for (const doc of corrections.keys()) for (const p of this.claims.remove(doc.path)) changed.add(p);
     this.decisions = next;
+    this.anyChecked = next?.roots.some((r) => r.file.decisions.some((d) => d.decision.decision === 'checked-conflict')) ?? false;
     // Consulted for every pair of figures compared: set only while some decision keeps figures apart.
     const apart = next?.roots.some((r) => r.file.decisions.some((d) => d.decision.decision === 'different-figures')) ?? false;
     this.claims.keptApart = apart ? (x, y) => this.keptApart(x, y) || this.keptApart(y, x) : null;
@@ -229,7 +236,7 @@ export class Workspace {
     const claims = this.claims.claimsOf(path);
     const i = claims.findIndex((c) => c.start < end && start < c.end);
     if (i < 0) return null;
-    const disputed = (this.claims.linksOf(path)[i] ?? []).filter((l) => l.relation !== 'agrees');
+    const disputed = (this.linksOf(path)[i] ?? []).filter((l) => l.relation !== 'agrees');
     if (disputed.length === 0) return null;
     const checks = disputed.map((l) => this.ownCheck(l.path, l.start, l.end));
     return checks.every((c) => c !== null) ? checks[0] : null;
@@ -251,7 +258,7 @@ export class Workspace {
       const checked = doc.corrections?.checkedConflicts ?? [];
       if (checked.length === 0) continue;
       const claims = this.claims.claimsOf(doc.path);
-      const links = this.claims.linksOf(doc.path);
+      const links = this.linksOf(doc.path);
       claims.forEach((c, i) => {
         if (!checked.some(({ span }) => span !== null && span.start < c.end && c.start < span.end)) return;
         for (const l of links[i] ?? []) {
@@ -265,16 +272,24 @@ export class Workspace {
     return Math.max(0, all - quiet.size);
   }
 
+  /**
+   * The claim index's links of a file's claims, kept until the index changes: the tokens and
+   * diagnostics of a file ask for each of its figures, and working out a file's links once per
+   * figure made that quadratic.
+   */
+  private linksOf(path: string): ReturnType<ClaimIndex['linksOf']> {
+    let links = this.claimLinks.get(path);
+    if (!links) this.claimLinks.set(path, (links = this.claims.linksOf(path)));
+    return links;
+  }
+
   /** A "Checked" decision on this very figure. */
   private ownCheck(path: string, start: number, end: number): { note: string | null } | null {
     const placed = this.documents.get(path)?.corrections?.checkedConflicts.find((p) => p.span !== null && p.span.start < end && start < p.span.end);
     return placed ? { note: placed.decision.note ?? null } : null;
   }
 
-  /** True while some decision checks a conflict: only then is a conflict looked at twice. */
-  private get anyChecked(): boolean {
-    return this.decisions?.roots.some((r) => r.file.decisions.some((d) => d.decision.decision === 'checked-conflict')) ?? false;
-  }
+
 
   /** Without the conflicts and quotes' versions a reader checked and asked to keep quiet (byline.json). */
   private quieted(path: string, diagnostics: Diagnostic[], c: DocumentCorrections | null): Diagnostic[] {
@@ -327,6 +342,7 @@ export class Workspace {
   }
 
   remove(path: string): Set<string> {
+    this.claimLinks.clear();
     if (!this.documents.delete(path)) return new Set();
     const changed = this.withQuotePartners(this.speakers.remove(path));
     for (const p of this.claims.remove(path)) changed.add(p);
