@@ -37,9 +37,11 @@ export function codeActions(workspace: Workspace, uri: string, offset: number, d
   const anchor = (start: number, end: number) => anchorOf(relative, doc.text, start, end);
   const found = findAt(workspace, uri, offset);
 
-  const speakerFixes = (local: { name: string }, cluster: { name: string; files: string[]; aliases: string[] } | null) => {
+  const speakerFixes = (local: { key: string; name: string }, cluster: { name: string; files: string[]; aliases: string[] } | null) => {
     ask(`Same person as …`, { uri, decision: { decision: 'same-person', file: relative, name: local.name, as: '' }, ask: 'person', about: local.name });
-    if (cluster && (cluster.name !== local.name || cluster.files.length > 1 || cluster.aliases.length > 0)) {
+    // A speaker already kept apart is merged with no one: there is nobody to keep them apart from.
+    const apart = doc.digest.speakers.some((s) => s.key === local.key && s.apart);
+    if (cluster && !apart && (cluster.name !== local.name || cluster.files.length > 1 || cluster.aliases.length > 0)) {
       edit(`Not the same person as ${cluster.name}`, { decision: 'different-person', file: relative, name: local.name, from: cluster.name });
     }
   };

@@ -61,6 +61,8 @@ test('round trip: every kind of decision written by withDecision reads back the 
 });
 
 test('bad inputs: each is named, the rest still applies, and a file that is not JSON is never written over', () => {
+  const bom = parseDecisions('\uFEFF{ "decisions": [] }');
+  assert.deepEqual(bom.problems, [], 'a byte-order mark is no part of the JSON');
   const broken = '{ "decisions": [ { "decision": "not-a-quote", ';
   const notJson = parseDecisions(broken);
   assert.equal(notJson.decisions.length, 0);

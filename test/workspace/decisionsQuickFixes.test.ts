@@ -127,6 +127,7 @@ test('a speaker merged across files can be kept apart; a bad or stale entry is a
   assert.equal(petrenko()?.files.length, 2);
   s.apply(apart);
   assert.equal(petrenko()?.files.length, 1);
+  assert.ok(!s.fixes(c, C, 'Nobody').some((f) => f.title.startsWith('Not the same person')), 'a speaker kept apart is offered no second "Not the same person"');
 
   const file = JSON.parse(s.text());
   file.decisions.push({ decision: 'not-a-quote', quote: { file: 'c.txt', text: 'words that are not there', before: '' } }, { decision: 'nonsense' });

@@ -16,7 +16,7 @@ export function withDecision(text: string, decision: Decision): EditResult {
     const read = parseDecisions(text);
     const broken = read.problems.find((p) => p.fatal);
     if (broken) return { problem: `${broken.message}. Fix it before adding a decision, so that nothing in it is lost.` };
-    raw = JSON.parse(text) as Record<string, unknown>;
+    raw = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
   }
   const list = Array.isArray(raw.decisions) ? (raw.decisions as unknown[]) : [];
   const entry = plain(decision);

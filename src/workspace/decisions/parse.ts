@@ -16,7 +16,8 @@ export function parseDecisions(text: string): DecisionsFile {
   if (text.trim() === '') return empty;
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A byte-order mark some editors write is no part of the JSON.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { ...empty, problems: [{ message: `${DECISIONS_FILE} is not valid JSON (${e instanceof Error ? e.message : String(e)}); none of its decisions or settings apply until it is fixed`, fatal: true }] };
   }
