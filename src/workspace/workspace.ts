@@ -289,8 +289,6 @@ export class Workspace {
     return placed ? { note: placed.decision.note ?? null } : null;
   }
 
-
-
   /** Without the conflicts and quotes' versions a reader checked and asked to keep quiet (byline.json). */
   private quieted(path: string, diagnostics: Diagnostic[], c: DocumentCorrections | null): Diagnostic[] {
     const checkedQuotes = c?.checkedQuotes ?? [];
