@@ -5,9 +5,9 @@ import { printable } from './format/printable';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { formatText } from './format/text';
 import { formatSarif } from './format/sarif';
-import { DEFAULT_INCLUDE, findFiles, readArticle, type Skipped } from '../node/files';
+import { findFiles, readArticle, type Skipped } from '../node/files';
 import { buildReport, type Report } from '../workspace/report';
-import { DEFAULT_SEVERITIES } from '../workspace/severity';
+import { readProject } from './project';
 import { Workspace } from '../workspace/workspace';
 import type { Severity } from '../core/types';
 
@@ -45,9 +45,14 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
     err.write(`byline: ${printable(output.problem)}\n`);
     return EXIT.usage;
   }
-  const found = await findFiles(o.paths, { include: [...DEFAULT_INCLUDE, ...o.include], exclude: o.exclude }, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
+  // byline.json in this folder: the reader's decisions, and the project's settings, which the options add to.
+  const project = await readProject(process.cwd());
+  for (const p of project.problems) err.write(`byline: ${printable(p)}\n`);
+  const s = project.settings;
+  const found = await findFiles(o.paths, { include: [...s.include, ...o.include], exclude: [...s.exclude, ...o.exclude] }, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
   const skipped: Skipped[] = [...found.skipped];
-  const workspace = new Workspace({ analysis: { cueVerbs: o.cueVerbs }, severities: { ...DEFAULT_SEVERITIES, ...o.severities } });
+  const workspace = new Workspace({ analysis: { cueVerbs: [...new Set([...s.cueVerbs, ...o.cueVerbs])] }, severities: { ...s.severities, ...o.severities }, numericTolerance: s.numericTolerance });
+  workspace.setDecisions(project.decisions);
   for (const file of found.files) {
     const read = await readArticle(file, o.maxFileSize, '--max-file-size');
     if (!read.ok) {
@@ -58,6 +63,7 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
     workspace.set(file, read.text);
   }
   for (const s of skipped) err.write(`byline: ${printable(s.path)}: ${s.reason}\n`);
+  for (const s of workspace.staleDecisions()) err.write(`byline: ${printable(project.file ?? '')}: ${printable(s.message)}\n`);
   if (workspace.size === 0) {
     err.write(`byline: nothing to analyse (no .txt or .news files${o.include.length ? ' or files matching --include' : ''} were found and read)\n`);
     return EXIT.usage;

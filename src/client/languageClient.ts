@@ -15,6 +15,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [
       { scheme: 'file', language: 'news' },
       { scheme: 'file', language: 'plaintext' },
+      // Each folder's decisions file: the server follows it as it is edited (and undone), saved or not.
+      { scheme: 'file', pattern: '**/byline.json' },
     ],
     synchronize: {
       configurationSection: 'byline',
@@ -25,7 +27,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     errorHandler: new RestartingErrorHandler(),
     // The server keeps its analysis cache here: this workspace's storage, or the global one
     // when no folder is open. Deleting it is always safe.
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted },
   };
   return new LanguageClient('byline', 'Byline', serverOptions, clientOptions);
 }

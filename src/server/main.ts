@@ -25,6 +25,9 @@ import {
   type SpeakerAtParams,
   type SpeakersParams,
 } from '../shared/protocol';
+import { DECISION_EDIT_REQUEST, TRUSTED_NOTIFICATION, type DecisionEditResult } from '../shared/decisions';
+import { parseDecisions } from '../workspace/decisions';
+import { codeActions, decisionEdit } from './codeActions';
 import { hoverMarkdown } from './hover';
 import { quoteHints } from './inlayHints';
 import { findAt } from './lookup';
@@ -94,6 +97,8 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     session.useStorage(storageOf(params.initializationOptions));
+    // Only the VS Code client says whether the workspace is trusted; other clients' workspaces are.
+    session.decisions.trusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted !== false;
     session.documentCodesAt(shippedReadme());
     return {
       capabilities: {
@@ -103,6 +108,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: LEGEND, full: true },
         inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Byline' },
@@ -127,10 +133,12 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = await connection.workspace.getWorkspaceFolders();
         session.setFolders((folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+        await session.loadDecisions();
         await session.scan();
       });
     }
     await loadSettings();
+    await session.loadDecisions();
     await session.scan();
   });
 
@@ -138,9 +146,31 @@ export function startServer(connection: Connection): void {
     if (await loadSettings()) await session.scan();
   });
 
-  documents.onDidOpen((e) => session.opened(e.document.uri, e.document.getText(), e.document.version));
-  documents.onDidChangeContent((e) => session.changed(e.document.uri, e.document.getText(), e.document.version));
-  documents.onDidClose((e) => void session.closed(e.document.uri));
+  // A folder's decisions file (byline.json) is followed as the editor has it: a quick fix's edit applies at once, and so does undo.
+  const isDecisions = (uri: string) => session.decisions.isDecisionsFile(uri);
+  documents.onDidOpen((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, e.document.getText()) : session.opened(e.document.uri, e.document.getText(), e.document.version)));
+  documents.onDidChangeContent((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, e.document.getText()) : session.changed(e.document.uri, e.document.getText(), e.document.version)));
+  documents.onDidClose((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, null) : void session.closed(e.document.uri)));
+
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const offset = session.offsetOf(textDocument.uri, range.start);
+    if (offset === null) return [];
+    return codeActions(session.index, textDocument.uri, offset, context.diagnostics, session.decisions.fileFor(textDocument.uri), (p) => session.offsetOf(textDocument.uri, p));
+  });
+
+  connection.onNotification(TRUSTED_NOTIFICATION, async () => {
+    session.decisions.trusted = true;
+    if (await session.loadDecisions()) await session.scan();
+  });
+
+  // A quick fix that asked the reader first (a speaker, a note): the decision, complete, becomes an edit of the decisions file.
+  connection.onRequest(DECISION_EDIT_REQUEST, (params: { uri: string; decision: unknown }): DecisionEditResult => {
+    const file = session.decisions.fileFor(params.uri);
+    if (!file) return { problem: 'This file is not inside a workspace folder, so there is no byline.json to record the decision in.' };
+    const read = parseDecisions(JSON.stringify({ decisions: [params.decision] }));
+    if (read.decisions.length === 0) return { problem: read.problems.map((p) => p.message).join('; ') };
+    return decisionEdit(file, read.decisions[0].decision);
+  });
 
   // The session follows the events one at a time, in the order they came (session.ts).
   connection.onDidChangeWatchedFiles((params) => {

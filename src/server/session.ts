@@ -11,6 +11,7 @@ import { ENGINE_VERSION } from '../node/engineVersion';
 import { findFiles, folderLeftOut, isInside, matchesFilter, OUTSIDE_WORKSPACE, sizeRefusal } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace, type AnalysisSource, type DocumentInput } from '../workspace/workspace';
+import { ProjectDecisions } from './projectDecisions';
 import { toLspDiagnostic } from './convert';
 import { Indexer, settleSpeakers, SIZE_SETTING, type IndexTarget } from './indexer';
 import type { AnalysisPool } from './pool';
@@ -68,6 +69,10 @@ const CLOSED_FILE_CODES: ReadonlySet<DiagnosticCode> = new Set(['conflicting-cla
 export class Session {
   private workspace: Workspace;
   private settings: Settings = DEFAULT_SETTINGS;
+  /** The editor's settings, before the decisions files' settings are laid over them. */
+  private editorSettings: Settings = DEFAULT_SETTINGS;
+  /** Each workspace folder's byline.json: the reader's decisions and the project's settings. */
+  readonly decisions: ProjectDecisions;
   private folders: string[] = [];
   /** The workspace folders' real paths, found again at every scan and every change on disk: no file is read outside them. */
   private realFolders: string[] | null = null;
@@ -115,6 +120,7 @@ export class Session {
     private readonly pool: AnalysisPool | null = null,
     private readonly editPool: AnalysisPool | null = null,
   ) {
+    this.decisions = new ProjectDecisions(host);
     this.workspace = this.newWorkspace();
     this.indexer = new Indexer(pool, null);
     if (pool && host.log) pool.onWorkerStopped = (message) => host.log?.(message);
@@ -173,8 +179,36 @@ export class Session {
     this.folders = folders;
   }
 
-  /** Applies new settings; returns true when the set of files to read changed (a rescan is due). */
+  /** Applies the editor's settings, under those of the decisions files; returns true when a rescan is due. */
   configure(settings: Settings): boolean {
+    this.editorSettings = settings;
+    return this.configureEffective(this.decisions.settingsOver(settings));
+  }
+
+  /**
+   * Reads every folder's decisions file again (at start, and when the folders change) and
+   * applies it; returns true when its settings change the files to read or their analysis.
+   */
+  async loadDecisions(): Promise<boolean> {
+    await this.decisions.load(this.folders);
+    return this.decisionsChanged();
+  }
+
+  /** A decisions file open in the editor changed (unsaved edits count, as for articles), or was closed (null). */
+  decisionsEdited(uri: string, text: string | null): void {
+    this.decisions.edited(uri, text);
+    if (this.decisionsChanged()) void this.scan();
+  }
+
+  private decisionsChanged(): boolean {
+    const rescan = this.configureEffective(this.decisions.settingsOver(this.editorSettings));
+    this.publishAll(this.workspace.setDecisions(this.decisions.current()));
+    this.decisions.publish(this.workspace, this.workspace.size > 0 && !this.indexing);
+    return rescan;
+  }
+
+  /** Applies the settings in force; returns true when the set of files to read changed (a rescan is due). */
+  private configureEffective(settings: Settings): boolean {
     const filesChanged =
       JSON.stringify([settings.include, settings.exclude, settings.maxFileSize]) !== JSON.stringify([this.settings.include, this.settings.exclude, this.settings.maxFileSize]);
     const analysisChanged = JSON.stringify([settings.cueVerbs, settings.numericTolerance]) !== JSON.stringify([this.settings.cueVerbs, this.settings.numericTolerance]);
@@ -191,6 +225,7 @@ export class Session {
   private newWorkspace(): Workspace {
     const workspace = new Workspace({ analysis: { cueVerbs: this.settings.cueVerbs }, severities: this.settings.severities, numericTolerance: this.settings.numericTolerance });
     workspace.readAnalysesFrom(this.analysisSource());
+    workspace.setDecisions(this.decisions.current());
     return workspace;
   }
 
@@ -292,6 +327,8 @@ export class Session {
       for (const p of changed) this.unpublished.add(p);
       await this.publishInBatches(stale);
       await this.followTouched();
+      // Decisions about files the scan found, or no longer found, are stale or not any more.
+      this.decisions.publish(this.workspace);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       this.host.log?.(`Indexed ${this.workspace.size} files in ${seconds} s (${outcome.fromCache} from the cache, ${outcome.skipped.size} skipped)`);
       this.settleSpeakers(generation);
@@ -331,6 +368,11 @@ export class Session {
    * dropped), and a scan under way looks at it again when it ends.
    */
   private watched(uri: string): Promise<void> {
+    if (this.decisions.isDecisionsFile(uri)) {
+      return this.serially(async () => {
+        if ((await this.decisions.reload(uri)) && this.decisionsChanged()) void this.scan();
+      });
+    }
     if (this.indexing) this.touched.add(uri);
     return this.serially(async () => this.publishAll(await this.follow(uri)));
   }
@@ -558,6 +600,8 @@ export class Session {
     const changed = analysed ? this.workspace.setMany([{ path: uri, text, ...analysed }]) : this.workspace.set(uri, text);
     changed.add(uri);
     this.publishAll(changed);
+    // An edit may take away the words a decision is about (or bring them back).
+    if (this.decisions.current()) this.decisions.publish(this.workspace);
     return changed;
   }
 
@@ -618,7 +662,7 @@ export class Session {
     this.statusTimer = null;
     this.host.status({
       files: this.workspace.size,
-      conflicts: this.workspace.claims.conflictCount(),
+      conflicts: this.workspace.conflictCount(),
       indexing: this.indexing,
       skipped: [...this.skipped].map(([uri, reason]) => ({ uri, reason })),
     });

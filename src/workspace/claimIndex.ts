@@ -73,6 +73,12 @@ export class ClaimIndex {
   /** Conflicting pairs, counted as files come and go: the status shows it after every edit. */
   private conflictPairs = 0;
 
+  /**
+   * Pairs of figures a reader said are not the same thing (byline.json): never linked. Set by
+   * the workspace while such decisions exist; links already made change when the files are set again.
+   */
+  keptApart: ((x: { path: string; claim: Claim }, y: { path: string; claim: Claim }) => boolean) | null = null;
+
   /** `tolerance`: extra relative slack when comparing figures (0.05 = 5%), beyond hedges and rounding. */
   constructor(
     private readonly severity: Severity = 'warning',
@@ -230,7 +236,7 @@ export class ClaimIndex {
     const links: Link[] = [];
     let conflicting = false;
     for (const other of member.group) {
-      if (other.path === member.path || !this.related(member, other)) continue;
+      if (other.path === member.path || !this.related(member, other) || this.keptApart?.(member, other)) continue;
       const relation = this.relationOf(member, other);
       if (relation === null) continue;
       if (relation === 'conflicts') conflicting = true;
