@@ -164,7 +164,9 @@ function identical(A: QuoteWords, B: QuoteWords): boolean {
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
 }
 
 function sorted(xs: number[]): number[] {

@@ -22,6 +22,15 @@ export interface QuoteVersion {
   words: QuoteWords;
 }
 
+/** A version as the index keeps it, with what `candidates` counts on it. */
+interface Indexed extends QuoteVersion {
+  /** Its word pairs (pairKeys). */
+  keyCount: number;
+  /** The call of `candidates` that last met it, and how many word pairs that call found it shares. */
+  round: number;
+  shared: number;
+}
+
 /** Another version of a quote, and how the two differ, seen from the quote. */
 export interface QuoteLink {
   other: QuoteVersion;
@@ -35,21 +44,24 @@ export interface QuoteLink {
 export const MAX_POSTING = 200;
 
 export class QuoteVariantIndex {
-  private readonly byPath = new Map<string, QuoteVersion[]>();
-  private readonly postings = new Map<string, Set<QuoteVersion>>();
+  private readonly byPath = new Map<string, Indexed[]>();
+  private readonly postings = new Map<string, Set<Indexed>>();
+  /** The last call of `candidates`, which marks the versions it meets with it. */
+  private round = 0;
   private readonly links = new Map<QuoteVersion, QuoteLink[]>();
   private readonly keys = new Map<QuoteVersion, string[]>();
 
   /** Replaces a file's quotes; returns the paths whose links changed (the file's own when it has any). */
   set(path: string, quotes: readonly QuoteOwner[]): Set<string> {
     const changed = this.remove(path);
-    const all = quotes.filter(comparable).map((q): QuoteVersion => ({ path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: quoteWords(q.text) }));
+    const all = quotes.filter(comparable).map((q): Indexed => ({ path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: quoteWords(q.text), keyCount: 0, round: 0, shared: 0 }));
     const versions = all.filter((v) => !repeatedHere(v, all));
     if (versions.length === 0) return changed;
     this.byPath.set(path, versions);
     for (const v of versions) {
       const keys = pairKeys(v.words);
       this.keys.set(v, keys);
+      v.keyCount = keys.length;
       for (const other of this.candidates(v, keys)) {
         const c = compareQuotes(v.words, other.words, v.kind === 'indirect', other.kind === 'indirect');
         if (!c) continue;
@@ -138,14 +150,24 @@ export class QuoteVariantIndex {
    * compared only with quotations in marks.
    */
   private candidates(v: QuoteVersion, keys: readonly string[]): QuoteVersion[] {
-    const shared = new Map<QuoteVersion, number>();
+    // Counted on the versions themselves, not in a map: a quote meets thousands of others in
+    // the postings of its word pairs, and a map of them was a fifth of a folder's indexing.
+    const round = ++this.round;
+    const met: Indexed[] = [];
     for (const k of keys) {
       const p = this.postings.get(k);
       if (!p || p.size > MAX_POSTING) continue;
-      // Two reports of speech are two writers' words, not versions of a quotation.
-      for (const other of p) if (other.path !== v.path && (v.kind !== 'indirect' || other.kind !== 'indirect')) shared.set(other, (shared.get(other) ?? 0) + 1);
+      for (const other of p) {
+        // Two reports of speech are two writers' words, not versions of a quotation.
+        if (other.path === v.path || (v.kind === 'indirect' && other.kind === 'indirect')) continue;
+        if (other.round !== round) {
+          other.round = round;
+          other.shared = 1;
+          met.push(other);
+        } else other.shared++;
+      }
     }
-    return [...shared].filter(([other, n]) => enoughShared(n, keys.length, this.keys.get(other)?.length ?? 0)).map(([other]) => other);
+    return met.filter((other) => enoughShared(other.shared, keys.length, other.keyCount));
   }
 }
 
