@@ -97,7 +97,7 @@ export function align(A: QuoteWords, B: QuoteWords, penalty = STRICT): Alignment
 // reused, instead of comparing stem strings and allocating two tables per alignment.
 
 /** A quote's words as the alignment reads them. */
-interface Cells {
+export interface Cells {
   /** Each word's stem, as a number (equal stems, equal numbers). */
   stem: Int32Array;
   /** What a shared word scores: 2 for a content word, 1 for a function word. */
@@ -109,7 +109,7 @@ interface Cells {
 const stemNumbers = new Map<string, number>();
 const cellsByWords = new WeakMap<QuoteWords, Cells>();
 
-function cellsOf(q: QuoteWords): Cells {
+export function cellsOf(q: QuoteWords): Cells {
   let cells = cellsByWords.get(q);
   if (cells) return cells;
   const n = q.words.length;
@@ -125,6 +125,11 @@ function cellsOf(q: QuoteWords): Cells {
   cells.gap[n] = q.gapAfter ? 1 : 0;
   cellsByWords.set(q, cells);
   return cells;
+}
+
+/** Stems numbered so far (a bound for `stem` numbers, for tables indexed by them). */
+export function stemCount(): number {
+  return stemNumbers.size;
 }
 
 let scores = new Float64Array(0);
