@@ -55,7 +55,8 @@ export class QuoteVariantIndex {
   set(path: string, quotes: readonly QuoteOwner[]): Set<string> {
     const changed = this.remove(path);
     const all = quotes.filter(comparable).map((q): Indexed => ({ path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: quoteWords(q.text), keyCount: 0, round: 0, shared: 0 }));
-    const versions = all.filter((v) => !repeatedHere(v, all));
+    const spoken = all.map((v) => ` ${v.words.words.map((w) => w.surface).join(' ')} `);
+    const versions = all.filter((_, i) => !repeatedHere(i, all, spoken));
     if (versions.length === 0) return changed;
     this.byPath.set(path, versions);
     for (const v of versions) {
@@ -199,10 +200,11 @@ function comparable(q: QuoteOwner): boolean {
  * quotation points into that quotation: which of the speaker's uses it is, no one can say,
  * so it links to nothing; the longer quotation is compared instead.
  */
-function repeatedHere(v: QuoteVersion, all: readonly QuoteVersion[]): boolean {
+function repeatedHere(i: number, all: readonly QuoteVersion[], spoken: readonly string[]): boolean {
+  const v = all[i];
   if (v.words.words.length >= SHORT_QUOTE) return false;
-  const words = ` ${v.words.words.map((w) => w.surface).join(' ')} `;
-  return all.some((u) => u !== v && u.kind !== 'indirect' && u.words.words.length > v.words.words.length && ` ${u.words.words.map((w) => w.surface).join(' ')} `.includes(words));
+  // `spoken`: each quote's words, joined once per file (not once per pair of its quotes).
+  return all.some((u, k) => k !== i && u.kind !== 'indirect' && u.words.words.length > v.words.words.length && spoken[k].includes(spoken[i]));
 }
 
 /** A quote's distinct word pairs (by stem) with at least one content word, not across an elision. */
