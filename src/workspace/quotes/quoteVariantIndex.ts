@@ -22,15 +22,33 @@ export interface QuoteVersion {
   words: QuoteWords;
 }
 
-/** A version as the index keeps it, with what `candidates` counts on it. */
+/** A version as the index keeps it. */
 interface Indexed extends QuoteVersion {
   /** Everything compareQuotes reads of it: two quotes of one signature compare alike with any other. */
   signature: string;
+}
+
+/**
+ * The versions of one signature in the postings: they have the same word pairs, so they are
+ * met, counted and judged together. An archive holds many copies of each quotation, and a
+ * quote counted each copy of every other it shared a word pair with, one by one: half of the
+ * time of indexing 10,000 articles' quotes.
+ */
+interface Group {
+  members: Set<Indexed>;
+  /** Reported speech (signatures tell it apart from quotations in marks). */
+  indirect: boolean;
   /** Its word pairs (pairKeys). */
   keyCount: number;
   /** The call of `candidates` that last met it, and how many word pairs that call found it shares. */
   round: number;
   shared: number;
+}
+
+/** The versions whose word pairs include one: `size` of them, in groups by signature. */
+interface Posting {
+  size: number;
+  groups: Set<Group>;
 }
 
 /** Another version of a quote, and how the two differ, seen from the quote. */
@@ -47,7 +65,9 @@ export const MAX_POSTING = 200;
 
 export class QuoteVariantIndex {
   private readonly byPath = new Map<string, Indexed[]>();
-  private readonly postings = new Map<string, Set<Indexed>>();
+  private readonly postings = new Map<string, Posting>();
+  /** The versions in the postings, by signature. */
+  private readonly groups = new Map<string, Group>();
   /** The last call of `candidates`, which marks the versions it meets with it. */
   private round = 0;
   /** Comparisons made, by the signatures of the two quotes (see `compared`). */
@@ -61,7 +81,7 @@ export class QuoteVariantIndex {
     const changed = this.remove(path);
     const all = quotes.filter(comparable).map((q): Indexed => {
       const words = quoteWords(q.text);
-      return { path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words, signature: signatureOf(words, q.kind), keyCount: 0, round: 0, shared: 0 };
+      return { path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words, signature: signatureOf(words, q.kind) };
     });
     const spoken = all.map((v) => ` ${v.words.words.map((w) => w.surface).join(' ')} `);
     const versions = all.filter((_, i) => !repeatedHere(i, all, spoken));
@@ -70,7 +90,6 @@ export class QuoteVariantIndex {
     for (const v of versions) {
       const keys = pairKeys(v.words);
       this.keys.set(v, keys);
-      v.keyCount = keys.length;
       for (const other of this.candidates(v, keys)) {
         const c = this.compared(v, other);
         if (!c) continue;
@@ -81,7 +100,7 @@ export class QuoteVariantIndex {
       }
     }
     // Added after the comparisons: a file's quotes are not versions of each other.
-    for (const v of versions) for (const k of this.keys.get(v) ?? []) getOrAdd(this.postings, k).add(v);
+    for (const v of versions) this.post(v, this.keys.get(v) ?? []);
     return changed;
   }
 
@@ -92,11 +111,7 @@ export class QuoteVariantIndex {
     if (!versions) return changed;
     this.byPath.delete(path);
     for (const v of versions) {
-      for (const k of this.keys.get(v) ?? []) {
-        const p = this.postings.get(k);
-        p?.delete(v);
-        if (p?.size === 0) this.postings.delete(k);
-      }
+      this.unpost(v, this.keys.get(v) ?? []);
       this.keys.delete(v);
       for (const l of this.links.get(v) ?? []) {
         changed.add(path);
@@ -183,24 +198,55 @@ export class QuoteVariantIndex {
    * compared only with quotations in marks.
    */
   private candidates(v: QuoteVersion, keys: readonly string[]): Indexed[] {
-    // Counted on the versions themselves, not in a map: a quote meets thousands of others in
+    // Counted on the groups themselves, not in a map: a quote meets thousands of others in
     // the postings of its word pairs, and a map of them was a fifth of a folder's indexing.
     const round = ++this.round;
-    const met: Indexed[] = [];
+    const met: Group[] = [];
+    const indirect = v.kind === 'indirect';
     for (const k of keys) {
       const p = this.postings.get(k);
       if (!p || p.size > MAX_POSTING) continue;
-      for (const other of p) {
+      for (const g of p.groups) {
         // Two reports of speech are two writers' words, not versions of a quotation.
-        if (other.path === v.path || (v.kind === 'indirect' && other.kind === 'indirect')) continue;
-        if (other.round !== round) {
-          other.round = round;
-          other.shared = 1;
-          met.push(other);
-        } else other.shared++;
+        if (indirect && g.indirect) continue;
+        if (g.round !== round) {
+          g.round = round;
+          g.shared = 1;
+          met.push(g);
+        } else g.shared++;
       }
     }
-    return met.filter((other) => enoughShared(other.shared, keys.length, other.keyCount));
+    const found: Indexed[] = [];
+    for (const g of met) {
+      if (!enoughShared(g.shared, keys.length, g.keyCount)) continue;
+      for (const other of g.members) if (other.path !== v.path) found.push(other);
+    }
+    return found;
+  }
+
+  /** Puts a version in the postings of its word pairs. */
+  private post(v: Indexed, keys: readonly string[]): void {
+    let group = this.groups.get(v.signature);
+    if (!group) this.groups.set(v.signature, (group = { members: new Set(), indirect: v.kind === 'indirect', keyCount: keys.length, round: 0, shared: 0 }));
+    group.members.add(v);
+    for (const k of keys) {
+      const p = getOrAdd(this.postings, k, (): Posting => ({ size: 0, groups: new Set() }));
+      p.groups.add(group);
+      p.size++;
+    }
+  }
+
+  private unpost(v: Indexed, keys: readonly string[]): void {
+    const group = this.groups.get(v.signature);
+    if (!group?.members.delete(v)) return;
+    if (group.members.size === 0) this.groups.delete(v.signature);
+    for (const k of keys) {
+      const p = this.postings.get(k);
+      if (!p) continue;
+      p.size--;
+      if (group.members.size === 0) p.groups.delete(group);
+      if (p.size === 0) this.postings.delete(k);
+    }
   }
 }
 
