@@ -149,7 +149,8 @@ export class QuoteVariantIndex {
   /** The paths of the files whose quotes are linked to a quote of one of these files. */
   partnersOf(paths: Iterable<string>): Set<string> {
     const out = new Set<string>();
-    for (const p of paths) for (const { links } of this.versionsOf(p)) for (const l of links) out.add(l.other.path);
+    // Unsorted: only the paths are wanted (versionsOf sorts every quote's links, 6% of a warm start).
+    for (const p of paths) for (const v of this.byPath.get(p) ?? []) for (const l of this.links.get(v) ?? []) out.add(l.other.path);
     return out;
   }
 
