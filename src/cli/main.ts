@@ -5,7 +5,8 @@ import { printable } from './format/printable';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { formatText } from './format/text';
 import { formatSarif } from './format/sarif';
-import { findFiles, readArticle, type Skipped } from '../node/files';
+import { findFiles, type Skipped } from '../node/files';
+import { readFiles } from './pooled';
 import { buildReport, type Report } from '../workspace/report';
 import { readProject } from './project';
 import { Workspace } from '../workspace/workspace';
@@ -51,16 +52,16 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
   const s = project.settings;
   const found = await findFiles(o.paths, { include: [...s.include, ...o.include], exclude: [...s.exclude, ...o.exclude] }, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
   const skipped: Skipped[] = [...found.skipped];
-  const workspace = new Workspace({ analysis: { cueVerbs: [...new Set([...s.cueVerbs, ...o.cueVerbs])] }, severities: { ...s.severities, ...o.severities }, numericTolerance: s.numericTolerance });
+  const cueVerbs = [...new Set([...s.cueVerbs, ...o.cueVerbs])];
+  const workspace = new Workspace({ analysis: { cueVerbs }, severities: { ...s.severities, ...o.severities }, numericTolerance: s.numericTolerance });
   workspace.setDecisions(project.decisions);
-  for (const file of found.files) {
-    const read = await readArticle(file, o.maxFileSize, '--max-file-size');
-    if (!read.ok) {
-      skipped.push({ path: file, reason: read.reason });
+  for await (const read of readFiles(found.files, { analysis: { cueVerbs }, maxFileSize: o.maxFileSize, sizeSetting: '--max-file-size' })) {
+    if ('reason' in read) {
+      skipped.push({ path: read.file, reason: read.reason });
       continue;
     }
-    if (read.note) err.write(`byline: ${printable(file)}: ${read.note}\n`);
-    workspace.set(file, read.text);
+    if (read.note) err.write(`byline: ${printable(read.file)}: ${read.note}\n`);
+    workspace.setMany([read.document]);
   }
   for (const s of skipped) err.write(`byline: ${printable(s.path)}: ${s.reason}\n`);
   for (const s of workspace.staleDecisions()) err.write(`byline: ${printable(project.file ?? '')}: ${printable(s.message)}\n`);
