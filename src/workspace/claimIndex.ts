@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
+import { AgeLookup } from './claims/ageLookup';
 import { bare, closeFigures, compared, describe, describeInterval, mayBeUpdate, personOf, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
@@ -72,6 +73,8 @@ export class ClaimIndex {
   private readonly groups = new Map<string, Set<Member>>();
   /** Conflicting pairs, counted as files come and go: the status shows it after every edit. */
   private conflictPairs = 0;
+  /** The ages of each group that holds ages, by value and owner: an archive's ages are one group of thousands. */
+  private readonly ages = new Map<Set<Member>, AgeLookup<Member>>();
 
   /**
    * Pairs of figures a reader said are not the same thing (byline.json): never linked. Set by
@@ -99,6 +102,11 @@ export class ClaimIndex {
       if (group === undefined) this.groups.set(key, (group = new Set()));
       const member: Member = { path: filePath, claim, compared: compared(claim, this.tolerance, known), key, group, conflicts: 0, updates: 0 };
       group.add(member);
+      if (claim.measure === 'age') {
+        let ages = this.ages.get(group);
+        if (ages === undefined) this.ages.set(group, (ages = new AgeLookup()));
+        ages.add(member);
+      }
       return member;
     });
     this.files.set(filePath, { claims, members });
@@ -235,15 +243,19 @@ export class ClaimIndex {
   private linksOfMember(member: Member): Link[] {
     const links: Link[] = [];
     let conflicting = false;
-    for (const other of member.group) {
-      if (other.path === member.path || !this.related(member, other) || this.keptApart?.(member, other)) continue;
+    const ages = member.claim.measure === 'age' ? this.ages.get(member.group) : undefined;
+    for (const other of ages?.candidates(member, member.group) ?? member.group) {
+      if (other.path === member.path || ruledOutByNumbers(member, other) || !this.related(member, other) || this.keptApart?.(member, other)) continue;
       const relation = this.relationOf(member, other);
       if (relation === null) continue;
       if (relation === 'conflicts') conflicting = true;
       links.push({ member, other, relation });
     }
     // Most claims agree with everything they are linked to, and need no more.
-    return conflicting ? this.undisputedDropped(member, links) : links;
+    if (!conflicting) return links;
+    // An age's candidates come by owner and by value: a file's are no longer side by side.
+    if (ages !== undefined) links.sort((x, y) => (x.other.path < y.other.path ? -1 : x.other.path > y.other.path ? 1 : 0));
+    return this.undisputedDropped(member, links);
   }
 
   /**
@@ -347,10 +359,29 @@ export class ClaimIndex {
     for (const m of this.files.get(filePath)?.members ?? []) {
       if (m === null) continue;
       m.group.delete(m);
-      if (m.group.size === 0) this.groups.delete(m.key);
+      this.ages.get(m.group)?.delete(m);
+      if (m.group.size === 0) {
+        this.groups.delete(m.key);
+        this.ages.delete(m.group);
+      }
     }
     return before;
   }
+}
+
+/**
+ * What `relationOf` rules out by the numbers alone, tested before the pair's story: a group of a
+ * story a whole folder tells holds thousands (every age of an archive is in one), and a story is
+ * the dearer test. Figures too far apart; counts known by their number whose numbers differ; two
+ * ages or falls that may be two people's and do not agree.
+ */
+function ruledOutByNumbers(x: Member, y: Member): boolean {
+  const a = x.compared;
+  const b = y.compared;
+  if (tooFarApart(a, b)) return true;
+  const numbered = a.numbered || b.numbered;
+  if (numbered && !closeFigures(a, b)) return true;
+  return (numbered || a.personal) && relationOf(a, b) !== 'agrees' && (numbered || personOf(x.claim, y.claim) === 'maybe');
 }
 
 /**

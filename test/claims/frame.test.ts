@@ -205,6 +205,12 @@ test('an age given for a noun is one person\'s with an age given for a name, or 
     'b.txt': lead + 'The shooting of a 15-year-old boy in Athens sparked riots.',
     'c.txt': lead + 'The shooting of a 16-year-old boy in Athens sparked riots.',
   }), ['a.txt:15 agrees b.txt:15-year-old']);
+  // Ages are looked up by owner and by value (ageLookup.ts); a hedged age is compared with every age.
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Alexis Grigoropoulos, 15, was shot in Athens.',
+    'b.txt': lead + 'Alexis Grigoropoulos, 17, was shot in Athens.',
+    'c.txt': lead + 'The boy, about 16 years old, was shot in Athens.',
+  }), ['a.txt:15 agrees c.txt:about 16 years old', 'a.txt:15 conflicts b.txt:17', 'b.txt:17 agrees c.txt:about 16 years old']);
   // A name before a noun qualifies it: the volunteer's age, not Sanders'.
   assert.equal(claim('said Bree Maxwell, a 31-year-old Sanders volunteer in Richland County.', '31-year-old').frame.what, 'age-of-someone');
   // "Duncan" ends like "Australian" and is a first name: the age is Rait's.

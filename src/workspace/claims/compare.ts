@@ -118,6 +118,10 @@ export interface ComparedClaim extends Omit<ClaimTraits, 'group'> {
   /** The interval the claim allows once each finite end is allowed its rounding or the tolerance. */
   low: number;
   high: number;
+  /** A count known by its number (`bare`). */
+  numbered: boolean;
+  /** A measure of a person: an age or the length of a fall (see `personOf`). */
+  personal: boolean;
 }
 
 export function compared(c: Claim, tolerance = 0, traits: ClaimTraits = traitsOf(c)): ComparedClaim {
@@ -137,6 +141,8 @@ export function compared(c: Claim, tolerance = 0, traits: ClaimTraits = traitsOf
     byLocality: traits.byLocality,
     low: c.low === null ? -Infinity : (c.low - slack(c.low)) * scale,
     high: c.high === null ? Infinity : (c.high + slack(c.high)) * scale,
+    numbered: bare(c),
+    personal: exact || c.frame.what === 'fall',
   };
 }
 
@@ -162,10 +168,28 @@ export function sameThing(a: Claim, b: Claim): boolean {
   return x.frame.qualifiers.every((q) => y.frame.qualifiers.includes(q));
 }
 
-/** Whose age a claim gives: a surname ("grigoropoulos") or a noun ("boy"); null when it is not an age. */
-function ageOwnerOf(c: Claim): string | null {
-  const what = c.frame.what;
-  return what !== null && what.startsWith('age-of-') ? what.slice('age-of-'.length) : null;
+/** Whose age a claim gives: a surname ("grigoropoulos") or a noun ("boy"). */
+export interface AgeOwner {
+  owner: string;
+  /** A noun or no one named: the age may be anyone's of that kind. */
+  noun: boolean;
+}
+
+/**
+ * Each claim's age owner, read once: an archive's ages are all in one group, and every pair of
+ * them asks whose they are.
+ */
+const ageOwnerMemo = new WeakMap<Claim, AgeOwner | null>();
+
+export function ageOwnerOf(c: Claim): AgeOwner | null {
+  let known = ageOwnerMemo.get(c);
+  if (known === undefined) {
+    const what = c.frame.what;
+    const owner = what !== null && what.startsWith('age-of-') ? what.slice('age-of-'.length) : null;
+    known = owner === null ? null : { owner, noun: isAgeNoun(owner) };
+    ageOwnerMemo.set(c, known);
+  }
+  return known;
 }
 
 /**
@@ -179,8 +203,8 @@ export function ageOwners(a: Claim, b: Claim): 'same' | 'maybe' | 'different' | 
   const y = ageOwnerOf(b);
   if (x === null || y === null) return null;
   // "The boy" is one boy in a story, and many in an archive: only a name is sure.
-  if (x === y) return isAgeNoun(x) ? 'maybe' : 'same';
-  return isAgeNoun(x) || isAgeNoun(y) ? 'maybe' : 'different';
+  if (x.owner === y.owner) return x.noun ? 'maybe' : 'same';
+  return x.noun || y.noun ? 'maybe' : 'different';
 }
 
 /**
