@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { printable } from './format/printable';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { formatText } from './format/text';
-import { formatSarif } from './format/sarif';
-import { DEFAULT_INCLUDE, findFiles, readArticle, type Skipped } from '../node/files';
+import { formatSarif, SARIF_SEVERITIES } from './format/sarif';
+import { codeLinks, shippedDocs } from '../node/docs';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, findFiles, readArticle, type Skipped } from '../node/files';
 import { buildReport, type Report } from '../workspace/report';
 import { DEFAULT_SEVERITIES } from '../workspace/severity';
 import { Workspace } from '../workspace/workspace';
@@ -45,9 +46,12 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
     err.write(`byline: ${printable(output.problem)}\n`);
     return EXIT.usage;
   }
-  const found = await findFiles(o.paths, { include: [...DEFAULT_INCLUDE, ...o.include], exclude: o.exclude }, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
+  // The editor's defaults (src/node/files.ts): CI checks the files the editor checks.
+  const filter = { include: [...DEFAULT_INCLUDE, ...o.include], exclude: [...(o.defaultExcludes ? DEFAULT_EXCLUDE : []), ...o.exclude], gitignore: o.gitignore };
+  const found = await findFiles(o.paths, filter, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
   const skipped: Skipped[] = [...found.skipped];
-  const workspace = new Workspace({ analysis: { cueVerbs: o.cueVerbs }, severities: { ...DEFAULT_SEVERITIES, ...o.severities } });
+  const severities = { ...(o.format === 'sarif' ? SARIF_SEVERITIES : DEFAULT_SEVERITIES), ...o.severities };
+  const workspace = new Workspace({ analysis: { cueVerbs: o.cueVerbs }, severities });
   for (const file of found.files) {
     const read = await readArticle(file, o.maxFileSize, '--max-file-size');
     if (!read.ok) {
@@ -64,7 +68,7 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
   }
 
   const report = buildReport(workspace, skipped);
-  const text = o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.format === 'sarif' ? formatSarif(report, VERSION, process.cwd()) : formatText(report, o.quiet);
+  const text = o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.format === 'sarif' ? formatSarif(report, VERSION, process.cwd(), codeLinks(shippedDocs(__dirname)), severities) : formatText(report, o.quiet);
   if (output) {
     const problem = await writeReport(output.file, text);
     if (problem) {
