@@ -299,11 +299,14 @@ export class Session {
 
   /** The file watcher saw a file or a folder appear or change. */
   fileChanged(uri: string): Promise<void> {
+    // A .gitignore written or edited may leave out, or take back, files anywhere below it.
+    if (uri.endsWith('/.gitignore')) return this.scan();
     return this.watched(uri);
   }
 
   /** The file watcher saw a file or a folder disappear. */
   fileDeleted(uri: string): Promise<void> {
+    if (uri.endsWith('/.gitignore')) return this.scan();
     return this.watched(uri);
   }
 
