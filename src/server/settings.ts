@@ -59,19 +59,21 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   const problems: string[] = [];
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const globs = (name: string, fallback: string[]): string[] => {
+    // byline.exclude adds to the default exclusions: a bad one is dropped, and they still apply.
+    const instead = name === 'exclude' ? 'ignored (the default exclusions still apply)' : 'using the default';
     const v = r[name];
     if (v === undefined || v === null) return fallback;
     if (!Array.isArray(v) || v.some((g) => typeof g !== 'string' || g.trim() === '')) {
-      problems.push(`byline.${name} must be a list of glob patterns such as "**/*.txt"; using the default`);
+      problems.push(`byline.${name} must be a list of glob patterns such as "**/*.txt"; ${instead}`);
       return fallback;
     }
     if (v.length > MAX_GLOBS) {
-      problems.push(`byline.${name} holds ${v.length} glob patterns, more than the ${MAX_GLOBS} it may have; using the default`);
+      problems.push(`byline.${name} holds ${v.length} glob patterns, more than the ${MAX_GLOBS} it may have; ${instead}`);
       return fallback;
     }
     const bad = v.map((g: string) => globProblem(g)).find((p) => p !== null);
     if (bad) {
-      problems.push(`byline.${name}: ${bad}; using the default`);
+      problems.push(`byline.${name}: ${bad}; ${instead}`);
       return fallback;
     }
     return v as string[];
