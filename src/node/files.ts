@@ -227,15 +227,50 @@ async function walk(w: Walk, dir: string, relative: string, ignores: readonly Ig
   }
 }
 
+/**
+ * .gitignore rules by file, with the stat they were read at: the watcher asks about every
+ * file that changes (10,000 in a checkout), and reading and compiling each .gitignore on the
+ * way down for each took a millisecond apiece.
+ */
+const gitignores = new Map<string, { stamp: string; rules: IgnoreFile['rules'] }>();
+const MAX_CACHED_GITIGNORES = 1000;
+
 /** The rules of a .gitignore file, or null when there is none or it cannot be read (then it leaves nothing out). */
 async function readGitignore(file: string): Promise<IgnoreFile['rules'] | null> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile() || stat.size > MAX_GITIGNORE_BYTES) return null;
-    return parseGitignore(await fs.readFile(file, 'utf8'));
+    const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+    const cached = gitignores.get(file);
+    if (cached?.stamp === stamp) return cached.rules;
+    const rules = parseGitignore(await fs.readFile(file, 'utf8'));
+    if (gitignores.size >= MAX_CACHED_GITIGNORES) gitignores.clear();
+    gitignores.set(file, { stamp, rules });
+    return rules;
   } catch {
+    gitignores.delete(file);
     return null;
   }
+}
+
+/** The repository's top above a folder (the nearest folder holding `.git`), found again after REPOSITORY_TTL_MS. */
+const repositories = new Map<string, { top: string | null; at: number }>();
+const REPOSITORY_TTL_MS = 5000;
+
+async function repositoryTop(folder: string): Promise<string | null> {
+  const known = repositories.get(folder);
+  if (known && Date.now() - known.at < REPOSITORY_TTL_MS) return known.top;
+  let top: string | null = null;
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (await exists(path.join(dir, '.git'))) {
+      top = dir;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  if (repositories.size >= MAX_CACHED_GITIGNORES) repositories.clear();
+  repositories.set(folder, { top, at: Date.now() });
+  return top;
 }
 
 /**
@@ -245,21 +280,15 @@ async function readGitignore(file: string): Promise<IgnoreFile['rules'] | null> 
  */
 async function ignoreFilesFor(root: string, input: string): Promise<IgnoreFile[]> {
   const absoluteRoot = path.resolve(root);
-  const above: string[] = [];
-  let top: string | null = null;
-  for (let dir = absoluteRoot; ; ) {
-    if (await exists(path.join(dir, '.git'))) {
-      top = dir;
-      break;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-    above.push(dir);
-  }
   const files: IgnoreFile[] = [];
+  const top = await repositoryTop(absoluteRoot);
   if (top !== null) {
-    for (const dir of above.reverse()) {
+    const above: string[] = [];
+    for (let dir = absoluteRoot; dir !== top; ) {
+      dir = path.dirname(dir);
+      above.unshift(dir);
+    }
+    for (const dir of above) {
       const rules = await readGitignore(path.join(dir, '.gitignore'));
       if (rules) files.push({ under: '', above: path.relative(dir, absoluteRoot).split(path.sep).join('/'), rules });
     }
