@@ -48,45 +48,71 @@ test('npm pack gives a package that installs offline into a clean prefix with a 
   assert.ok(fs.existsSync(helpUri.pathname), helpUri.href);
   assert.ok(helpUri.pathname.startsWith(fs.realpathSync(prefix)) || helpUri.pathname.startsWith(prefix), helpUri.href);
 
-  // The language server, over stdio, for a client that announces no capabilities at all.
+  // The language server, over stdio: for a client that announces no capabilities at all, and
+  // for one that announces what Neovim 0.10's built-in client does.
   const folder = path.join(temp, 'articles');
   fs.mkdirSync(folder);
-  const articles = fs.readdirSync(path.join(fixturesDir, 'quotes-compared')).filter((f) => f.endsWith('.txt'));
-  for (const f of articles) fs.copyFileSync(path.join(fixturesDir, 'quotes-compared', f), path.join(folder, f));
-  const server = spawn(path.join(bin, 'byline-language-server'), ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  for (const f of fs.readdirSync(path.join(fixturesDir, 'quotes-compared')).filter((f) => f.endsWith('.txt'))) fs.copyFileSync(path.join(fixturesDir, 'quotes-compared', f), path.join(folder, f));
+  await serve(t, path.join(bin, 'byline-language-server'), folder, {});
+  await serve(t, path.join(bin, 'byline-language-server'), folder, NEOVIM);
+});
+
+/** What Neovim 0.10's built-in LSP client announces, in the parts the server looks at. */
+const NEOVIM = {
+  workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false }, semanticTokens: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
+  window: { workDoneProgress: true, showMessage: {} },
+  textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true }, semanticTokens: {}, inlayHint: {}, hover: {} },
+};
+
+/**
+ * Starts the installed server, initializes it with `capabilities` on `folder`, waits for its
+ * scan, opens a.txt and checks its diagnostics and their links, then shuts it down. The client
+ * answers the requests a client with those capabilities is sent, as Neovim does (settings it
+ * does not have are null).
+ */
+async function serve(t: { after(fn: () => void): void }, command: string, folder: string, capabilities: Record<string, unknown>): Promise<void> {
+  const server = spawn(command, ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const published = new Map<string, Array<{ code: string; codeDescription?: { href: string } }>>();
+  const articles = fs.readdirSync(folder).length;
   let settled!: () => void;
   const scanned = new Promise<void>((resolve) => (settled = resolve));
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Array<{ code: string }> }) => published.set(p.uri, p.diagnostics));
   connection.onNotification('byline/status', (s: { indexing: boolean; files: number }) => {
-    if (!s.indexing && s.files === articles.length) settled();
+    if (!s.indexing && s.files === articles) settled();
   });
+  const uri = pathToFileURL(folder).href;
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('workspace/workspaceFolders', () => [{ uri, name: 'articles' }]);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.listen();
   t.after(() => {
     connection.dispose();
     server.kill();
   });
-  const uri = pathToFileURL(folder).href;
-  const init = await connection.sendRequest<{ serverInfo: { name: string } }>('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'articles' }], capabilities: {} });
+  const init = await connection.sendRequest<{ serverInfo: { name: string } }>('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'articles' }], capabilities });
   assert.equal(init.serverInfo.name, 'Byline');
   await connection.sendNotification('initialized', {});
-  await Promise.race([scanned, exited.then((code) => assert.fail(`the server ended (${code}): ${stderr}`)), new Promise((_, reject) => setTimeout(() => reject(new Error(`no scan in 30 s: ${stderr}`)), 30_000).unref())]);
+  const what = JSON.stringify(capabilities).slice(0, 40);
+  await Promise.race([scanned, exited.then((code) => assert.fail(`${what}: the server ended (${code}): ${stderr}`)), new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no scan in 30 s: ${stderr}`)), 30_000).unref())]);
   // An editor is shown diagnostics for the files it opens.
   const a = pathToFileURL(path.join(folder, 'a.txt')).href;
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'plaintext', version: 1, text: fs.readFileSync(path.join(folder, 'a.txt'), 'utf8') } });
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'text', version: 1, text: fs.readFileSync(path.join(folder, 'a.txt'), 'utf8') } });
   const deadline = Date.now() + 20_000;
   while (!published.get(a)?.some((d) => d.code === 'quote-speaker-differs') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   const differs = published.get(a)?.find((d) => d.code === 'quote-speaker-differs');
-  assert.ok(differs, JSON.stringify([...published.entries()]));
+  assert.ok(differs, `${what}: ${JSON.stringify([...published.entries()])}`);
   // Its code's link leads to the installed docs/diagnostics.md, at the code's heading.
   const href = new URL(differs.codeDescription!.href);
   const line = Number(/^#L(\d+)$/.exec(href.hash)?.[1]);
   assert.equal(fs.readFileSync(href.pathname, 'utf8').split('\n')[line - 1], '## `quote-speaker-differs`');
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
-  assert.equal(await exited, 0);
-});
+  assert.equal(await exited, 0, stderr);
+}
