@@ -122,7 +122,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
         if (OPTIONS[name].type === 'string' && token.value === undefined) throw new UsageError(`${flag} needs a value`);
         if (name === 'help') return { ...o, command: 'help' };
         if (name === 'version') return { ...o, command: 'version' };
-        apply(o, name, flag, token.value ?? '');
+        apply(o, name, token.value ?? '');
       }
     }
   } catch (e) {
@@ -133,7 +133,8 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
   return o;
 }
 
-function apply(o: CliOptions, name: OptionName, flag: string, value: string): void {
+/** Applies one option with its value ('' for a flag that takes none). */
+function apply(o: CliOptions, name: Exclude<OptionName, 'help' | 'version'>, value: string): void {
   switch (name) {
     case 'format':
       if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got "${value}"`);
@@ -184,11 +185,6 @@ function apply(o: CliOptions, name: OptionName, flag: string, value: string): vo
     case 'quiet':
       o.quiet = true;
       break;
-    case 'help':
-    case 'version':
-      break;
-    default:
-      throw new UsageError(`unknown option ${flag} (see byline --help)`);
   }
 }
 
