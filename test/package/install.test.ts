@@ -16,8 +16,11 @@ import { fixturesDir, repoRoot } from '../helpers/paths';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/** The environment without the calling npm's `npm_*` variables (`npm test` sets a prefix, a cache…), as a new user's shell has it. */
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+
 function run(command: string, args: string[], cwd: string): string {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...cleanEnv, npm_config_update_notifier: 'false' } });
   assert.equal(r.status, 0, `${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
