@@ -35,6 +35,8 @@ test('npm pack gives a package that installs offline into a clean prefix with a 
   const shipped = packed[0].files.map((f) => f.path);
   for (const f of ['dist/cli.js', 'dist/server.js', 'dist/worker.js', 'docs/diagnostics.md', 'README.md', 'LICENSE', 'package.json']) assert.ok(shipped.includes(f), f);
   assert.deepEqual(shipped.filter((f) => /^(src|test|out|scripts|node_modules)\/|\.map$/.test(f)), [], 'no sources, tests or source maps');
+  // The Marketplace page's screenshots go in the .vsix only (media/screenshots/.npmignore).
+  assert.deepEqual(shipped.filter((f) => f.startsWith('media/screenshots/')), []);
 
   const prefix = path.join(temp, 'prefix');
   // --offline: nothing is fetched; the package has no dependencies to fetch.
