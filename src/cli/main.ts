@@ -6,8 +6,10 @@ import { parseArgs, USAGE, type CliOptions } from './args';
 import { formatText } from './format/text';
 import { formatSarif, SARIF_SEVERITIES } from './format/sarif';
 import { codeLinks, shippedDocs } from '../node/docs';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, findFiles, readArticle, type Skipped } from '../node/files';
+import { DEFAULT_EXCLUDE, findFiles, type Skipped } from '../node/files';
+import { readFiles } from './pooled';
 import { buildReport, type Report } from '../workspace/report';
+import { readProject } from './project';
 import { DEFAULT_SEVERITIES } from '../workspace/severity';
 import { Workspace } from '../workspace/workspace';
 import type { Severity } from '../core/types';
@@ -46,22 +48,31 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
     err.write(`byline: ${printable(output.problem)}\n`);
     return EXIT.usage;
   }
-  // The editor's defaults (src/node/files.ts): CI checks the files the editor checks.
-  const filter = { include: [...DEFAULT_INCLUDE, ...o.include], exclude: [...(o.defaultExcludes ? DEFAULT_EXCLUDE : []), ...o.exclude], gitignore: o.gitignore };
+  // byline.json in this folder: the reader's decisions, and the project's settings, which the options add to.
+  const project = await readProject(process.cwd());
+  for (const p of project.problems) err.write(`byline: ${printable(p)}\n`);
+  const s = project.settings;
+  // The editor's defaults (src/node/files.ts) under the file's: CI checks the files the editor checks.
+  const exclude = o.defaultExcludes ? s.exclude : s.exclude.filter((g) => !DEFAULT_EXCLUDE.includes(g));
+  const filter = { include: [...s.include, ...o.include], exclude: [...exclude, ...o.exclude], gitignore: o.gitignore && s.gitignore };
   const found = await findFiles(o.paths, filter, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
   const skipped: Skipped[] = [...found.skipped];
-  const severities = { ...(o.format === 'sarif' ? SARIF_SEVERITIES : DEFAULT_SEVERITIES), ...o.severities };
-  const workspace = new Workspace({ analysis: { cueVerbs: o.cueVerbs }, severities });
-  for (const file of found.files) {
-    const read = await readArticle(file, o.maxFileSize, '--max-file-size');
-    if (!read.ok) {
-      skipped.push({ path: file, reason: read.reason });
+  const cueVerbs = [...new Set([...s.cueVerbs, ...o.cueVerbs])];
+  // In SARIF a quote is no alert: quotes and reported speech are off unless the file or an option sets them.
+  const base = o.format === 'sarif' ? { ...s.severities, ...Object.fromEntries((['quote', 'reported-speech'] as const).filter((c) => s.severities[c] === DEFAULT_SEVERITIES[c]).map((c) => [c, SARIF_SEVERITIES[c]])) } : s.severities;
+  const severities = { ...base, ...o.severities };
+  const workspace = new Workspace({ analysis: { cueVerbs }, severities, numericTolerance: s.numericTolerance });
+  workspace.setDecisions(project.decisions);
+  for await (const read of readFiles(found.files, { analysis: { cueVerbs }, maxFileSize: o.maxFileSize, sizeSetting: '--max-file-size' })) {
+    if ('reason' in read) {
+      skipped.push({ path: read.file, reason: read.reason });
       continue;
     }
-    if (read.note) err.write(`byline: ${printable(file)}: ${read.note}\n`);
-    workspace.set(file, read.text);
+    if (read.note) err.write(`byline: ${printable(read.file)}: ${read.note}\n`);
+    workspace.setMany([read.document]);
   }
   for (const s of skipped) err.write(`byline: ${printable(s.path)}: ${s.reason}\n`);
+  for (const s of workspace.staleDecisions()) err.write(`byline: ${printable(project.file ?? '')}: ${printable(s.message)}\n`);
   if (workspace.size === 0) {
     err.write(`byline: nothing to analyse (no .txt or .news files${o.include.length ? ' or files matching --include' : ''} were found and read)\n`);
     return EXIT.usage;

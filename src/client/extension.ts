@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';
 import { registerCommands } from './commands';
+import { registerDecide } from './decide';
 import { createLanguageClient } from './languageClient';
 import { createStatusItem } from './status';
 import { openArticlesAsNews } from './articles';
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const speakers = new SpeakersTree(client);
   context.subscriptions.push(status, vscode.window.registerTreeDataProvider('byline.claims', claims), vscode.window.registerTreeDataProvider('byline.speakers', speakers));
   registerCommands(context, client);
+  registerDecide(context, client);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('byline.showOutput', () => output.show()),

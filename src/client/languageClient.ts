@@ -20,6 +20,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector: [
       { scheme: 'file', language: 'news' },
       { scheme: 'file', language: 'plaintext' },
+      // Each folder's decisions file: the server follows it as it is edited (and undone), saved or not.
+      { scheme: 'file', pattern: '**/byline.json' },
     ],
     synchronize: {
       configurationSection: 'byline',
@@ -30,7 +32,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     traceOutputChannel: output,
     // The server keeps its analysis cache here: this workspace's storage, or the global one
     // when no folder is open. Deleting it is always safe.
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted },
   };
   const client = new LanguageClient('byline', 'Byline', serverOptions, clientOptions);
   client.clientOptions.errorHandler = new RestartNotice(client.createDefaultErrorHandler(MAX_RESTARTS));

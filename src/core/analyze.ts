@@ -18,10 +18,12 @@ export interface AnalysisOptions {
 }
 
 /**
- * A text's time budget, in characters. The engine is linear and reads well over 1 MB a second;
- * at a pessimistic 0.5 MB/s a million characters is two seconds, so no file holds the
- * analysis longer than that. A budget in characters, unlike one in milliseconds, gives the
- * same result for the same text on any machine under any load.
+ * A text's time budget, in characters. The engine is linear in the worst case too (texts built
+ * to be hard, docs/worst-case.md, take at most 1.2 s of CPU a million characters) and reads
+ * ordinary articles at well over 1 MB a second; at a pessimistic 0.5 MB/s a million characters
+ * is two seconds, so no file holds the analysis longer than that. A budget in characters,
+ * unlike one in milliseconds, gives the same result for the same text on any machine under any
+ * load.
  */
 export const ANALYSIS_BUDGET_CHARS = 1_000_000;
 

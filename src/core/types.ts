@@ -32,7 +32,8 @@ export type AttributionVia =
   | 'cue' // a cue with a name or description next to it: “…,” Milley said
   | 'pronoun' // a cue with a pronoun, resolved to an earlier mention: he said
   | 'description' // a cue with a description resolved to a named person: the US military commander said
-  | 'continuation'; // no cue; the quote continues the previous speaker's words
+  | 'continuation' // no cue; the quote continues the previous speaker's words
+  | 'decision'; // a reader named the speaker (byline.json, src/workspace/decisions)
 
 export interface Attribution {
   /** Key of a DocumentSpeaker of the same document. */

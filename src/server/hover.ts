@@ -29,8 +29,11 @@ export type LineOf = (uri: string, offset: number) => number | null;
 
 export function hoverMarkdown(workspace: Workspace, uri: string, found: Found, lineOf: LineOf): string {
   switch (found.kind) {
-    case 'claim':
-      return claimCard(found.claim, workspace.claims.linksOf(uri)[found.index] ?? [], lineOf);
+    case 'claim': {
+      const card = claimCard(found.claim, workspace.claims.linksOf(uri)[found.index] ?? [], lineOf);
+      const checked = workspace.checkedConflict(uri, found.claim.start, found.claim.end);
+      return checked ? `${card}\n\n---\nChecked in byline.json: the conflict is kept quiet${checked.note ? ` (“${escape(checked.note)}”)` : ''}.` : card;
+    }
     case 'quote':
       return quoteCard(workspace, uri, found.quote, found.speaker, lineOf);
     case 'speaker':
@@ -45,7 +48,7 @@ function quoteCard(workspace: Workspace, uri: string, quote: Quote, speaker: Spe
   const lines = [speakerCard(workspace, speaker, lineOf, false)];
   const a = quote.attribution;
   if (a) {
-    const how = a.via === 'continuation' ? 'continues the previous quote' : a.via === 'pronoun' ? `“${a.mention?.text}” refers to ${speaker.name}` : a.via === 'description' ? `“${a.mention?.text}” is ${speaker.name}` : null;
+    const how = a.via === 'continuation' ? 'continues the previous quote' : a.via === 'pronoun' ? `“${a.mention?.text}” refers to ${speaker.name}` : a.via === 'description' ? `“${a.mention?.text}” is ${speaker.name}` : a.via === 'decision' ? 'speaker set in byline.json' : null;
     const cue = a.cue ? `cue *${escape(a.cue.text)}*` : null;
     const parts = [how, cue].filter(Boolean);
     lines.push(`---\n${what}${parts.length ? ': ' + parts.join('; ') : ''}.`);

@@ -24,6 +24,9 @@ import {
   type SpeakerAtParams,
   type SpeakersParams,
 } from '../shared/protocol';
+import { DECISION_EDIT_REQUEST, TRUSTED_NOTIFICATION, type DecisionEditResult } from '../shared/decisions';
+import { parseDecisions } from '../workspace/decisions';
+import { codeActions, decisionEdit } from './codeActions';
 import { hoverMarkdown } from './hover';
 import { quoteHints } from './inlayHints';
 import { findAt } from './lookup';
@@ -85,6 +88,8 @@ export function startServer(connection: Connection): void {
       log: (message) => connection.console.info(message),
     },
     new AnalysisPool(),
+    // Large open documents: one worker of their own, so an edit never waits behind a scan.
+    new AnalysisPool(1),
   );
   const rangeOf = (uri: string, start: number, end: number) => session.rangeOf(uri, start, end);
   const lineOf = (uri: string, offset: number) => session.rangeOf(uri, offset, offset)?.start.line ?? null;
@@ -97,6 +102,8 @@ export function startServer(connection: Connection): void {
     canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     useFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : []));
     session.useStorage(storageOf(params.initializationOptions));
+    // Only the VS Code client says whether the workspace is trusted; other clients' workspaces are.
+    session.decisions.trusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted !== false;
     session.documentCodesWith(codeLinks(shippedDocs(__dirname)));
     return {
       capabilities: {
@@ -106,6 +113,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: LEGEND, full: true },
         inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Byline' },
@@ -138,10 +146,12 @@ export function startServer(connection: Connection): void {
         useFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
         // A folder added brings its own settings.
         await loadSettings();
+        await session.loadDecisions();
         await session.scan();
       });
     }
     await loadSettings();
+    await session.loadDecisions();
     await session.scan();
   });
 
@@ -149,9 +159,31 @@ export function startServer(connection: Connection): void {
     if (await loadSettings()) await session.scan();
   });
 
-  documents.onDidOpen((e) => session.opened(e.document.uri, e.document.getText(), e.document.version));
-  documents.onDidChangeContent((e) => session.changed(e.document.uri, e.document.getText(), e.document.version));
-  documents.onDidClose((e) => void session.closed(e.document.uri));
+  // A folder's decisions file (byline.json) is followed as the editor has it: a quick fix's edit applies at once, and so does undo.
+  const isDecisions = (uri: string) => session.decisions.isDecisionsFile(uri);
+  documents.onDidOpen((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, e.document.getText()) : session.opened(e.document.uri, e.document.getText(), e.document.version)));
+  documents.onDidChangeContent((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, e.document.getText()) : session.changed(e.document.uri, e.document.getText(), e.document.version)));
+  documents.onDidClose((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, null) : void session.closed(e.document.uri)));
+
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const offset = session.offsetOf(textDocument.uri, range.start);
+    if (offset === null) return [];
+    return codeActions(session.index, textDocument.uri, offset, context.diagnostics, session.decisions.fileFor(textDocument.uri), (p) => session.offsetOf(textDocument.uri, p));
+  });
+
+  connection.onNotification(TRUSTED_NOTIFICATION, async () => {
+    session.decisions.trusted = true;
+    if (await session.loadDecisions()) await session.scan();
+  });
+
+  // A quick fix that asked the reader first (a speaker, a note): the decision, complete, becomes an edit of the decisions file.
+  connection.onRequest(DECISION_EDIT_REQUEST, (params: { uri: string; decision: unknown }): DecisionEditResult => {
+    const file = session.decisions.fileFor(params.uri);
+    if (!file) return { problem: 'This file is not inside a workspace folder, so there is no byline.json to record the decision in.' };
+    const read = parseDecisions(JSON.stringify({ decisions: [params.decision] }));
+    if (read.decisions.length === 0) return { problem: read.problems.map((p) => p.message).join('; ') };
+    return decisionEdit(file, read.decisions[0].decision);
+  });
 
   // The session follows the events one at a time, in the order they came (session.ts).
   connection.onDidChangeWatchedFiles((params) => {

@@ -30,6 +30,8 @@ export function conflictLocations(workspace: Workspace, rangeOf: RangeOf): Confl
   const out: ConflictLocation[] = [];
   for (const uri of workspace.paths()) {
     for (const d of workspace.claims.diagnostics(uri)) {
+      // A conflict the reader checked and asked to keep quiet (byline.json) is not stepped to.
+      if (workspace.checkedConflict(uri, d.start, d.end)) continue;
       const range = rangeOf(uri, d.start, d.end);
       const doc = workspace.get(uri);
       if (range && doc) out.push({ uri, range, text: doc.text.slice(d.start, d.end), message: d.message });
@@ -86,7 +88,9 @@ export function claimGroups(workspace: Workspace, rangeOf: RangeOf): ClaimGroup[
       const claim = claims[i];
       const range = rangeOf(uri, claim.start, claim.end);
       if (!range) return;
-      const { key, conflicting } = standing;
+      // A conflict the reader checked (byline.json) is listed with its group, not counted as one.
+      const { key } = standing;
+      const conflicting = standing.conflicting && !workspace.checkedConflict(uri, claim.start, claim.end);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { label: describe(claim), conflicts: 0, claims: [] }));
       if (conflicting) g.conflicts++;

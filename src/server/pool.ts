@@ -10,8 +10,9 @@ import type { WorkerAnswer, WorkerJob, WorkerJobs, WorkerSetup } from './worker'
 
 // Worker threads that read, decode and analyse files for the first scan (and rescans), so a
 // folder is indexed on every core while the server's own thread only merges results into the
-// workspace and stays free to answer the editor. Edits are not sent here: one document is
-// analysed faster in place than a round trip costs.
+// workspace and stays free to answer the editor. Edits of ordinary documents are not sent
+// here (one is analysed faster in place than a round trip costs); a large open document's text
+// is (`analyseText`, on a pool of its own: see session.ts).
 //
 // Nothing is lost when a worker fails: an analysis that throws comes back as `failed` with
 // the text (the caller analyses it in its own thread, where the error is reported), and when
@@ -29,6 +30,9 @@ export type PoolResult =
   | { file: string; kind: 'unreadable'; reason: string; gone?: boolean }
   | { file: string; kind: 'failed'; text: string | null; error: string }
   | { file: string; kind: 'cancelled' };
+
+/** What `analyseText` gives: the analysis of the text in parts (parts.ts, decodeInTurns) and its content hash. */
+export type TextResult = { file: ''; kind: 'parts'; hash: string; parts: Uint8Array[] } | Extract<PoolResult, { kind: 'failed' | 'cancelled' }>;
 
 export interface PoolSetup {
   options: AnalysisOptions;
@@ -63,9 +67,16 @@ interface Job {
   id: number;
   file: string;
   force: boolean;
+  /** A text to analyse as it is (an open document), instead of reading `file`. */
+  text?: string;
+  /** Given to a worker: it can no longer be taken back. */
+  sent?: boolean;
+  /** Given up before a worker took it. */
+  cancelled?: boolean;
   /** Sent again because the cache's entry for it was not an analysis. */
   badEntry?: boolean;
-  resolve: (r: PoolResult) => void;
+  /** A text job's `resolve` takes a TextResult (see `answered`). */
+  resolve: (r: PoolResult | TextResult) => void;
 }
 
 interface Slot {
@@ -122,9 +133,30 @@ export class AnalysisPool {
   analyse(file: string, force = false): Promise<PoolResult> {
     if (this.closed) return Promise.resolve({ file, kind: 'cancelled' });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, file, force, resolve });
+      this.queue.push({ id: this.nextId++, file, force, resolve: resolve as (r: PoolResult | TextResult) => void });
       this.pump();
     });
+  }
+
+  /**
+   * Analyses a text (an open document's) in a worker. `cancel` gives it up: while it waits, it
+   * resolves as `cancelled` and no worker sees it; once a worker has it, it runs to its end (the
+   * engine's budget bounds that) and the caller drops the result.
+   */
+  analyseText(text: string): { result: Promise<TextResult>; cancel: () => void } {
+    const job: Job = { id: this.nextId++, file: '', force: true, text, resolve: () => undefined };
+    if (this.closed) return { result: Promise.resolve({ file: '', kind: 'cancelled' }), cancel: () => undefined };
+    const result = new Promise<TextResult>((resolve) => {
+      job.resolve = resolve as (r: PoolResult | TextResult) => void;
+      this.queue.push(job);
+      this.pump();
+    });
+    const cancel = () => {
+      if (job.sent || job.cancelled) return;
+      job.cancelled = true;
+      job.resolve({ file: '', kind: 'cancelled' });
+    };
+    return { result, cancel };
   }
 
   /** Gives up the files not yet started (a newer scan replaces them); they resolve as `cancelled`. */
@@ -154,12 +186,19 @@ export class AnalysisPool {
     // One message per worker for what it is given now: a message costs both threads a turn.
     const batches = new Map<Slot, WorkerJob[]>();
     while (this.waiting > 0) {
-      const slot = this.freeSlot();
+      if (this.queue[this.head].cancelled) {
+        this.head++;
+        continue;
+      }
+      // A text waits here, not in a worker's queue, until a worker is idle: until then a newer
+      // text can take its place.
+      const slot = this.freeSlot(this.queue[this.head].text === undefined ? JOBS_PER_WORKER : 1);
       if (!slot) break;
       const job = this.queue[this.head++];
+      job.sent = true;
       slot.jobs.set(job.id, job);
       const batch = batches.get(slot);
-      const sent: WorkerJob = { id: job.id, file: job.file, force: job.force };
+      const sent: WorkerJob = job.text === undefined ? { id: job.id, file: job.file, force: job.force } : { id: job.id, file: job.file, force: job.force, text: job.text };
       if (batch) batch.push(sent);
       else batches.set(slot, [sent]);
     }
@@ -182,7 +221,7 @@ export class AnalysisPool {
   }
 
   private takeAll(): Job[] {
-    const jobs = this.queue.slice(this.head);
+    const jobs = this.queue.slice(this.head).filter((j) => !j.cancelled);
     this.queue = [];
     this.head = 0;
     return jobs;
@@ -193,8 +232,9 @@ export class AnalysisPool {
     return this.slots.filter((s) => !s.retiring).length;
   }
 
-  private freeSlot(): Slot | null {
-    const free = this.slots.filter((s) => !s.retiring && s.jobs.size < JOBS_PER_WORKER).sort((a, b) => a.jobs.size - b.jobs.size)[0];
+  /** A worker holding fewer than `limit` files (one started if there is room), or null. */
+  private freeSlot(limit: number): Slot | null {
+    const free = this.slots.filter((s) => !s.retiring && s.jobs.size < limit).sort((a, b) => a.jobs.size - b.jobs.size)[0];
     if (free) return free;
     if (this.working < this.size && this.restarts <= MAX_RESTARTS) return this.start();
     if (this.slots.length === 0) {
@@ -228,7 +268,11 @@ export class AnalysisPool {
     const job = slot.jobs.get(answer.id);
     if (!job) return;
     slot.jobs.delete(answer.id);
-    if (answer.kind === 'analysed' && ++slot.analysed >= this.recycleAfter) slot.retiring = true;
+    if ((answer.kind === 'analysed' || answer.kind === 'parts') && ++slot.analysed >= this.recycleAfter) slot.retiring = true;
+    if (answer.kind === 'parts') {
+      job.resolve({ file: '', kind: 'parts', hash: answer.hash, parts: answer.parts });
+      return;
+    }
     const result = toResult(job.file, answer);
     if (!result) {
       // The cached digest's bytes were intact but are not a digest: the file is analysed after all.
@@ -269,7 +313,7 @@ export class AnalysisPool {
   }
 }
 
-function toResult(file: string, answer: WorkerAnswer): PoolResult | null {
+function toResult(file: string, answer: Exclude<WorkerAnswer, { kind: 'parts' }>): PoolResult | null {
   switch (answer.kind) {
     case 'analysed': {
       const payloads: Payloads = { analysis: answer.payload, digest: answer.digest };

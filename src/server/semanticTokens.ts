@@ -47,7 +47,7 @@ export function tokenSpans(workspace: Workspace, uri: string, options: TokenOpti
   const claims = workspace.claims.claimsOf(uri);
   workspace.claims.standingOf(uri).forEach((standing, i) => {
     const c = claims[i];
-    if (standing && c) spans.push({ start: c.start, end: c.end, type: 'figure', modifiers: standing.conflicting ? ['conflicting'] : [] });
+    if (standing && c) spans.push({ start: c.start, end: c.end, type: 'figure', modifiers: standing.conflicting && !workspace.checkedConflict(uri, c.start, c.end) ? ['conflicting'] : [] });
   });
   return spans;
 }

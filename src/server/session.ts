@@ -10,10 +10,12 @@ import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
 import { findFiles, folderLeftOut, ignoredByGit, isInside, matchesFilter, OUTSIDE_WORKSPACE, sizeRefusal } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
-import { Workspace, type AnalysisSource } from '../workspace/workspace';
+import { Workspace, type AnalysisSource, type DocumentInput } from '../workspace/workspace';
+import { ProjectDecisions } from './projectDecisions';
 import { toLspDiagnostic } from './convert';
 import { Indexer, settleSpeakers, SIZE_SETTING, type IndexTarget } from './indexer';
 import type { AnalysisPool } from './pool';
+import { decodeInTurns } from './parts';
 import { DEFAULT_SETTINGS, filterOf, type Settings } from './settings';
 
 // The language server's view of the workspace: the files under the include globs as they
@@ -23,7 +25,9 @@ import { DEFAULT_SETTINGS, filterOf, type Settings } from './settings';
 // (conflicts, unclosed quotes); open files show every quote.
 //
 // Scans read files on the worker pool and through the on-disk cache (indexer.ts); edits are
-// analysed here, at once: one document costs less than a round trip to a worker.
+// analysed here, at once: one document costs less than a round trip to a worker. A large open
+// document is analysed on a worker of its own instead (see OFF_THREAD_CHARS), so that no
+// document holds this thread, and with it every hover and every other file's diagnostics.
 
 export interface SessionHost {
   publish(uri: string, diagnostics: LspDiagnostic[]): void;
@@ -50,6 +54,12 @@ const STATUS_INTERVAL_MS = 500;
 const CACHE_FOLDER = 'analysis-cache';
 /** A sentence that has the engine load everything an edit needs: the lexicon, cue verbs, claims' tags. */
 const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, “and more will come.”';
+/**
+ * Open documents longer than this are analysed on the edit worker. The engine's worst case is
+ * about 2 s a million characters (docs/worst-case.md): a shorter document holds this thread
+ * under 100 ms, less than a round trip to a worker costs for an ordinary article.
+ */
+export const OFF_THREAD_CHARS = 50_000;
 /** Diagnostics published for one file at most (see `capped`). */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -59,6 +69,10 @@ const CLOSED_FILE_CODES: ReadonlySet<DiagnosticCode> = new Set(['conflicting-cla
 export class Session {
   private workspace: Workspace;
   private settings: Settings = DEFAULT_SETTINGS;
+  /** The editor's settings, before the decisions files' settings are laid over them. */
+  private editorSettings: Settings = DEFAULT_SETTINGS;
+  /** Each workspace folder's byline.json: the reader's decisions and the project's settings. */
+  readonly decisions: ProjectDecisions;
   private folders: string[] = [];
   /** The workspace folders' real paths, found again at every scan and every change on disk: no file is read outside them. */
   private realFolders: string[] | null = null;
@@ -69,6 +83,8 @@ export class Session {
   private readonly skipped = new Map<string, string>();
   /** What the log has said about each file (skipped, or decoded as Windows-1252), so it is said once, not at every scan. */
   private readonly told = new Map<string, string>();
+  /** Open documents whose text a worker is analysing: the latest request for each (see `edit`). */
+  private readonly analysing = new Map<string, { cancel: () => void }>();
   /** Where the diagnostic codes are documented, as a URI (see convert.ts). */
   private docs: ((code: string) => string) | null = null;
   private readonly lines = new Map<string, { hash: string; index: LineIndex }>();
@@ -94,11 +110,17 @@ export class Session {
    */
   private readonly touched = new Set<string>();
 
-  /** `pool`: worker threads for scans; without one, files are analysed in this thread. */
+  /**
+   * `pool`: worker threads for scans; without one, files are analysed in this thread.
+   * `editPool`: a worker for large open documents (OFF_THREAD_CHARS), apart from the scan's so
+   * that an edit never waits behind a scan's files; without one, they are analysed here too.
+   */
   constructor(
     private readonly host: SessionHost,
     private readonly pool: AnalysisPool | null = null,
+    private readonly editPool: AnalysisPool | null = null,
   ) {
+    this.decisions = new ProjectDecisions(host);
     this.workspace = this.newWorkspace();
     this.indexer = new Indexer(pool, null);
     if (pool && host.log) pool.onWorkerStopped = (message) => host.log?.(message);
@@ -140,7 +162,9 @@ export class Session {
     this.scanGeneration++;
     for (const timer of this.pending.values()) clearTimeout(timer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
-    await this.pool?.close();
+    for (const job of this.analysing.values()) job.cancel();
+    this.analysing.clear();
+    await Promise.all([this.pool?.close(), this.editPool?.close()]);
   }
 
   get index(): Workspace {
@@ -155,8 +179,36 @@ export class Session {
     this.folders = folders;
   }
 
-  /** Applies new settings; returns true when the set of files to read changed (a rescan is due). */
+  /** Applies the editor's settings, under those of the decisions files; returns true when a rescan is due. */
   configure(settings: Settings): boolean {
+    this.editorSettings = settings;
+    return this.configureEffective(this.decisions.settingsOver(settings));
+  }
+
+  /**
+   * Reads every folder's decisions file again (at start, and when the folders change) and
+   * applies it; returns true when its settings change the files to read or their analysis.
+   */
+  async loadDecisions(): Promise<boolean> {
+    await this.decisions.load(this.folders);
+    return this.decisionsChanged();
+  }
+
+  /** A decisions file open in the editor changed (unsaved edits count, as for articles), or was closed (null). */
+  decisionsEdited(uri: string, text: string | null): void {
+    this.decisions.edited(uri, text);
+    if (this.decisionsChanged()) void this.scan();
+  }
+
+  private decisionsChanged(): boolean {
+    const rescan = this.configureEffective(this.decisions.settingsOver(this.editorSettings));
+    this.publishAll(this.workspace.setDecisions(this.decisions.current()));
+    this.decisions.publish(this.workspace, this.workspace.size > 0 && !this.indexing);
+    return rescan;
+  }
+
+  /** Applies the settings in force; returns true when the set of files to read changed (a rescan is due). */
+  private configureEffective(settings: Settings): boolean {
     const filesChanged =
       JSON.stringify([settings.include, settings.exclude, settings.gitignore, settings.folderFilters, settings.maxFileSize]) !==
       JSON.stringify([this.settings.include, this.settings.exclude, this.settings.gitignore, this.settings.folderFilters, this.settings.maxFileSize]);
@@ -174,6 +226,7 @@ export class Session {
   private newWorkspace(): Workspace {
     const workspace = new Workspace({ analysis: { cueVerbs: this.settings.cueVerbs }, severities: this.settings.severities, numericTolerance: this.settings.numericTolerance });
     workspace.readAnalysesFrom(this.analysisSource());
+    workspace.setDecisions(this.decisions.current());
     return workspace;
   }
 
@@ -191,7 +244,7 @@ export class Session {
   opened(uri: string, text: string, version: number): void {
     if (!this.accepts(uri)) return;
     this.open.set(uri, version);
-    this.apply(uri, text);
+    this.edit(uri, text);
   }
 
   changed(uri: string, text: string, version: number): void {
@@ -203,7 +256,7 @@ export class Session {
       setTimeout(() => {
         this.pending.delete(uri);
         // A newer edit arrived while this one waited: it will be analysed instead.
-        if (this.open.get(uri) === version) this.apply(uri, text);
+        if (this.open.get(uri) === version) this.edit(uri, text);
       }, EDIT_DEBOUNCE_MS),
     );
   }
@@ -217,6 +270,7 @@ export class Session {
     if (!this.open.delete(uri)) return;
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
+    this.supersede(uri);
     // Unsaved edits are gone with the editor: the file on disk counts again (or none, if there is none).
     await this.serially(async () => {
       const changed = await this.follow(uri);
@@ -274,6 +328,8 @@ export class Session {
       for (const p of changed) this.unpublished.add(p);
       await this.publishInBatches(stale);
       await this.followTouched();
+      // Decisions about files the scan found, or no longer found, are stale or not any more.
+      this.decisions.publish(this.workspace);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       this.host.log?.(`Indexed ${this.workspace.size} files in ${seconds} s (${outcome.fromCache} from the cache, ${outcome.skipped.size} skipped)`);
       this.settleSpeakers(generation);
@@ -316,6 +372,11 @@ export class Session {
    * dropped), and a scan under way looks at it again when it ends.
    */
   private watched(uri: string): Promise<void> {
+    if (this.decisions.isDecisionsFile(uri)) {
+      return this.serially(async () => {
+        if ((await this.decisions.reload(uri)) && this.decisionsChanged()) void this.scan();
+      });
+    }
     if (this.indexing) this.touched.add(uri);
     return this.serially(async () => this.publishAll(await this.follow(uri)));
   }
@@ -477,19 +538,74 @@ export class Session {
     return changed;
   }
 
-  private apply(uri: string, text: string): Set<string> {
+  /**
+   * An open document's new text: analysed here, or on the edit worker when it is large. A newer
+   * text supersedes an older one still being analysed there: the older is given up if no worker
+   * has it yet, and its result dropped otherwise.
+   */
+  private edit(uri: string, text: string): void {
+    if (!this.editPool || text.length <= OFF_THREAD_CHARS || this.refusal(text)) {
+      this.apply(uri, text);
+      return;
+    }
+    this.supersede(uri);
+    const options = { cueVerbs: this.settings.cueVerbs };
+    this.editPool.setup({ options, maxFileSize: this.settings.maxFileSize, sizeSetting: SIZE_SETTING, within: null, cache: null });
+    const job = this.editPool.analyseText(text);
+    const request = { cancel: job.cancel };
+    this.analysing.set(uri, request);
+    const workspace = this.workspace;
+    const current = () => this.analysing.get(uri) === request && this.open.has(uri);
+    void job.result.then(async (result) => {
+      if (!current()) return;
+      if (result.kind === 'parts') {
+        // Decoded a part per turn, then merged in a turn of its own: requests are answered in between.
+        const analysis = await decodeInTurns(result.parts, current);
+        if (analysis === null) return;
+        await nextTurn();
+        if (!current()) return;
+        this.analysing.delete(uri);
+        // Settings that change the analysis came meanwhile: analyse again with them.
+        if (workspace !== this.workspace) this.edit(uri, text);
+        else this.apply(uri, text, { hash: result.hash, analysis });
+        return;
+      }
+      this.analysing.delete(uri);
+      // The analysis threw, or no worker could start: here the error is reported, or the work done.
+      if (result.kind === 'failed') this.apply(uri, text);
+    });
+  }
+
+  /** Gives up the analysis of an older text of `uri` on the edit worker, if any. */
+  private supersede(uri: string): void {
+    this.analysing.get(uri)?.cancel();
+    this.analysing.delete(uri);
+  }
+
+  /** Why an open document's text is not analysed (too large), or null. */
+  private refusal(text: string): string | null {
     // An open document is held to the size limit the disk's files are: a 10 MB line blocked the server for seconds.
     const refused = sizeRefusal(textBytes(text, this.settings.maxFileSize), this.settings.maxFileSize, SIZE_SETTING);
-    if (refused && !refused.ok) {
-      this.skip(uri, refused.reason.replace(/skipped$/, 'not analysed while open'));
+    return refused && !refused.ok ? refused.reason : null;
+  }
+
+  /** `analysed`: the text's analysis, made on the edit worker. */
+  private apply(uri: string, text: string, analysed?: Pick<DocumentInput, 'hash' | 'analysis'>): Set<string> {
+    // A text analysed here or taken from the worker is the latest: nothing older may land after it.
+    if (!analysed) this.supersede(uri);
+    const refused = this.refusal(text);
+    if (refused) {
+      this.skip(uri, refused.replace(/skipped$/, 'not analysed while open'));
       const changed = this.remove(uri);
       this.publishAll(changed);
       return changed;
     }
     if (this.skipped.delete(uri)) this.told.delete(uri);
-    const changed = this.workspace.set(uri, text);
+    const changed = analysed ? this.workspace.setMany([{ path: uri, text, ...analysed }]) : this.workspace.set(uri, text);
     changed.add(uri);
     this.publishAll(changed);
+    // An edit may take away the words a decision is about (or bring them back).
+    if (this.decisions.current()) this.decisions.publish(this.workspace);
     return changed;
   }
 
@@ -550,7 +666,7 @@ export class Session {
     this.statusTimer = null;
     this.host.status({
       files: this.workspace.size,
-      conflicts: this.workspace.claims.conflictCount(),
+      conflicts: this.workspace.conflictCount(),
       indexing: this.indexing,
       skipped: [...this.skipped].map(([uri, reason]) => ({ uri, reason })),
     });

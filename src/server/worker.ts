@@ -5,6 +5,7 @@ import { CacheReader, digestKey, type CacheSnapshot } from '../node/cacheReader'
 import { readArticleSync } from '../node/files';
 import { digestOf } from '../workspace/digest';
 import { contentHash } from '../workspace/contentHash';
+import { encodeInParts } from './parts';
 
 // A worker thread of the analysis pool (pool.ts; bundled as dist/worker.js). It reads,
 // decodes and analyses one file at a time and answers with the analysis and its digest
@@ -34,6 +35,8 @@ export interface WorkerJob {
   file: string;
   /** Analyse even when the cache holds the content. */
   force: boolean;
+  /** The text to analyse, when it is not read from `file`: an open document's (see session.ts). */
+  text?: string;
 }
 
 /** What a worker answers: the text and its hash, with the analysis unless it is cached. */
@@ -41,7 +44,9 @@ export type WorkerAnswer =
   | { id: number; kind: 'analysed'; text: string; note: string | null; hash: string; payload: Uint8Array; digest: Uint8Array; badEntry: boolean }
   | { id: number; kind: 'cached'; text: string; note: string | null; hash: string; digest: Uint8Array }
   | { id: number; kind: 'unreadable'; reason: string; gone?: boolean }
-  | { id: number; kind: 'failed'; text: string; error: string };
+  | { id: number; kind: 'failed'; text: string; error: string }
+  /** A text the caller sent (an open document): its analysis in parts (parts.ts), and no digest, which costs the caller less to make than to decode. */
+  | { id: number; kind: 'parts'; hash: string; parts: Uint8Array[] };
 
 let setup: WorkerSetup | null = null;
 let analyze: typeof Analyze | null = null;
@@ -60,6 +65,13 @@ let reader: CacheReader | null = null;
 
 function answer(job: WorkerJob): WorkerAnswer {
   if (!setup) return { id: job.id, kind: 'unreadable', reason: 'the analysis pool was not set up' };
+  if (job.text !== undefined) {
+    try {
+      return { id: job.id, kind: 'parts', hash: contentHash(job.text, setup.options), parts: encodeInParts(analyzer()(job.text, setup.options)) };
+    } catch (e) {
+      return { id: job.id, kind: 'failed', text: '', error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+  }
   const read = readArticleSync(job.file, setup.maxFileSize, setup.sizeSetting, setup.within);
   if (!read.ok) return { id: job.id, kind: 'unreadable', reason: read.reason, gone: read.gone };
   const hash = contentHash(read.text, setup.options);
@@ -90,7 +102,7 @@ function answerer(port: MessagePort): (a: WorkerAnswer) => void {
     ready = [];
     const moved: ArrayBuffer[] = [];
     for (const a of answers) {
-      const payloads = a.kind === 'analysed' ? [a.payload, a.digest] : a.kind === 'cached' ? [a.digest] : [];
+      const payloads = a.kind === 'analysed' ? [a.payload, a.digest] : a.kind === 'cached' ? [a.digest] : a.kind === 'parts' ? a.parts : [];
       // A Buffer read from a file may share its memory with others: only a whole one moves.
       for (const p of payloads) if (p.byteOffset === 0 && p.byteLength === p.buffer.byteLength) moved.push(p.buffer as ArrayBuffer);
     }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
-import { compared, describe, describeInterval, mayBeUpdate, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
+import { bare, closeFigures, compared, describe, describeInterval, mayBeUpdate, personOf, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -72,6 +72,12 @@ export class ClaimIndex {
   private readonly groups = new Map<string, Set<Member>>();
   /** Conflicting pairs, counted as files come and go: the status shows it after every edit. */
   private conflictPairs = 0;
+
+  /**
+   * Pairs of figures a reader said are not the same thing (byline.json): never linked. Set by
+   * the workspace while such decisions exist; links already made change when the files are set again.
+   */
+  keptApart: ((x: { path: string; claim: Claim }, y: { path: string; claim: Claim }) => boolean) | null = null;
 
   /** `tolerance`: extra relative slack when comparing figures (0.05 = 5%), beyond hedges and rounding. */
   constructor(
@@ -230,7 +236,7 @@ export class ClaimIndex {
     const links: Link[] = [];
     let conflicting = false;
     for (const other of member.group) {
-      if (other.path === member.path || !this.related(member, other)) continue;
+      if (other.path === member.path || !this.related(member, other) || this.keptApart?.(member, other)) continue;
       const relation = this.relationOf(member, other);
       if (relation === null) continue;
       if (relation === 'conflicts') conflicting = true;
@@ -260,13 +266,23 @@ export class ClaimIndex {
         const l = links[i];
         if (l.relation === 'agrees') kept.push(l);
         else {
-          const here = own.length === 1 ? own : own.filter((m) => m === member || this.related(m, l.other));
+          const here = own.length === 1 ? own : own.filter((m) => m === member || this.readingOf(m, member, l.other));
           if (this.disputed(here, there)) kept.push(l);
         }
       }
       start = end;
     }
     return kept;
+  }
+
+  /**
+   * `m` is a reading, in `member`'s file, of the figure `other` gives: related to it, and not a
+   * fall or an age that may be someone else's when `member` is surely the same person's ("the man
+   * fell 2,000 feet" beside "Rait, 36, fell 200 feet", against "the 36-year-old fell 200 metres").
+   */
+  private readingOf(m: Member, member: Member, other: Member): boolean {
+    if (!this.related(m, other)) return false;
+    return !(personOf(m.claim, other.claim) === 'maybe' && personOf(member.claim, other.claim) === 'same');
   }
 
   /** Same story and the same thing: the pair is judged in one order whichever side asks, so both sides always see the same link. */
@@ -284,14 +300,21 @@ export class ClaimIndex {
   private relationOf(x: Member, y: Member): Relation | null {
     // Every test here is symmetric: the order of the pair does not matter.
     if (tooFarApart(x.compared, y.compared)) return null;
+    const counts = bare(x.claim) || bare(y.claim);
+    if (counts && !closeFigures(x.compared, y.compared)) return null;
     const relation = relationOf(x.compared, y.compared);
     if (relation === 'agrees') return relation;
     // "100,000 soldiers" may be the same count as "100,000 Russian soldiers", but when they differ
     // the broader count may hold others: only counts narrowed alike disagree.
     const narrowedAlike = x.claim.frame.qualifiers.length === y.claim.frame.qualifiers.length;
-    if (x.claim.hedge === 'magnitude' || y.claim.hedge === 'magnitude' || !narrowedAlike) return null;
-    // A toll that grows, given on different days: the later report is an update.
-    return mayBeUpdate(x.claim) && reportedOnDifferentDays(x.claim, y.claim) ? 'updates' : relation;
+    // Two ages or falls that may be of two people do not contradict each other.
+    if (!narrowedAlike || counts || personOf(x.claim, y.claim) === 'maybe') return null;
+    // A toll that grows: "dozens injured" in a first report and "more than 200" in a later one
+    // tell the reader the count rose. Any other order of magnitude is too vague to contradict.
+    const developing = mayBeUpdate(x.claim);
+    if (!developing && (x.claim.hedge === 'magnitude' || y.claim.hedge === 'magnitude')) return null;
+    // Given on different days, the later report is an update.
+    return developing && reportedOnDifferentDays(x.claim, y.claim) ? 'updates' : relation;
   }
 
   /** Two files' readings of one figure disagree: each file gives one reading, and no pair across them agrees. */

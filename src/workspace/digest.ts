@@ -14,6 +14,8 @@ import { traitsOf, type ClaimTraits } from './claims/compare';
 /** A document's speaker as the speaker index needs it: mentions are only counted. */
 export interface DigestSpeaker extends Pick<DocumentSpeaker, 'key' | 'name' | 'kind' | 'forms' | 'roles'> {
   mentionCount: number;
+  /** A reader said this speaker is not the person Byline merged them with (byline.json): they are merged with no one. */
+  apart?: boolean;
 }
 
 /** An attributed quote: where it is, what it says, and whose it is (a key of the document's speakers). */

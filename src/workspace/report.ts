@@ -86,7 +86,7 @@ export function buildReport(workspace: Workspace, skipped: readonly SkippedFile[
     version: REPORT_VERSION,
     files,
     speakers,
-    conflicts: workspace.claims.conflicts(),
+    conflicts: workspace.conflicts(),
     quoteVariants: quoteVariants(workspace.quoteVariants, workspace.speakers),
     skipped: [...skipped],
   };

@@ -299,8 +299,8 @@ export class SpeakerIndex {
 
   private attach(path: string, speaker: DigestSpeaker, quoteCount: number): Member {
     const shape = this.shapeOf(speaker);
-    // Unnamed sources are a block of their own in their own file.
-    const blockKey = shape.block ?? `a:${path}\u0000${speaker.key}`;
+    // Unnamed sources are a block of their own in their own file, and so is a speaker a reader kept apart.
+    const blockKey = (speaker.apart ? null : shape.block) ?? `a:${path}\u0000${speaker.key}`;
     let block = this.blocks.get(blockKey);
     if (!block) {
       const people = speaker.kind === 'person' ? new PeopleClustering(() => newCluster('person')) : null;

@@ -1,6 +1,8 @@
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analyze';
 import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
-import { ClaimIndex } from './claimIndex';
+import { ClaimIndex, type Conflict } from './claimIndex';
+import { apartKeys, changesAnalysis, correctAnalysis, stale, type Decisions, type DocumentCorrections, type StaleDecision } from './decisions';
+import { sameWords } from './decisions/stale';
 import { contentHash } from './contentHash';
 import { quoteDiagnostics } from './quoteDiagnostics';
 import { quoteVariantDiagnostics } from './quotes/diagnostics';
@@ -43,18 +45,54 @@ export interface DocumentInput {
  * that has no entry (no cache; the cache deleted meanwhile), made again from the text.
  */
 export class WorkspaceDocument {
+  /** The reader's decisions about this document (byline.json), placed in its text; null when there are none. */
+  private decided: DocumentCorrections | null = null;
+  private corrected: { analysis?: DocumentAnalysis; digest?: DocumentDigest } = {};
+
   constructor(
     readonly path: string,
     readonly text: string,
     /** Content hash of the text and the analysis options; the key of the on-disk cache. */
     readonly hash: string,
-    readonly digest: DocumentDigest,
+    private readonly rawDigest: DocumentDigest,
     private whole: DocumentAnalysis | null,
     private readonly readBack: (doc: WorkspaceDocument) => DocumentAnalysis,
   ) {}
 
-  get analysis(): DocumentAnalysis {
+  /** The analysis as the engine made it, before any decision: what the cache holds, and what stale decisions are checked against. */
+  get engineAnalysis(): DocumentAnalysis {
     return (this.whole ??= this.readBack(this));
+  }
+
+  /** The analysis with the reader's decisions applied. */
+  get analysis(): DocumentAnalysis {
+    const c = this.decided;
+    if (!c || !changesAnalysis(c)) return this.engineAnalysis;
+    return (this.corrected.analysis ??= correctAnalysis(this.engineAnalysis, c));
+  }
+
+  /** The digest the indexes hold: the engine's, or, when decisions change the quotes or speakers, the corrected analysis's. */
+  get digest(): DocumentDigest {
+    const c = this.decided;
+    if (!c || !changesAnalysis(c)) return this.rawDigest;
+    if (!this.corrected.digest) {
+      const apart = apartKeys(this.engineAnalysis, c);
+      const digest = digestOf(this.analysis);
+      this.corrected.digest = { ...digest, speakers: digest.speakers.map((s) => (apart.has(s.key) ? { ...s, apart: true } : s)) };
+    }
+    return this.corrected.digest;
+  }
+
+  get corrections(): DocumentCorrections | null {
+    return this.decided;
+  }
+
+  /** Applies other decisions; returns true when they differ from those applied. */
+  correct(corrections: DocumentCorrections | null): boolean {
+    if ((corrections?.key ?? '') === (this.decided?.key ?? '')) return false;
+    this.decided = corrections;
+    this.corrected = {};
+    return true;
   }
 }
 
@@ -70,6 +108,12 @@ export class Workspace {
   private source: AnalysisSource | null = null;
   private analysisOptions: AnalysisOptions;
   private severities: Severities;
+  /** The reader's decisions (byline.json of each folder), or null when there are none. */
+  private decisions: Decisions | null = null;
+  /** True while some decision checks a conflict: only then is a conflict looked at twice. */
+  private anyChecked = false;
+  /** See `linksOf`; emptied whenever the claim index changes. */
+  private readonly claimLinks = new Map<string, ReturnType<ClaimIndex['linksOf']>>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.analysisOptions = options.analysis ?? {};
@@ -106,6 +150,7 @@ export class Workspace {
    * what a scan does, once its last file is merged. Paths that change then are returned by `settle`.
    */
   setMany(documents: readonly DocumentInput[], deferSpeakers = false): Set<string> {
+    this.claimLinks.clear();
     const changed = new Set<string>();
     const added: WorkspaceDocument[] = [];
     for (const input of documents) {
@@ -115,14 +160,162 @@ export class Workspace {
       const digest = input.digest ?? digestOf(analysis as DocumentAnalysis);
       this.strings.shareDigest(digest);
       const doc = new WorkspaceDocument(input.path, input.text, hash, digest, analysis, (d) => this.readBack(d));
+      doc.correct(this.decisions?.forDocument(input.path, input.text) ?? null);
+      // Figures kept apart: the old text's links are taken apart under the old text's decisions (see setDecisions).
+      if (this.claims.keptApart) for (const p of this.claims.remove(input.path)) changed.add(p);
       this.documents.set(input.path, doc);
       added.push(doc);
       for (const p of this.claims.set(input.path, digest.claims, digest.claimTraits)) changed.add(p);
-      for (const p of this.quoteVariants.set(input.path, digest.quotes)) changed.add(p);
+      // A checked figure quiets the other side of its conflicts too: those files are published again.
+      if (this.anyChecked) for (const l of this.claims.linksOf(input.path).flat()) changed.add(l.path);
+      for (const p of this.quoteVariants.set(input.path, doc.digest.quotes)) changed.add(p);
     }
     const speakers = added.map((d) => ({ path: d.path, speakers: d.digest.speakers, quotes: d.digest.quotes }));
     for (const p of this.withQuotePartners(this.speakers.setMany(speakers, deferSpeakers))) changed.add(p);
     return changed;
+  }
+
+  /**
+   * Applies the reader's decisions (null: none), to the documents there are and those to come.
+   * Returns the paths whose diagnostics may have changed: those whose decisions changed, and the
+   * others their quotes, speakers and figures are linked with.
+   */
+  setDecisions(decisions: Decisions | null): Set<string> {
+    this.claimLinks.clear();
+    const next = decisions && decisions.size > 0 ? decisions : null;
+    const changed = new Set<string>();
+    const corrections = new Map<WorkspaceDocument, DocumentCorrections | null>();
+    for (const doc of this.documents.values()) {
+      const c = next?.forDocument(doc.path, doc.text) ?? null;
+      if ((c?.key ?? '') !== (doc.corrections?.key ?? '')) corrections.set(doc, c);
+    }
+    // The figures' links are taken apart under the old decisions (the claim index counts the
+    // links it made), then made again under the new ones, once every document has its own:
+    // whether two figures are kept apart depends on both documents' decisions.
+    for (const doc of corrections.keys()) for (const p of this.claims.remove(doc.path)) changed.add(p);
+    this.decisions = next;
+    this.anyChecked = next?.roots.some((r) => r.file.decisions.some((d) => d.decision.decision === 'checked-conflict')) ?? false;
+    // Consulted for every pair of figures compared: set only while some decision keeps figures apart.
+    const apart = next?.roots.some((r) => r.file.decisions.some((d) => d.decision.decision === 'different-figures')) ?? false;
+    this.claims.keptApart = apart ? (x, y) => this.keptApart(x, y) || this.keptApart(y, x) : null;
+    for (const [doc, c] of corrections) doc.correct(c);
+    const speakers: Array<{ path: string; speakers: DocumentDigest['speakers']; quotes: DocumentDigest['quotes'] }> = [];
+    for (const doc of corrections.keys()) {
+      changed.add(doc.path);
+      const digest = doc.digest;
+      for (const p of this.claims.set(doc.path, digest.claims, digest.claimTraits)) changed.add(p);
+      for (const l of this.claims.linksOf(doc.path).flat()) changed.add(l.path);
+      for (const p of this.quoteVariants.set(doc.path, digest.quotes)) changed.add(p);
+      speakers.push({ path: doc.path, speakers: digest.speakers, quotes: digest.quotes });
+    }
+    for (const p of this.withQuotePartners(this.speakers.setMany(speakers))) changed.add(p);
+    return changed;
+  }
+
+  /** True when a decision about `x`'s document keeps its figure apart from `y`'s (matched by the words `y`'s document gives). */
+  private keptApart(x: { path: string; claim: { start: number; end: number } }, y: { path: string; claim: { start: number; end: number } }): boolean {
+    const here = this.documents.get(x.path)?.corrections;
+    if (!here || here.differentFigures.length === 0) return false;
+    const there = this.documents.get(y.path);
+    const apartFrom = there?.corrections?.apartFrom;
+    if (!there || !apartFrom) return false;
+    return here.differentFigures.some(
+      (d) => d.span !== null && d.span.start < x.claim.end && x.claim.start < d.span.end && apartFrom.some((o) => sameDecision(o, d.decision)) && sameWords(there.text.slice(y.claim.start, y.claim.end), d.decision.otherFigure),
+    );
+  }
+
+  /**
+   * The reader's "Checked: keep this conflict quiet" that covers the figure at `start`..`end`,
+   * with its note: a decision on this figure, or on the figures of other files it disagrees with,
+   * when every one of them was checked (a checked conflict is quiet on both sides). Null when none.
+   */
+  checkedConflict(path: string, start: number, end: number): { note: string | null } | null {
+    if (!this.anyChecked) return null;
+    const own = this.ownCheck(path, start, end);
+    if (own) return own;
+    const claims = this.claims.claimsOf(path);
+    const i = claims.findIndex((c) => c.start < end && start < c.end);
+    if (i < 0) return null;
+    const disputed = (this.linksOf(path)[i] ?? []).filter((l) => l.relation !== 'agrees');
+    if (disputed.length === 0) return null;
+    const checks = disputed.map((l) => this.ownCheck(l.path, l.start, l.end));
+    return checks.every((c) => c !== null) ? checks[0] : null;
+  }
+
+  /** Every conflicting pair, without those a reader checked and asked to keep quiet. */
+  conflicts(): Conflict[] {
+    const all = this.claims.conflicts();
+    if (!this.anyChecked) return all;
+    return all.filter((c) => !this.ownCheck(c.a.path, c.a.start, c.a.end) && !this.ownCheck(c.b.path, c.b.start, c.b.end));
+  }
+
+  /** How many conflicting pairs there are, without those a reader checked: counted from the checked figures, not by walking every pair. */
+  conflictCount(): number {
+    const all = this.claims.conflictCount();
+    if (!this.anyChecked) return all;
+    const quiet = new Set<string>();
+    for (const doc of this.documents.values()) {
+      const checked = doc.corrections?.checkedConflicts ?? [];
+      if (checked.length === 0) continue;
+      const claims = this.claims.claimsOf(doc.path);
+      const links = this.linksOf(doc.path);
+      claims.forEach((c, i) => {
+        if (!checked.some(({ span }) => span !== null && span.start < c.end && c.start < span.end)) return;
+        for (const l of links[i] ?? []) {
+          if (l.relation !== 'conflicts') continue;
+          const here = `${doc.path}\u0000${c.start}`;
+          const there = `${l.path}\u0000${l.start}`;
+          quiet.add(here < there ? `${here}\u0001${there}` : `${there}\u0001${here}`);
+        }
+      });
+    }
+    return Math.max(0, all - quiet.size);
+  }
+
+  /**
+   * The claim index's links of a file's claims, kept until the index changes: the tokens and
+   * diagnostics of a file ask for each of its figures, and working out a file's links once per
+   * figure made that quadratic.
+   */
+  private linksOf(path: string): ReturnType<ClaimIndex['linksOf']> {
+    let links = this.claimLinks.get(path);
+    if (!links) this.claimLinks.set(path, (links = this.claims.linksOf(path)));
+    return links;
+  }
+
+  /** A "Checked" decision on this very figure. */
+  private ownCheck(path: string, start: number, end: number): { note: string | null } | null {
+    const placed = this.documents.get(path)?.corrections?.checkedConflicts.find((p) => p.span !== null && p.span.start < end && start < p.span.end);
+    return placed ? { note: placed.decision.note ?? null } : null;
+  }
+
+  /** Without the conflicts and quotes' versions a reader checked and asked to keep quiet (byline.json). */
+  private quieted(path: string, diagnostics: Diagnostic[], c: DocumentCorrections | null): Diagnostic[] {
+    const checkedQuotes = c?.checkedQuotes ?? [];
+    if (!this.anyChecked && checkedQuotes.length === 0) return diagnostics;
+    return diagnostics.filter((d) => {
+      if (CLAIM_CODES.includes(d.code)) return !this.checkedConflict(path, d.start, d.end);
+      if (VARIANT_CODES.includes(d.code)) return !checkedQuotes.some(({ span }) => span !== null && span.start < d.end && d.start < span.end);
+      return true;
+    });
+  }
+
+  /** Decisions that no longer find what they were about, for the front end to report. */
+  staleDecisions(): StaleDecision[] {
+    if (!this.decisions) return [];
+    const byRoot = new Map<string, Map<string, WorkspaceDocument>>();
+    for (const { root } of this.decisions.roots) {
+      const docs = new Map<string, WorkspaceDocument>();
+      for (const doc of this.documents.values()) {
+        const relative = this.decisions.relative(root, doc.path);
+        if (relative !== null) docs.set(relative, doc);
+      }
+      byRoot.set(root, docs);
+    }
+    return stale(this.decisions, (root, file) => {
+      const doc = byRoot.get(root)?.get(file.replace(/\\/g, '/').replace(/^(\.\/)+/, ''));
+      return doc ? { text: doc.text, analysis: doc.engineAnalysis } : null;
+    });
   }
 
   /** A speaker renamed or merged in some files changes whether the other versions of their quotes are given to someone else. */
@@ -147,6 +340,7 @@ export class Workspace {
   }
 
   remove(path: string): Set<string> {
+    this.claimLinks.clear();
     if (!this.documents.delete(path)) return new Set();
     const changed = this.withQuotePartners(this.speakers.remove(path));
     for (const p of this.claims.remove(path)) changed.add(p);
@@ -202,9 +396,14 @@ export class Workspace {
     const { quotes, problems } = quotesShown ? doc.analysis : { quotes: [], problems: doc.digest.problems };
     const variantSeverities = codes ? { ...this.severities, ...Object.fromEntries(VARIANT_CODES.filter((c) => !codes.has(c)).map((c) => [c, 'off'])) } : this.severities;
     const variants = quoteVariantDiagnostics(path, this.quoteVariants, this.speakers, variantSeverities);
-    const all = [...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts, ...variants];
+    const all = this.quieted(path, [...quoteDiagnostics(path, quotes, problems, this.speakers, this.severities), ...conflicts, ...variants], doc.corrections);
     return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
+}
+
+/** The same decision, read from the file now or before (each reading makes new objects). */
+function sameDecision(a: object, b: object): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The codes of the diagnostics the claim index makes. */

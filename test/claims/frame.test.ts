@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { claim, indexOf, relations as linksOf } from './helpers';
+import { samePerson } from '../../src/core/claims/person';
+import { claim, claimsIn, indexOf, relations as linksOf } from './helpers';
 
 // A claim's frame (src/core/claims/frame.ts, scope.ts): what a figure measures, in which
 // dimension, of which event and with which scope; and figures linked across files by it.
@@ -70,11 +71,17 @@ test('a part of the victims is not the number of victims', () => {
   }), []);
 });
 
-test('a count of a named thing and nothing more is not compared; words that narrow what is counted must agree', () => {
+test('a count of a named thing and nothing more is known by its number; words that narrow what is counted must agree', () => {
   const lead = 'Voters in Ashgabat, in Mary and in Dashoguz elect a parliament in Turkmenistan.\n';
   assert.deepEqual(relations({
     'a.txt': lead + 'A total of 288 candidates are vying for seats.',
-    'b.txt': lead + 'Almost all of the 300 candidates support the president.',
+    'b.txt': lead + 'Of the 288 candidates, 286 have higher education.',
+    'c.txt': lead + 'At least 175 candidates support the president.',
+  }), ['a.txt:288 agrees b.txt:288']);
+  // Small counts are everywhere: two banks here and three there are rarely the same banks.
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Rioters set fire to three banks.',
+    'b.txt': lead + 'Rioters attacked two banks.',
   }), []);
   assert.deepEqual(relations({
     'a.txt': 'He said 100,000 soldiers have been killed in Ukraine.',
@@ -114,7 +121,7 @@ test('an age is compared with the same person\'s age only', () => {
   const lead = 'Riots spread across Greece after police shot a boy in Athens.\n';
   assert.equal(claim('Alexis Grigoropoulos, 15, was shot.', '15').frame.what, 'age-of-grigoropoulos');
   assert.equal(claim('The death of 15-year-old Alexandros Grigoropoulos sparked riots.', '15-year-old').frame.what, 'age-of-grigoropoulos');
-  assert.equal(claim('A 50-year-old was arrested.', '50-year-old').comparable, false);
+  assert.equal(claim('A 50-year-old was arrested.', '50-year-old').frame.what, 'age-of-someone');
   assert.deepEqual(relations({
     'a.txt': lead + 'Alexis Grigoropoulos, 15, was shot in Athens.',
     'b.txt': lead + 'The death of 17-year-old Alexandros Grigoropoulos in Athens sparked riots.',
@@ -168,4 +175,121 @@ test('figures orders of magnitude apart are not linked: a bombing\'s toll and a 
     'a.txt': lead + 'Twelve people were killed in Yida.',
     'b.txt': lead + 'Some 2 million people were killed in Yida and across the south.',
   }), []);
+});
+
+test('a toll reported on different days is an update, an order of magnitude included; on one day a conflict that may be an update', () => {
+  const story = 'A strong earthquake struck Aceh in Indonesia.';
+  const files = {
+    'a.txt': `Tuesday, July 2, 2013\n${story} Dozens of people were injured in Aceh.`,
+    'b.txt': `Wednesday, July 3, 2013\n${story} More than 200 people were injured in Aceh.`,
+  };
+  assert.deepEqual(relations(files), ['a.txt:Dozens updates b.txt:More than 200']);
+  const index = indexOf(files);
+  assert.deepEqual(index.diagnostics('a.txt').map((d) => [d.code, d.severity, d.message]), [
+    ['updated-claim', 'information', "Earlier report on people wounded: Dozens here; updated to 'More than 200' in b.txt, reported later."],
+  ]);
+  const sameDay = indexOf({ ...files, 'b.txt': `Tuesday, July 2, 2013\n${story} More than 200 people were injured in Aceh.` });
+  assert.deepEqual(sameDay.diagnostics('a.txt').map((d) => d.code), ['conflicting-claim']);
+  assert.match(sameDay.diagnostics('a.txt')[0].message, /may be an update/);
+  // A measure that does not grow as reports come in: an order of magnitude only ever agrees.
+  assert.deepEqual(relations({
+    'a.txt': `Tuesday, July 2, 2013\n${story} Dozens of houses were damaged in Aceh.`,
+    'b.txt': `Wednesday, July 3, 2013\n${story} More than 300 houses were damaged in Aceh.`,
+  }), []);
+});
+
+test('an age given for a noun is one person\'s with an age given for a name, or for the same noun, only when they agree', () => {
+  const lead = 'Riots spread across Greece after police shot a boy in Athens.\n';
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Alexis Grigoropoulos, 15, was shot in Athens.',
+    'b.txt': lead + 'The shooting of a 15-year-old boy in Athens sparked riots.',
+    'c.txt': lead + 'The shooting of a 16-year-old boy in Athens sparked riots.',
+  }), ['a.txt:15 agrees b.txt:15-year-old']);
+  // A name before a noun qualifies it: the volunteer's age, not Sanders'.
+  assert.equal(claim('said Bree Maxwell, a 31-year-old Sanders volunteer in Richland County.', '31-year-old').frame.what, 'age-of-someone');
+  // "Duncan" ends like "Australian" and is a first name: the age is Rait's.
+  assert.equal(claim('On Friday, 36-year-old Duncan Rait died after slipping.', '36-year-old').frame.what, 'age-of-rait');
+});
+
+test('those a measure counts are people, narrowed by who they were', () => {
+  const lead = 'An Israeli strike hit a UN school in Gaza on Tuesday.\n';
+  assert.deepEqual(claim(lead + 'At least 40 Palestinians were killed.', 'At least 40').frame.what, 'person');
+  assert.deepEqual(relations({
+    'a.txt': lead + 'At least 40 Palestinians were killed in Gaza.',
+    'b.txt': lead + 'About 40 people were killed in Gaza.',
+    'c.txt': lead + 'Some 12 people were killed in Gaza.',
+  }), ['a.txt:At least 40 agrees b.txt:About 40', 'b.txt:About 40 conflicts c.txt:Some 12']);
+});
+
+test('a thousands group after a comma and a space, as text rebuilt from tokens has it', () => {
+  const c = claim('A British climber has fallen 2, 000ft to his death.', '2, 000ft');
+  assert.deepEqual([c.value, c.unit, c.frame.what], [2000, 'feet', 'fall']);
+  assert.deepEqual(claimsIn('The numbers drawn were 1, 2, 300.').map((x) => x.text), ['1', '2', '300']);
+});
+
+test('a figure in other units in brackets is passed over to read what the first measures', () => {
+  const text = 'Its epicenter was located 55 kilometers (34 miles) west of the town of Bireun.';
+  assert.equal(claim(text, '55 kilometers').frame.what, 'distance-from-bireun');
+  assert.equal(claim(text, '34 miles').frame.what, 'distance-from-bireun');
+  assert.equal(claim('He saw a crater about two metres (6.6 feet) wide.', 'about two metres').frame.what, 'width');
+  assert.equal(claim('Houses collapsed some 320 kilometres (200 miles) from the provincial capital Banda Aceh.', 'some 320 kilometres').frame.what, 'distance-from-banda-aceh');
+});
+
+test('a death toll named before its number, a magnitude "measuring" a quake, a population', () => {
+  assert.equal(claim('It brought the confirmed death toll from the disaster to 11.', '11').measure, 'deaths');
+  const quakes = 'Two quakes, measuring 7.6 and 7.4, struck west of Manokwari.';
+  assert.deepEqual([claim(quakes, '7.6').frame.dimension, claim(quakes, '7.4').frame.dimension], ['magnitude', 'magnitude']);
+  assert.equal(claim('The two candidates, measuring 1.8 metres tall, met.', '1.8 metres').frame.dimension, 'length');
+  assert.equal(claim('Manokwari, a city of 160,000 people, was hit.', '160,000').frame.what, 'population');
+  assert.equal(claim('The city is home to over 170,000 people.', 'over 170,000').frame.what, 'population');
+  assert.notEqual(claim('Yida is home to more than 22,000 refugees.', 'more than 22,000').frame.what, 'population');
+});
+
+test('the length of a fall is one person\'s: by the surname or the age its sentence gives', () => {
+  const lead = 'Climbers died in falls in Aoraki Mount Cook National Park in New Zealand.\n';
+  const falls = (files: Record<string, string>) => relations(files).filter((r) => /(ft|metres|feet) \w+ \w+\.txt:.*(ft|metres|feet)$/.test(r));
+  const rait = claim('On Friday, 36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge.', 'about 200ft');
+  assert.deepEqual(rait.frame.person, { name: 'rait', age: 36 });
+  // A name before a verb of speech is the speaker's: the fall is the man's, whoever he is.
+  assert.equal(claim('Inspector Dave Gaskin said the man fell around 2000ft.', 'around 2000ft').frame.person, null);
+  // Names after "in" are places, and so are their appositions.
+  assert.deepEqual(claim('Robert Buckley, 31, living in Christchurch, New Zealand, slipped on ice and fell 700 meters.', '700 meters').frame.person, { name: 'buckley', age: 31 });
+  // A name is surer than an age: one man, his age misreported in one article.
+  assert.equal(samePerson({ name: 'buckley', age: 31 }, { name: 'buckley', age: 32 }), 'same');
+  assert.equal(samePerson({ name: 'rait', age: 36 }, { name: 'raite', age: null }), 'same');
+  assert.equal(samePerson({ name: null, age: 36 }, { name: 'buckley', age: 32 }), 'different');
+  assert.equal(samePerson({ name: null, age: 36 }, null), 'maybe');
+  assert.deepEqual(falls({
+    'a.txt': lead + 'On Friday, 36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge. Robert Buckley, 32, fell about 600 metres on Saturday.',
+    'b.txt': lead + 'A 36-year-old Australian climber is dead after falling about 150 metres in Aoraki Mount Cook National Park.',
+    'c.txt': lead + 'Robert Buckley, 32, fell about 2,000 feet while climbing in Aoraki Mount Cook National Park.',
+    'd.txt': lead + 'The climber fell 900 metres in Aoraki Mount Cook National Park.',
+  }), [
+    'a.txt:about 200ft conflicts b.txt:about 150 metres',
+    'a.txt:about 600 metres agrees c.txt:about 2,000 feet',
+  ]);
+});
+
+test('the price of a sale is known by its sum, and conflicts only within one story', () => {
+  assert.equal(claim('AMD agreed to buy Markham-based ATI for around $5.4 billion in cash and stock.', 'around $5.4 billion').frame.what, 'price');
+  assert.equal(claim('AMD said it would buy ATI for about $5.4 billion.', 'about $5.4 billion').frame.scope, 'whole');
+  assert.equal(claim("India will figure prominently in AMD's $5.4bn acquisition of ATI.", '$5.4bn').frame.what, 'price');
+  assert.equal(claim('The company reported $5.4 billion in revenue.', '$5.4 billion').frame.what === 'price', false);
+  assert.deepEqual(relations({
+    'a.txt': 'AMD agreed to buy Markham-based ATI for around $5.4 billion in cash and stock.',
+    'b.txt': "India will figure prominently in AMD's $5.4bn acquisition of ATI.",
+    'c.txt': 'A rival paid $4.2 billion for a software maker.',
+  }), ['a.txt:around $5.4 billion agrees b.txt:$5.4bn']);
+});
+
+test('a distance is from its place, whatever the spelling, and narrowed by what it places', () => {
+  const yida = claim('The Yida refugee camp, located 10 miles south of the border, was bombed.', '10 miles');
+  assert.deepEqual([yida.frame.what, yida.frame.qualifiers], ['distance-from-border', ['yida']]);
+  assert.deepEqual(claim('On Thursday, bombs fell less than 50 km from the border.', 'less than 50 km').frame.qualifiers, []);
+  assert.equal(claim('It struck 55 kilometres from the town of Bireuen.', '55 kilometres').frame.what, claim('It struck 55 km south of Bireun.', '55 km').frame.what);
+  const index = indexOf({
+    'a.txt': 'Sudan bombed Yida in South Sudan. The Yida refugee camp, located 10 miles south of the border, was hit.',
+    'b.txt': 'Sudan bombed Yida in South Sudan. The Yida refugee camp, located 40 miles south of the border, was hit.',
+  });
+  assert.match(index.diagnostics('a.txt')[0].message, /^Figures disagree on the distance of Yida from the border \(miles\): 10 miles here; '40 miles' in b\.txt\.$/);
 });

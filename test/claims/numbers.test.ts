@@ -80,3 +80,10 @@ test('"one" as a pronoun or in a name is not a number', () => {
   assert.deepEqual(claimsIn('Each one they lose costs money.'), []);
   assert.deepEqual(claimsIn('He told BBC One about it.'), []);
 });
+
+test('"several dozen", "a few hundred": orders of magnitude, as "dozens" and "hundreds" are', () => {
+  const read = (text: string) => claimsIn(text).map((c) => [c.text, c.low, c.high, c.hedge]);
+  assert.deepEqual(read('Several dozen people were wounded.'), [['Several dozen', 12, 120, 'magnitude']]);
+  assert.deepEqual(read('A few hundred people fled.'), [['A few hundred', 100, 1000, 'magnitude']]);
+  assert.deepEqual(read('Two hundred people fled.'), [['Two hundred', 200, 200, null]]);
+});

@@ -99,10 +99,9 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
 
   before(
     async () => {
-      // The extension is bundled (dist/), so vsce packages no node_modules. The README's
-      // screenshots are relative links, shipped in the .vsix (package.json's `package` script).
+      // The extension is bundled (dist/), so vsce packages no node_modules.
       // Auto-save off: an edit's conflict must come from the editor's unsaved text.
-      s = await startSession({ extensionDir: repoRoot, workspace: samplesDir, vsceArgs: ['--no-dependencies', '--no-rewrite-relative-links'], settings: { 'files.autoSave': 'off' } });
+      s = await startSession({ extensionDir: repoRoot, workspace: samplesDir, vsceArgs: ['--no-dependencies'], settings: { 'files.autoSave': 'off' } });
     },
     { timeout: 20 * 60_000 },
   );

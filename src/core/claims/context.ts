@@ -127,16 +127,35 @@ const AGO = new Set(['ago', 'earlier']);
  * own clause and in a phrase that opens the sentence ("In 2004, a magnitude 9.1 quake …"), not
  * in a clause that tells of something else ("the 6.1-magnitude quake rocked a region, which
  * the tsunami of 2004 devastated"); a year that qualifies a noun ("the 2004 tsunami") names
- * another event, not the figure's time.
+ * another event, not the figure's time. Returns a reader of one sentence's figures' times.
  */
-export function whenOf(tokens: readonly Token[], text: string, s: Sentence, first: number, last: number): string | null {
-  let from = first;
-  while (from > s.first && !CLAUSE_BOUNDARIES.has(tokens[from - 1].text) && !CLAUSE_BOUNDARIES.has(tokens[from - 1].norm)) from--;
-  let to = last;
-  while (to < s.last && !CLAUSE_BOUNDARIES.has(tokens[to].text) && !CLAUSE_BOUNDARIES.has(tokens[to].norm)) to++;
-  let opening = s.first;
-  if (from > s.first && FRONTED.has(tokens[s.first].norm)) while (opening < from && tokens[opening].text !== ',') opening++;
-  return whenIn(tokens, text, s, s.first, opening) ?? whenIn(tokens, text, s, from, to);
+export function whenOf(tokens: readonly Token[], text: string, s: Sentence): (first: number, last: number) => string | null {
+  // Read once per sentence, not once per figure: a sentence of thousands of figures ("between 0
+  // to 1 to 2 …", a pasted table) walked its clause and read its time again for each.
+  const isBoundary = (k: number) => CLAUSE_BOUNDARIES.has(tokens[k].text) || CLAUSE_BOUNDARIES.has(tokens[k].norm);
+  const n = s.last - s.first;
+  /** clauseStart[k - s.first]: where the clause holding token k starts (after the boundary before it). */
+  const clauseStart = new Int32Array(n + 1);
+  for (let k = s.first; k <= s.last; k++) clauseStart[k - s.first] = k === s.first ? k : isBoundary(k - 1) ? k : clauseStart[k - 1 - s.first];
+  /** clauseEnd[k - s.first]: the first boundary at or after token k, or the sentence's end. */
+  const clauseEnd = new Int32Array(n + 1);
+  clauseEnd[n] = s.last;
+  for (let k = s.last - 1; k >= s.first; k--) clauseEnd[k - s.first] = isBoundary(k) ? k : clauseEnd[k + 1 - s.first];
+  const fronted = n > 0 && FRONTED.has(tokens[s.first].norm);
+  let firstComma = s.first;
+  while (firstComma < s.last && tokens[firstComma].text !== ',') firstComma++;
+  const read = new Map<number, string | null>();
+  const when = (from: number, to: number) => {
+    const key = from * (n + 2) + (to - s.first);
+    if (!read.has(key)) read.set(key, whenIn(tokens, text, s, from, to));
+    return read.get(key) as string | null;
+  };
+  return (first, last) => {
+    const from = clauseStart[first - s.first];
+    const to = clauseEnd[last - s.first];
+    const opening = from > s.first && fronted ? Math.min(firstComma, from) : s.first;
+    return when(s.first, opening) ?? when(from, to);
+  };
 }
 
 /** Where a clause ends: what lies beyond tells of something else. */

@@ -35,7 +35,7 @@ export interface Draft {
 /** First words of numbers written in words; anything else is passed over at the cost of one look-up. */
 const NUMBER_STARTS = new Set([
   ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(ORDINALS), ...Object.keys(MAGNITUDES),
-  ...Object.keys(FRACTIONS), 'a', 'an', 'dozen',
+  ...Object.keys(FRACTIONS), 'a', 'an', 'dozen', 'hundred', 'thousand', 'million',
 ]);
 const HAS_DIGIT = /\d/;
 
@@ -106,7 +106,6 @@ function draft(doc: ParsedDocument, s: Sentence, r: NumberReading, paragraphFirs
     d.last = age;
     d.unit = /month/.test(tokens[age - 1].norm) ? 'months' : 'years';
     d.measure = 'age';
-    d.notComparable = 'age';
   } else {
     readUnitAfter(tokens, d, r, end);
   }

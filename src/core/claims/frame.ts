@@ -4,6 +4,8 @@ import { scopeOf, type Scope } from './scope';
 import { MONEY_UNITS } from './units';
 import { Tag, tagsOf } from './tags';
 import { SHAPE_MEASURES, whatOf } from './measured';
+import { HUMAN_MEASURES } from './measures';
+import { personOf, type Person } from './person';
 
 // A claim's frame: what a figure says, beyond its number. Two figures in different files are
 // the same figure when their frames say they measure the same thing of the same event —
@@ -36,6 +38,8 @@ export interface ClaimFrame {
   event: string | null;
   scope: Scope;
   source: string | null;
+  /** Whom a measure of a person is about (the length of a fall): a surname, an age (person.ts); null otherwise or when the sentence does not say. */
+  person: Person | null;
   /** The day of the week the figure's sentence names ("on Sunday", "at the weekend"): two quakes of one week are two events. */
   day: string | null;
   /** The places the article's headline and lead name: the story it tells (see findClaims). */
@@ -70,6 +74,8 @@ export interface FrameInput {
   /** The claim's tokens [first, last) and the tokens that say what it counts, up to `after`. */
   first: number;
   last: number;
+  /** The number stated, when it is one number. */
+  value: number | null;
   after: number;
   /** The sentence [floor, end). */
   floor: number;
@@ -89,7 +95,14 @@ export function frameOf(f: FrameInput): ClaimFrame {
   const magnitude = isMagnitude(f);
   const unit = magnitude ? 'magnitude' : f.unit;
   const [dimension, scale] = dimensionOf(unit);
-  const [what, ...qualifiers] = whatOf(f, dimension)?.split(' ').reverse() ?? [null];
+  let [what, ...qualifiers] = whatOf(f, dimension)?.split(' ').reverse() ?? [null];
+  // What happens to people counts people: "villagers injured", "Palestinians killed" and
+  // "people injured" are one count, narrowed by who they were ("Russian soldiers" are not
+  // "Ukrainian soldiers"; see `sameThing`).
+  if (dimension === 'count' && f.measure !== null && HUMAN_MEASURES.has(f.measure) && what !== undefined && what !== null && what !== 'person') {
+    qualifiers.unshift(what);
+    what = 'person';
+  }
   const within = withinOf(f);
   if (within !== null) qualifiers.push(within);
   return {
@@ -99,13 +112,22 @@ export function frameOf(f: FrameInput): ClaimFrame {
     qualifiers: (qualifiers as string[]).reverse(),
     // "plunged some 700 metres to his death": a length has no toll of its own.
     event: dimension === 'count' || dimension === 'percent' || dimension === 'money' || dimension === 'other' ? eventOf(f) : null,
-    scope: dimension === 'percent' ? scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1) : scopeOf(tokens, f.first, f.last, f.floor, f.end),
+    scope: scopeFor(f, dimension, what ?? null),
     source: sourceOf(tokens, f.after, f.end),
+    person: what === 'fall' ? personOf(tokens, f.floor, f.end, f.first) : null,
     day: dayOf(tokens, f.floor, f.end),
     story: f.story,
     places: f.places,
     reported: f.reported,
   };
+}
+
+function scopeFor(f: FrameInput, dimension: Dimension, what: string | null): Scope {
+  const { tokens } = f;
+  if (dimension === 'percent') return scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1);
+  const scope = scopeOf(tokens, f.first, f.last, f.floor, f.end);
+  // "said it would buy ATI for $5.4 billion": the price is agreed, whatever the tense of the sale.
+  return what === 'price' && scope === 'estimate' ? 'whole' : scope;
 }
 
 /**
@@ -200,14 +222,26 @@ function isMagnitude(f: FrameInput): boolean {
   const { tokens } = f;
   if (f.unit !== null) return false;
   if (f.countedText === 'magnitude') return true;
-  const prev = tokens[f.first - 1];
-  if (f.first - 1 >= f.floor && (prev.norm === 'magnitude' || prev.norm === 'magnitude-')) return true;
+  // "measuring 7.6 and 7.4": back past the figures coordinated with this one.
+  let p = f.first - 1;
+  while (p - 1 >= f.floor && tokens[p].norm === 'and' && tokens[p - 1].kind === 'number') p -= 2;
+  const prev = tokens[p];
+  if (p >= f.floor && (prev.norm === 'magnitude' || prev.norm === 'magnitude-')) return true;
+  // "two quakes, measuring 7.6 and 7.4": a measurement of a quake with no unit is its magnitude.
+  if (p >= f.floor && prev.norm === 'measuring' && f.value !== null && f.value > 0 && f.value < 10 && sentenceHas(tokens, f.floor, f.end, QUAKES)) return true;
   let k = f.last;
   // "the 7.6 and 7.5 magnitude quakes".
   if (tokens[k]?.norm === 'and' && tokens[k + 1]?.kind === 'number') k += 2;
   if (tokens[k]?.text === '-') k++;
   if (k < f.end && (tokens[k].norm === 'magnitude' || tokens[k].norm === 'richter')) return true;
   return k + 2 < f.end && tokens[k].norm === 'on' && tokens[k + 1].norm === 'the' && tokens[k + 2].norm === 'richter';
+}
+
+const QUAKES = new Set(['quake', 'quakes', 'earthquake', 'earthquakes', 'tremor', 'tremors', 'aftershock', 'aftershocks', 'temblor']);
+
+function sentenceHas(tokens: readonly Token[], floor: number, end: number, words: ReadonlySet<string>): boolean {
+  for (let k = floor; k < end; k++) if (words.has(tokens[k].norm)) return true;
+  return false;
 }
 
 /** "according to the UN", "…, police said": who gives the figure, as written. */

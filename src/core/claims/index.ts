@@ -4,8 +4,8 @@ import type { Claim } from './types';
 import { draftsOf, type Draft } from './drafts';
 import { MONEY_UNITS } from './units';
 import { isPersonNoun } from './counted';
-import { HUMAN_MEASURES, measureAfter, measureBefore, measureWithin } from './measures';
-import { isChange, isPerItem } from './nonComparable';
+import { HUMAN_MEASURES, measureAfter, measureBefore, measureWithin, tollBefore } from './measures';
+import { isChange, perItemReader } from './nonComparable';
 import { contextOf, placeAfter, placeBefore, whenOf } from './context';
 import { countryOfDemonym } from './places';
 import { isQuoteMark } from './phrases';
@@ -33,9 +33,11 @@ export function findClaims(doc: ParsedDocument): Claim[] {
     const drafts = draftsOf(doc, s);
     if (drafts.length === 0) continue;
     const context = contexts[i];
-    const found = drafts.map((d) => complete(doc, s, d, drafts, whenOf(doc.tokens, doc.text, s, d.first, d.last), context, { lead, places, reported }));
+    const when = whenOf(doc.tokens, doc.text, s);
+    const lookups = sentenceLookups(doc.tokens, s, drafts);
+    const found = drafts.map((d) => complete(doc, s, d, lookups, when(d.first, d.last), context, { lead, places, reported }));
     found.forEach((c, i) => {
-      if (i > 0 && isConversion(doc, found[i - 1], c)) c.frame = { ...c.frame, what: found[i - 1].frame.what, qualifiers: found[i - 1].frame.qualifiers, event: found[i - 1].frame.event, scope: found[i - 1].frame.scope };
+      if (i > 0 && isConversion(doc, found[i - 1], c)) c.frame = { ...c.frame, what: found[i - 1].frame.what, qualifiers: found[i - 1].frame.qualifiers, event: found[i - 1].frame.event, scope: found[i - 1].frame.scope, person: found[i - 1].frame.person };
       claims.push(c);
     });
   }
@@ -105,15 +107,35 @@ function sentencesOf(doc: ParsedDocument): Sentence[] {
   return out;
 }
 
+/**
+ * What each figure of a sentence looks up in the rest of it, read once per sentence: a sentence
+ * of thousands of figures ("between 0 to 1 to 2 …", a pasted table) read it again for each.
+ */
+interface SentenceLookups {
+  /** The draft starting at token k, if any. */
+  draftAt: Map<number, Draft>;
+  /** The last question mark of the sentence, or -1. */
+  lastQuestion: number;
+  perItem: (k: number) => boolean;
+}
+
+function sentenceLookups(tokens: readonly Token[], s: Sentence, drafts: readonly Draft[]): SentenceLookups {
+  const draftAt = new Map<number, Draft>();
+  for (const d of drafts) if (!draftAt.has(d.first)) draftAt.set(d.first, d);
+  let lastQuestion = -1;
+  for (let k = s.first; k < s.last; k++) if (tokens[k].text === '?') lastQuestion = k;
+  return { draftAt, lastQuestion, perItem: perItemReader(tokens, s.first, s.last) };
+}
+
 /** The second pass: what a draft counts, its measure, place, time and context, and whether it is compared. */
-function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly Draft[], when: string | null, sentenceContext: string[], article: { lead: string[]; places: string[]; reported: number | null }): Claim {
+function complete(doc: ParsedDocument, s: Sentence, d: Draft, lookups: SentenceLookups, when: string | null, sentenceContext: string[], article: { lead: string[]; places: string[]; reported: number | null }): Claim {
   const { tokens, text } = doc;
   const end = s.last;
   const np = d.counted;
   const after = np ? np.last : d.last;
   const skipClaim = (k: number) => {
     while (k < end && isQuoteMark(tokens[k])) k++;
-    const other = drafts.find((o) => o.first === k || (o.first === k + 1 && isQuoteMark(tokens[k])));
+    const other = lookups.draftAt.get(k) ?? (isQuoteMark(tokens[k]) ? lookups.draftAt.get(k + 1) : undefined);
     return other ? (other.counted ? other.counted.last : other.last) : -1;
   };
 
@@ -134,7 +156,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
     counted = pieces.length ? pieces.join(' ') : null;
     countedHead = words.length ? words[words.length - 1].norm : null;
   }
-  measure = measure ?? measureBefore(tokens, d.first, s.first)?.value ?? measureAfter(tokens, after, end, skipClaim)?.value ?? null;
+  measure = measure ?? measureBefore(tokens, d.first, s.first)?.value ?? measureAfter(tokens, after, end, skipClaim)?.value ?? tollBefore(tokens, d.first, s.first)?.value ?? null;
 
   let unit = d.unit;
   const human = measure !== null && HUMAN_MEASURES.has(measure);
@@ -145,8 +167,9 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
   if (notComparable === null && isChange(tokens, d.first, d.last, after, s.first, unit, money, counted !== null)) notComparable = 'change';
   // "dozens", "hundreds": compared when whose figure it is is said, but only to agree (see compare.ts).
   if (notComparable === null && d.share && counted === null) notComparable = 'share';
-  if (notComparable === null && asked(tokens, d.last, end)) notComparable = 'question';
-  if (notComparable === null && isPerItem(tokens, after, end)) notComparable = 'per-item';
+  // A question mark after the claim in its sentence: the figure is asked about, not asserted.
+  if (notComparable === null && lookups.lastQuestion >= d.last) notComparable = 'question';
+  if (notComparable === null && lookups.perItem(after)) notComparable = 'per-item';
 
   // A hedge quoted on its own ("well over" 100,000) keeps its opening mark.
   const first = d.first - 1 >= s.first && isQuoteMark(tokens[d.first - 1]) && quoteMarkWithin(tokens, d.first, d.last) ? d.first - 1 : d.first;
@@ -158,10 +181,8 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
 
   const start = tokens[first].start;
   const stop = tokens[d.last - 1].end;
-  const frame = frameOf({ tokens, first: d.first, last: d.last, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story: article.lead, places: article.places, reported: article.reported });
+  const frame = frameOf({ tokens, first: d.first, last: d.last, value: d.value, after, floor: s.first, end, unit, counted, countedText: d.countedText, measure, story: article.lead, places: article.places, reported: article.reported });
   if (frame.dimension === 'magnitude') unit = 'magnitude';
-  // An age is compared with the same person's age only.
-  if (notComparable === 'age' && frame.what !== null) notComparable = null;
   return {
     start,
     end: stop,
@@ -180,12 +201,6 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, drafts: readonly D
     notComparable,
     frame,
   };
-}
-
-/** A question mark after the claim in its sentence: the figure is asked about, not asserted. */
-function asked(tokens: readonly Token[], from: number, end: number): boolean {
-  for (let k = from; k < end; k++) if (tokens[k].text === '?') return true;
-  return false;
 }
 
 function quoteMarkWithin(tokens: readonly Token[], first: number, last: number): boolean {

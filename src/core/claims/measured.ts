@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokenize';
 import { W, wordFlags } from '../text/lexicon';
 import { countedKey } from './counted';
+import { pastConversion } from './measures';
 import { placeName } from './places';
 import { Tag, hasTag, tagsOf } from './tags';
 import type { Dimension, FrameInput } from './frame';
@@ -30,12 +31,52 @@ export const SHAPE_MEASURES = new Set(['length', 'width', 'depth', 'height']);
 export function whatOf(f: FrameInput, dimension: Dimension): string | null {
   if (dimension === 'magnitude') return 'magnitude';
   if (f.measure === 'age') {
-    const owner = ageOwner(f);
-    return owner === null ? null : `age-of-${owner}`;
+    // "The 36-year-old, who had been living in Melbourne": an age whose owner the sentence does
+    // not name may be anyone's in the story (see `ageOwners`).
+    return `age-of-${ageOwner(f) ?? SOMEONE}`;
   }
   if (dimension === 'length') return lengthRole(f) ?? countedWhat(f);
   if (dimension === 'duration') return durationOf(f) ?? countedWhat(f);
+  if (dimension === 'count' && isPopulation(f)) return 'population';
+  if (dimension === 'money' && (f.counted === null || SALE_NOUNS.has(f.counted.toLowerCase())) && isPrice(f)) return 'price';
   return countedWhat(f);
+}
+
+/** Verbs of a sale before "for <money>": "buy ATI for $5.4 billion", "paying about $5.4 billion to acquire". */
+const SALE_VERBS = new Set([
+  'buy', 'buys', 'buying', 'bought', 'acquire', 'acquires', 'acquiring', 'acquired', 'purchase', 'purchased', 'purchasing',
+  'sell', 'sells', 'selling', 'sold', 'pay', 'pays', 'paying', 'paid', 'take', 'takes', 'took', 'taking',
+]);
+/** Nouns of a sale after the money: "a $5.4 billion deal", "AMD's $5.4bn acquisition of ATI". */
+const SALE_NOUNS = new Set(['deal', 'acquisition', 'takeover', 'merger', 'purchase', 'buyout', 'bid', 'offer', 'sale', 'transaction']);
+const SALE_REACH = 6;
+
+/** The price of a sale: a sum a verb of sale pays, or a deal's sum. */
+function isPrice(f: FrameInput): boolean {
+  const { tokens } = f;
+  if (f.last < f.end && SALE_NOUNS.has(tokens[f.last].norm)) return true;
+  for (let k = f.first - 1; k >= f.floor && f.first - k <= SALE_REACH; k--) {
+    const t = tokens[k];
+    if (SALE_VERBS.has(t.norm)) return true;
+    if (t.kind === 'punct' && t.text !== '-') return false;
+  }
+  return false;
+}
+
+/** Nouns of a place that "of N people" or "home to N" gives the population of. */
+const SETTLEMENTS = new Set(['city', 'town', 'village', 'capital', 'home', 'region', 'province', 'country', 'nation', 'island', 'district', 'population']);
+const INHABITANTS = new Set(['people', 'residents', 'inhabitants', 'souls', 'population']);
+
+/** "a city of 160,000 people", "home to over 170,000 people", "a city of population 167,000". */
+function isPopulation(f: FrameInput): boolean {
+  const { tokens } = f;
+  if (f.counted !== null && !INHABITANTS.has(f.counted.toLowerCase())) return false;
+  if (f.measure !== null) return false;
+  let k = f.first - 1;
+  if (k >= f.floor && tokens[k].norm === 'population') return true;
+  if (k < f.floor || (tokens[k].norm !== 'of' && tokens[k].norm !== 'to' && tokens[k].norm !== 'by')) return false;
+  k--;
+  return k >= f.floor && SETTLEMENTS.has(tokens[k].norm);
 }
 
 /** The counted phrase's key without the words that trail its head: "people seriously" → "person". */
@@ -47,25 +88,36 @@ function countedWhat(f: FrameInput): string | null {
     return f.unit === 'people' ? 'person' : null;
   }
   const words = text.split(/\s+/);
-  // "candidates run for 125 seats": a plural noun followed by a verb ends the phrase.
-  const plural = words.findIndex((w, i) => i + 1 < words.length && /[^s]s$/i.test(w) && (wordFlags(words[i + 1].toLowerCase()) & W.Verb) !== 0);
+  // "candidates run for 125 seats", "police officers charged", "school children holding
+  // candles": a plural noun ends the phrase unless another plural follows ("arms dealers").
+  const plural = words.findIndex((w, i) => i + 1 < words.length && isPlural(w.toLowerCase()) && !isPlural(words[i + 1].toLowerCase()));
   if (plural >= 0) words.length = plural + 1;
   while (words.length > 1 && !isNounish(words[words.length - 1].toLowerCase())) words.pop();
   const key = countedKey(words.join(' '));
   return key === '' ? null : key;
 }
 
+/** A plural noun: the lexicon's, or an English plural ending ("candidates", not "news" or "series"). */
+function isPlural(norm: string): boolean {
+  const flags = wordFlags(norm);
+  if ((flags & W.Plural) !== 0) return true;
+  return /[^su']s$/.test(norm) && !NOT_PLURAL.has(norm) && (flags & (W.Verb | W.Adverb | W.Preposition | W.Conjunction | W.Pronoun)) === 0;
+}
+
+const NOT_PLURAL = new Set(['news', 'means', 'series', 'species', 'politics', 'economics', 'physics', 'headquarters', 'this', 'his', 'its', 'was', 'has', 'is']);
+
 function isNounish(norm: string): boolean {
   const flags = wordFlags(norm);
   return (flags & (W.Adverb | W.Conjunction | W.Preposition)) === 0 && !(norm.endsWith('ed') && (flags & W.Verb) !== 0);
 }
 
-function isPersonName(t: Token | undefined): boolean {
+export function isPersonName(t: Token | undefined): boolean {
   return (
     t !== undefined && t.cap && t.kind === 'word' &&
     (wordFlags(t.norm) & (W.Determiner | W.Pronoun | W.Preposition | W.Place)) === 0 &&
     (tagsOf(t.norm) & (Tag.Demonym | Tag.WeekDay | Tag.Month | Tag.Country | Tag.Locality)) === 0 &&
-    !DEMONYM_LIKE.test(t.norm)
+    // "Duncan", "Brian", "Jordan" end like "Australian" and are first names.
+    !(DEMONYM_LIKE.test(t.norm) && (wordFlags(t.norm) & W.FirstName) === 0)
   );
 }
 
@@ -86,15 +138,27 @@ function ageOwner(f: FrameInput): string | null {
   else if (noun !== null) return noun;
   let last: Token | null = null;
   while (k < f.end && isName(tokens[k])) last = tokens[k++];
+  // "a 31-year-old Sanders volunteer": a name before a noun qualifies the noun.
+  if (last !== null && k < f.end && tokens[k].kind === 'word' && !tokens[k].cap && isCommonNoun(tokens[k].norm)) return null;
   return last?.norm ?? null;
+}
+
+/** A lower-case word that names people or things ("volunteer", "campaign"), not a verb or a function word ("said", "was", "of"). */
+function isCommonNoun(norm: string): boolean {
+  const flags = wordFlags(norm);
+  if ((flags & (W.SourceNoun | W.Title | W.OrgHead)) !== 0) return true;
+  return (flags & (W.Verb | W.Auxiliary | W.Preposition | W.Conjunction | W.Adverb | W.Determiner | W.Pronoun)) === 0;
 }
 
 /** Nationalities compromise may not tag: "British", "Australian", "Palestinian". */
 const DEMONYM_LIKE = /(ish|ian|ese|an)$/;
 
-/** A noun an age may be given for ("the age of the boy"), not a name ("the age of Buckley"). */
+/** The owner of an age the sentence does not name. */
+export const SOMEONE = 'someone';
+
+/** A noun an age may be given for ("the age of the boy"), or no owner, not a name ("the age of Buckley"). */
 export function isAgeNoun(norm: string): boolean {
-  return AGE_NOUNS.has(norm);
+  return AGE_NOUNS.has(norm) || norm === SOMEONE;
 }
 
 /** Nouns that may stand between an age and the name it belongs to: "a 15-year-old boy, Alexandros …". */
@@ -108,43 +172,67 @@ function lengthRole(f: FrameInput): string | null {
     if (FALL_VERBS.has(tokens[k].norm)) return 'fall';
   }
   if (f.measure !== null && SHAPE_MEASURES.has(f.measure)) return f.measure;
-  for (let k = f.last; k < f.end && k - f.last < MEASURE_REACH; k++) {
+  // "55 kilometres (34 miles) west of Bireun": the figure in other units is passed over.
+  const after = pastConversion(tokens, f.last, f.end);
+  for (let k = after; k < f.end && k - after < MEASURE_REACH; k++) {
     const norm = tokens[k].norm;
     if (DEPTH_AFTER.has(norm)) return 'depth';
     if (DIRECTIONS.has(norm)) {
       const place = placeAfterDirection(tokens, k + 1, f.end);
       const located = locatedBefore(tokens, f.first, f.floor);
-      return [located, 'distance', place === null ? null : `from-${place.replace(/ /g, '-')}`].filter((w) => w !== null).join('-');
+      // What is located narrows the distance ("Yida, 10 miles south of the border"); the place it is from names it.
+      const distance = place === null ? 'distance' : `distance-from-${spellingKey(place).replace(/ /g, '-')}`;
+      return located === null ? distance : `${located} ${distance}`;
     }
     if (tokens[k].kind === 'punct') break;
   }
   return null;
 }
 
+/**
+ * One key for the spellings of a transliterated name: a run of three vowels keeps its first two
+ * ("Bireuen" and "Bireun" are one town).
+ */
+function spellingKey(name: string): string {
+  return name.replace(/([aeiou]{2})[aeiou]+/g, '$1');
+}
+
 /** What a distance places: the nearest name before it in its sentence ("Yida refugee camp, located 10 miles south of the border"). */
 function locatedBefore(tokens: readonly Token[], first: number, floor: number): string | null {
   for (let k = first - 1; k >= floor && first - k <= LOCATED_REACH; k--) {
     const t = tokens[k];
-    if (t.cap && t.kind === 'word' && k > floor && (wordFlags(t.norm) & (W.Determiner | W.Pronoun)) === 0) return t.norm;
+    if (t.cap && t.kind === 'word' && k > floor && (wordFlags(t.norm) & (W.Determiner | W.Pronoun)) === 0 && (tagsOf(t.norm) & (Tag.WeekDay | Tag.Month)) === 0) return t.norm;
   }
   return null;
 }
 
 const LOCATED_REACH = 8;
 
+/** Tokens after a direction in which its place is looked for: "west of the town of Bireun". */
+const PLACE_REACH = 6;
+
 function placeAfterDirection(tokens: readonly Token[], from: number, end: number): string | null {
-  for (let k = from; k < end && k - from < MEASURE_REACH; k++) {
+  for (let k = from; k < end && k - from < PLACE_REACH; k++) {
     const t = tokens[k];
     if (t.cap && t.kind === 'word' && t.norm !== 'the') {
       let n = k + 1;
       while (n < end && tokens[n].cap && tokens[n].kind === 'word') n++;
       return placeName(tokens.slice(k, n).map((x) => x.norm).join(' '));
     }
-    // "from the border": a landmark named by a noun.
-    if (t.kind === 'word' && t.norm !== 'the' && hasTag(t.norm, Tag.Noun)) return t.norm;
+    // "from the border": a landmark named by a noun; "west of the town of Bireun", "from the
+    // provincial capital Banda Aceh": the noun says what the name is, and the name is the place.
+    if (t.kind === 'word' && t.norm !== 'the' && hasTag(t.norm, Tag.Noun)) return namedAfter(tokens, k + 1, end) ?? t.norm;
     if (t.kind === 'punct') return null;
   }
   return null;
+}
+
+/** The name a noun introduces: "town of Bireun", "capital Banda Aceh". */
+function namedAfter(tokens: readonly Token[], k: number, end: number): string | null {
+  if (tokens[k]?.norm === 'of') k++;
+  let n = k;
+  while (n < end && tokens[n].cap && tokens[n].kind === 'word') n++;
+  return n > k ? placeName(tokens.slice(k, n).map((x) => x.norm).join(' ')) : null;
 }
 
 /** What a duration is the length of: "eight days of riots" → riot; "for 35 years" keeps the counted words. */

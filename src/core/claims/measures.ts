@@ -75,6 +75,36 @@ export function measureBefore(tokens: readonly Token[], i: number, floor: number
 }
 
 /**
+ * "the confirmed death toll from the disaster to 11", "the toll in Aceh rose to 24": a toll
+ * named before the number, past a phrase that says whose it is, and joined to it by a verb or
+ * "to"/"at". Read when no measure stands right before the number.
+ */
+export function tollBefore(tokens: readonly Token[], i: number, floor: number): PhraseMatch<string> | null {
+  if (i - 1 < floor || !TOLL_LINKS.has(tokens[i - 1].norm)) return null;
+  for (let k = i - 2; k >= floor && i - k <= TOLL_REACH; k--) {
+    const t = tokens[k];
+    if (CLAUSE_ENDS.has(t.text)) return null;
+    if (t.norm === 'toll') {
+      const m = table.endingAt(tokens, k, floor);
+      return m !== null && m.value === 'deaths' ? m : null;
+    }
+  }
+  return null;
+}
+
+const TOLL_LINKS = new Set(['to', 'at', 'reached', 'hit', 'stood', 'stands', 'was', 'is', 'of']);
+const TOLL_REACH = 8;
+
+/** The token after a bracketed figure right after a claim ("(34 miles)"), or `last` when there is none. */
+export function pastConversion(tokens: readonly Token[], last: number, end: number): number {
+  if (tokens[last]?.text !== '(' || tokens[last + 1]?.kind !== 'number') return last;
+  for (let k = last + 2; k < end && k - last <= CONVERSION_REACH; k++) if (tokens[k].text === ')') return k + 1;
+  return last;
+}
+
+const CONVERSION_REACH = 5;
+
+/**
  * A measure after the counted words, in the same clause: "… soldiers have been killed or
  * wounded", "$38 billion from Congress this week to aid Kiev". `skipClaim(k)` gives the end
  * of another claim starting at k, so that coordinated claims share the measure after the
@@ -86,7 +116,8 @@ export function measureAfter(
   end: number,
   skipClaim: (k: number) => number,
 ): PhraseMatch<string> | null {
-  let k = i;
+  // "two metres (6.6 feet) wide": the figure in other units is passed over.
+  let k = pastConversion(tokens, i, end);
   for (let steps = 0; k < end && steps < AFTER_REACH; steps++) {
     const t = tokens[k];
     if (isQuoteMark(t)) {

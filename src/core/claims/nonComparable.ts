@@ -137,10 +137,13 @@ export function ageEnd(tokens: readonly Token[], r: NumberReading, floor: number
 const PER_ITEM = new Set(['each', 'apiece', 'respectively', 'every']);
 const CLAUSE_ENDS = new Set([',', ';', ':', '.', '!', '?', '—', '–']);
 
-/** "Two Americans were killed at each location": the figure is per item, from token `k` to the clause end. */
-export function isPerItem(tokens: readonly Token[], k: number, end: number): boolean {
-  for (; k < end && !CLAUSE_ENDS.has(tokens[k].text); k++) if (PER_ITEM.has(tokens[k].norm)) return true;
-  return false;
+/** "Two Americans were killed at each location": whether a figure is per item, read from token `k` to the clause end, for tokens [first, end) of one sentence. */
+export function perItemReader(tokens: readonly Token[], first: number, end: number): (k: number) => boolean {
+  // Read once per sentence, from its end: a sentence of thousands of figures walked the rest of
+  // the clause again for each.
+  const perItem = new Uint8Array(end - first + 1);
+  for (let k = end - 1; k >= first; k--) perItem[k - first] = CLAUSE_ENDS.has(tokens[k].text) ? 0 : PER_ITEM.has(tokens[k].norm) ? 1 : perItem[k + 1 - first];
+  return (k) => perItem[k - first] === 1;
 }
 
 /** Words for a change of level: "shares rose 5%", "up 19 cents". */

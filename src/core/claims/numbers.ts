@@ -43,7 +43,9 @@ export interface NumberReading {
   gluedHedge: Hedge | null;
 }
 
-const LITERAL = /(\d{1,3}(?:,\d{3})+(?!\d)|\d*)(\.\d+)?([\p{L}µ°²³″]*)/uy;
+// A thousands group may follow a comma and a space when text was rebuilt from tokens ("2, 000ft");
+// only a group that starts with 0 is read so, since "2, 300" is more often a list than a number.
+const LITERAL = /(\d{1,3}(?:,\d{3}|, 0\d{2})*(?:,\d{3}|, 0\d{2})(?!\d)|\d*)(\.\d+)?([\p{L}µ°²³″]*)/uy;
 const DIGIT = /\d/;
 /** Words glued before digits: "minus-5" is negative, "sub-7" is under 7. */
 const PREFIXES: Readonly<Record<string, { sign: number; hedge: Hedge | null }>> = {
@@ -77,7 +79,7 @@ function readDigits(tokens: readonly Token[], text: string, i: number, floor: nu
   const reading: NumberReading = {
     first: before.first,
     last,
-    value: before.sign * Number(m[1].replace(/,/g, '') + (m[2] ?? '')) * glued.scale,
+    value: before.sign * Number(m[1].replace(/,\s?/g, '') + (m[2] ?? '')) * glued.scale,
     magnitude: false,
     ordinal: glued.ordinal,
     share: false,
@@ -218,7 +220,17 @@ function readWords(tokens: readonly Token[], i: number, end: number): NumberRead
     if (nextNorm === 'of' || nextNorm === 'the') return share(base(FRACTIONS.half, i + 1));
     return null;
   }
+  // "several dozen", "a few hundred": an order of magnitude, as "dozens" and "hundreds" are.
+  const vague = tokens[i - 1]?.norm === 'several' || (tokens[i - 1]?.norm === 'few' && tokens[i - 2]?.norm === 'a');
+  if (vague && (t.norm === 'dozen' || t.norm === 'hundred' || t.norm === 'thousand' || t.norm === 'million')) {
+    const r = base(t.norm === 'dozen' ? DOZEN : SCALES[t.norm], i + 1);
+    r.first = tokens[i - 1].norm === 'few' ? i - 2 : i - 1;
+    r.magnitude = true;
+    return r;
+  }
   if (t.norm === 'dozen') return base(DOZEN, i + 1);
+  // A scale word alone is read only after a number ("two hundred"), which reads it itself.
+  if (t.norm === 'hundred' || t.norm === 'thousand' || t.norm === 'million') return null;
 
   // "dozens of", "tens of thousands of", "hundreds of millions": orders of magnitude.
   const magnitude = MAGNITUDES[t.norm];

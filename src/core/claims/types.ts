@@ -33,13 +33,12 @@ export type Hedge =
 
 /**
  * Why a claim is never compared across files (it is still reported):
- * age:    "a 50-year-old man" with no name beside it — whose age it is is not said ("Senard, 65," is compared with Senard's age).
  * change: "shares rose 5%" — a change over a period the text rarely states the same way twice.
  * share:  "one of the best", "one in five of them" with nothing counted — too little to compare.
  * question: "before throwing another 100,000 lives into the abyss?" — asked, not asserted.
  * per-item: "two Americans were killed at each location" — a figure for each of several things, not a total.
  */
-export type NotComparable = 'age' | 'change' | 'share' | 'question' | 'per-item';
+export type NotComparable = 'change' | 'share' | 'question' | 'per-item';
 
 export interface Claim extends Span {
   /** The words of the claim as written, hedge included: "well over 100,000". */

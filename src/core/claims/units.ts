@@ -91,6 +91,9 @@ export function moneyPrefix(letters: string, signBefore: boolean): string | null
   return MONEY_BEFORE[key] ?? null;
 }
 
+/** First words of the units of several words ("square", "per"): tokens hold no spaces. */
+const MULTI_WORD_FIRSTS = new Set(Object.keys(UNIT_AFTER).filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
+
 /** The unit written directly after the number, from token `i` on: tokens used and canonical name. */
 export function unitAfter(tokens: readonly Token[], i: number, end: number): { unit: string; last: number } | null {
   if (i >= end) return null;
@@ -99,8 +102,13 @@ export function unitAfter(tokens: readonly Token[], i: number, end: number): { u
     const unit = UNIT_AFTER[`${tokens[i].norm}/${tokens[i + 2].norm}`];
     if (unit !== undefined) return { unit, last: i + 3 };
   }
-  for (let n = Math.min(MAX_UNIT_WORDS, end - i); n >= 1; n--) {
-    const key = n === 1 ? tokens[i].norm : tokens.slice(i, i + n).map((t) => t.norm).join(' ');
+  // The keys of one to MAX_UNIT_WORDS words, each built on the last, and only after a word that
+  // starts a unit of several (this runs for every number).
+  const keys = [tokens[i].norm];
+  const longest = MULTI_WORD_FIRSTS.has(keys[0]) ? Math.min(MAX_UNIT_WORDS, end - i) : 1;
+  for (let n = 2; n <= longest; n++) keys.push(`${keys[n - 2]} ${tokens[i + n - 1].norm}`);
+  for (let n = keys.length; n >= 1; n--) {
+    const key = keys[n - 1];
     const unit = UNIT_AFTER[key];
     if (unit === undefined || (n === 1 && GLUED_ONLY.has(key) && tokens[i].kind !== 'punct')) continue;
     return { unit, last: i + n };

@@ -10,11 +10,13 @@ const MAX_SPLIT_GAP = 26;
 
 /** Points each finding with no speaker phrase at the finding whose speaker it takes, if any. */
 export function inheritSpeakers(doc: ParsedDocument, all: QuoteFinding[]): void {
+  const reports = new SentenceReports(doc);
   for (let i = 0; i < all.length; i++) {
     const f = all[i];
+    reports.reach(all, i);
     if (f.phrase) continue;
     // Words in marks inside reported speech are the reported speaker's.
-    const container = containing(doc, all, i);
+    const container = containing(all, i, reports);
     if (container !== null) {
       f.inherits = container;
       f.inheritance = 'context';
@@ -34,14 +36,63 @@ export function inheritSpeakers(doc: ParsedDocument, all: QuoteFinding[]): void 
   }
 }
 
+/**
+ * The reported speech with a speaker among the findings before finding `i` in its sentence, kept
+ * as it goes: a sentence of thousands of quotes (a transcript's "said, “…”, “…”, …") walked all
+ * the earlier ones again for each.
+ */
+class SentenceReports {
+  private sentence = -1;
+  /** Indexes of the sentence's reported speech with a speaker, before the current finding. */
+  private readonly indexes: number[] = [];
+  /** The furthest end among indexes[0..j]: rises, so the first report reaching an offset is found by halving. */
+  private readonly reach_: number[] = [];
+  private next = 0;
+
+  constructor(private readonly doc: ParsedDocument) {}
+
+  /** Takes in the findings before `i` (call with i = 0, 1, 2 …). */
+  reach(all: readonly QuoteFinding[], i: number): void {
+    for (; this.next < i; this.next++) {
+      const c = all[this.next];
+      const sentence = this.doc.sentenceOf[c.first];
+      if (sentence !== this.sentence) {
+        this.sentence = sentence;
+        this.indexes.length = 0;
+        this.reach_.length = 0;
+      }
+      if (c.kind !== 'indirect' || c.phrase === null) continue;
+      this.indexes.push(this.next);
+      this.reach_.push(Math.max(c.end, this.reach_[this.reach_.length - 1] ?? -1));
+    }
+    // A finding in another sentence than the last one taken in has none before it in its own.
+    if (this.doc.sentenceOf[all[i].first] !== this.sentence) {
+      this.indexes.length = 0;
+      this.reach_.length = 0;
+    }
+  }
+
+  /** The first report before the current finding that ends at or after `end`, or null. */
+  firstReaching(end: number): number | null {
+    let lo = 0;
+    let hi = this.reach_.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.reach_[mid] >= end) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < this.indexes.length ? this.indexes[lo] : null;
+  }
+}
+
 /** The outermost reported speech with a speaker that holds finding `i`: it lies in the same sentence, at or before it. */
-function containing(doc: ParsedDocument, all: QuoteFinding[], i: number): number | null {
+function containing(all: QuoteFinding[], i: number, reports: SentenceReports): number | null {
   const f = all[i];
-  const sentence = doc.sentenceOf[f.first];
   const holds = (c: QuoteFinding) => c.kind === 'indirect' && c.phrase !== null && c.start <= f.start && f.end <= c.end;
-  let found: number | null = null;
-  for (let k = i - 1; k >= 0 && doc.sentenceOf[all[k].first] === sentence; k--) if (holds(all[k])) found = k;
-  if (found !== null) return found;
+  // Findings are in document order: the earlier ones start at or before f, so the first report
+  // that reaches f's end holds it (checked all the same).
+  const found = reports.firstReaching(f.end);
+  if (found !== null && holds(all[found])) return found;
   for (let k = i + 1; k < all.length && all[k].start === f.start; k++) if (holds(all[k])) return k;
   return null;
 }

@@ -26,6 +26,12 @@ const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'n
 const MAX_APPOSITION = 20;
 /** Longest parenthesis skipped after a subject: (R-Texas). */
 const MAX_PARENTHESIS = 8;
+/**
+ * Most stretches tried from a sentence's start. News sentences open with a few phrases before
+ * their subject; past a dozen the subject is not among the openers, and trying every stretch of
+ * a sentence of thousands of quotations ('war' … 'war' …) for each of them was quadratic.
+ */
+const MAX_OPENERS = 12;
 
 export class SubjectReader {
   constructor(
@@ -35,7 +41,7 @@ export class SubjectReader {
 
   /** The speaking subject of the clause that tokens [first, before) open, or null. */
   subjectBefore(first: number, before: number): ClauseSubject | null {
-    for (let start = first; start < before; start = this.nextStretch(start, before)) {
+    for (let start = first, tried = 0; start < before && tried < MAX_OPENERS; start = this.nextStretch(start, before), tried++) {
       const found = this.subjectAt(start, before);
       if (found) return found;
     }

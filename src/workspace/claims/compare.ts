@@ -3,7 +3,8 @@ import { HUMAN_MEASURES, SELF_DESCRIBING } from '../../core/claims/measures';
 import { isCountry } from '../../core/claims/places';
 import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
 import { compatibleScopes, dimensionKey } from '../../core/claims/frame';
-import { isAgeNoun } from '../../core/claims/measured';
+import { SOMEONE, isAgeNoun } from '../../core/claims/measured';
+import { samePerson } from '../../core/claims/person';
 
 // When two claims in different files measure the same thing, and whether they agree. A false
 // alarm teaches readers to ignore Byline, so every rule here leans towards "not the same
@@ -38,8 +39,9 @@ function keyOfCounted(counted: string | null): string {
  * dimension, what it measures, the event, the time); scope, place and context are checked pair by pair (see
  * `sameStory`). A claim says enough when it measures something named: a magnitude, a depth, a
  * distance from a place, the length of a named thing ("eight days of riots"), a count of a
- * specific thing with a measure or a place ("troops in Kherson"), or a measure that names what
- * happened ("24 people dead", "$38 billion in aid").
+ * specific thing with a measure or a place ("troops in Kherson"), a measure that names what
+ * happened ("24 people dead", "$38 billion in aid"), a price, a person's age, or a count of ten
+ * or more of a named thing.
  */
 export function groupKey(c: Claim): string | null {
   if (!c.comparable) return null;
@@ -48,17 +50,19 @@ export function groupKey(c: Claim): string | null {
   const money = f.dimension === 'money';
   const specific = what !== '' && !GENERIC_COUNTED.has(what);
   const describedByMeasure = c.measure !== null && SELF_DESCRIBING.has(c.measure) && (what !== '' || money || HUMAN_MEASURES.has(c.measure));
-  // A count of a named thing and nothing more ("288 candidates", "three banks") is not compared:
-  // an archive of many stories holds many such counts, and on real coverage of one event they
-  // gave as many wrong links as right ones.
+  // A count of a named thing and nothing more is compared only when it is ten or more ("288
+  // candidates", not "three banks"): an archive of many stories holds many small counts of
+  // states and candidates (`bare`, `distinctive`).
   const counting = f.dimension === 'count' || f.dimension === 'money' || f.dimension === 'percent' || f.dimension === 'other';
-  const described = f.dimension === 'magnitude' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null));
+  const described = f.dimension === 'magnitude' || f.what === 'price' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (bare(c) && distinctive(c))));
   if (!described) return null;
   // "aftershocks above magnitude 5", "stronger than five on the Richter scale": a threshold, not a quake's magnitude.
   if (f.dimension === 'magnitude' && c.hedge !== null && ONE_SIDED.has(c.hedge)) return null;
-  // A person's age is theirs whenever the sentence is set.
-  const when = c.measure === 'age' ? '' : (c.when ?? '');
-  return [dimensionKey(f, c.unit), what, f.event ?? '', when].join('|');
+  // A person's age is theirs whenever the sentence is set. Ages are grouped whoever they are
+  // of: "Johnson, 64" and "the 64-year-old woman" may be one person (see `ageOwners`).
+  const age = ageOwnerOf(c) !== null;
+  const when = age ? '' : (c.when ?? '');
+  return [dimensionKey(f, c.unit), age ? 'age' : what, f.event ?? '', when].join('|');
 }
 
 /**
@@ -119,7 +123,9 @@ export interface ComparedClaim extends Omit<ClaimTraits, 'group'> {
 export function compared(c: Claim, tolerance = 0, traits: ClaimTraits = traitsOf(c)): ComparedClaim {
   // In the dimension's base unit, so that "10 kilometres" and "six miles" compare.
   const scale = c.frame.scale;
-  const slack = (x: number) => Math.max(roundingOf(x), Math.abs(x) * tolerance);
+  // An age is given to the year: "70" is not rounded from 67.
+  const exact = c.measure === 'age';
+  const slack = (x: number) => (exact ? 0 : Math.max(roundingOf(x), Math.abs(x) * tolerance));
   return {
     claim: c,
     story: storyOf(c),
@@ -151,26 +157,94 @@ export function sameStory(a: Claim, b: Claim): boolean {
  */
 export function sameThing(a: Claim, b: Claim): boolean {
   if (!compatibleScopes(a.frame.scope, b.frame.scope)) return false;
+  if (personOf(a, b) === 'different') return false;
   const [x, y] = a.frame.qualifiers.length <= b.frame.qualifiers.length ? [a, b] : [b, a];
   return x.frame.qualifiers.every((q) => y.frame.qualifiers.includes(q));
 }
 
+/** Whose age a claim gives: a surname ("grigoropoulos") or a noun ("boy"); null when it is not an age. */
+function ageOwnerOf(c: Claim): string | null {
+  const what = c.frame.what;
+  return what !== null && what.startsWith('age-of-') ? what.slice('age-of-'.length) : null;
+}
+
+/**
+ * Whether two ages are of one person: `same` surname; two surnames are `different` people; a
+ * noun and a name, or two nouns ("the boy", "the teenager", "Grigoropoulos"), `maybe` one
+ * person — in one story the 15-year-old boy is usually the one named elsewhere, but only ages
+ * that agree say so: two that differ may be two people, and are not compared.
+ */
+export function ageOwners(a: Claim, b: Claim): 'same' | 'maybe' | 'different' | null {
+  const x = ageOwnerOf(a);
+  const y = ageOwnerOf(b);
+  if (x === null || y === null) return null;
+  // "The boy" is one boy in a story, and many in an archive: only a name is sure.
+  if (x === y) return isAgeNoun(x) ? 'maybe' : 'same';
+  return isAgeNoun(x) || isAgeNoun(y) ? 'maybe' : 'different';
+}
+
+/**
+ * Whether two measures of a person (an age, the length of a fall) are of one person: by the
+ * owner of an age (`ageOwners`), by the person a fall's sentence describes (person.ts); null
+ * when they are not measures of a person.
+ */
+export function personOf(a: Claim, b: Claim): 'same' | 'maybe' | 'different' | null {
+  const owners = ageOwners(a, b);
+  if (owners !== null) return owners;
+  return a.frame.what === 'fall' && b.frame.what === 'fall' ? samePerson(a.frame.person ?? null, b.frame.person ?? null) : null;
+}
+
 /** `sameStory` of claims already prepared with `compared`; what counts is read from `a`. */
 export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
-  if (!samePlace(a, b)) return false;
   const dayA = a.claim.frame.day;
   const dayB = b.claim.frame.day;
   if (dayA !== null && dayB !== null && dayA !== dayB) return false;
-  // A magnitude, a depth, a fall, an age: few stories share one, and articles that name many of the same places tell one.
-  if (measured(a.claim) && sameArticle(a, b)) return true;
+  // A magnitude, a depth, a fall, an age: few stories share one, and articles that name many of
+  // the same places tell one. Where one sentence names a place and the other none, the place
+  // is where the quake struck or the climber fell, not a part of what is measured.
+  if (measured(a.claim) && (a.claim.place === null || b.claim.place === null || a.claim.place === b.claim.place) && sameArticle(a, b)) return true;
+  // "Duncan Rait, 36, fell 200 feet" and "the 36-year-old fell about 200 metres": one person,
+  // in articles that name a place in common, is one story however little else they share.
+  // (Not an age: "the daughter" and "Clinton" are many people in an archive, and an age is no
+  // event of a story.)
+  if (a.claim.frame.what === 'fall' && personOf(a.claim, b.claim) === 'same' && sharePlace(a, b)) return true;
+  // A price is known by its sum: "$5.4 billion" for a chip-maker here and there is one deal,
+  // though business news names companies, not places. Prices that differ need the story.
+  if (a.claim.frame.what === 'price' && closeFigures(a, b) && relationOf(a, b) === 'agrees') return true;
+  if (!samePlace(a, b)) return false;
+  if (bare(a.claim) || bare(b.claim)) return sameArticle(a, b);
   if (a.countedIsCountry) return true;
   if (a.byLocality) return sharedLocality(a, b);
   return sharedContext(a, b);
 }
 
+/**
+ * A count of a named thing and nothing more: "288 candidates", "three banks". (Shares are not
+ * compared so: "about two-thirds of voters" in an archive of election news is a poll of each
+ * state and week.)
+ */
+export function bare(c: Claim): boolean {
+  return c.frame.dimension === 'count' && c.measure === null && c.place === null && c.frame.what !== null && !GENERIC_COUNTED.has(c.frame.what);
+}
+
+/**
+ * A bare count says what it counts, yet small ones are everywhere: "two banks", "five states",
+ * "three candidates" in an archive of election news are as many things as articles. A count
+ * of BARE_MINIMUM or more ("288 candidates", "235,000 comments") is rarely given twice for
+ * different things of one story.
+ */
+const BARE_MINIMUM = 10;
+
+function distinctive(c: Claim): boolean {
+  const n = c.value ?? c.low ?? c.high;
+  return n !== null && n >= BARE_MINIMUM && c.hedge !== 'magnitude';
+}
+
 function measured(c: Claim): boolean {
   const d = c.frame.dimension;
-  return d !== 'count' && d !== 'money' && d !== 'percent' && d !== 'other' && c.frame.what !== null;
+  // A sale's price names its deal as a depth names its quake.
+  if (d === 'money') return c.frame.what === 'price';
+  return d !== 'count' && d !== 'percent' && d !== 'other' && c.frame.what !== null;
 }
 
 /** One set per article: its claims share their `places` array. */
@@ -197,6 +271,11 @@ function sameArticle(a: ComparedClaim, b: ComparedClaim): boolean {
   let shared = 0;
   for (const p of small) if (large.has(p)) shared++;
   return shared >= SAME_ARTICLE_PLACES && shared >= SAME_ARTICLE_SHARE * (a.places.size + b.places.size - shared);
+}
+
+function sharePlace(a: ComparedClaim, b: ComparedClaim): boolean {
+  for (const p of a.places) if (b.places.has(p)) return true;
+  return false;
 }
 
 function sharedLocality(a: ComparedClaim, b: ComparedClaim): boolean {
@@ -267,12 +346,28 @@ export function tooFarApart(a: ComparedClaim, b: ComparedClaim): boolean {
   const x = a.figure;
   const y = b.figure;
   // By the numbers as written: "more than 40" and "more than 640" overlap as intervals, yet are a school's toll and a war's.
-  return x !== null && y !== null && x > 0 && y > 0 && Math.max(x, y) / Math.min(x, y) > FACTOR_APART;
+  if (x !== null && y !== null) return x > 0 && y > 0 && Math.max(x, y) / Math.min(x, y) > FACTOR_APART;
+  // An order of magnitude by its range: "dozens" (12 to 120) is near "200", not "more than 2,000".
+  const [vague, figure] = x === null ? [a, y] : [b, x];
+  return figure !== null && vague.claim.hedge === 'magnitude' && (figure > vague.high * FACTOR_APART || figure * FACTOR_APART < vague.low);
+}
+
+/**
+ * A bare count is known by its number: "288 candidates" here and "288 candidates" there are one
+ * count, but "at least 175 delegates" and "691 delegates" are two candidates' tallies, however
+ * their intervals overlap. Figures as written within this factor of each other may be one count.
+ */
+const BARE_FACTOR = 1.25;
+
+export function closeFigures(a: ComparedClaim, b: ComparedClaim): boolean {
+  const x = a.figure;
+  const y = b.figure;
+  return x !== null && y !== null && x > 0 && y > 0 && Math.max(x, y) / Math.min(x, y) <= BARE_FACTOR;
 }
 
 /**
  * The number a claim states, in its dimension's base unit: its value, or the bound it gives;
- * null for an order of magnitude ("dozens", "hundreds"), a range of its own that only ever agrees.
+ * null for an order of magnitude ("dozens", "hundreds"), whose range `tooFarApart` reads.
  */
 function figureOf(c: Claim): number | null {
   if (c.hedge === 'magnitude') return null;
@@ -298,21 +393,24 @@ export function describe(c: Claim): string {
 /** Measures as said of the people they count: "civilians killed". */
 const SAID_OF_PEOPLE: Readonly<Record<string, string>> = { deaths: 'killed' };
 
-/** What a frame names on its own: a magnitude, a depth, a distance, a fall, an age. */
+/** What a frame names on its own: a magnitude, a price, a depth, a distance, a fall, an age. */
 function describeWhat(c: Claim): string | null {
   const what = c.frame.what;
   if (what === null) return null;
   const name = (w: string) => w.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
   if (what === 'magnitude') return 'the magnitude';
+  if (what === 'price') return `the price (${c.unit})`;
   if (what === 'depth') return `the depth (${c.unit})`;
   if (what === 'fall') return `the length of the fall (${c.unit})`;
   if (what.startsWith('age-of-')) {
     const owner = what.slice('age-of-'.length);
+    if (owner === SOMEONE) return 'an age';
     return `the age of ${isAgeNoun(owner) ? `the ${owner}` : name(owner)}`;
   }
-  const distance = /^(?:(.+)-)?distance(?:-from-(.+))?$/.exec(what);
+  const distance = /^distance(?:-from-(.+))?$/.exec(what);
   if (distance === null) return null;
-  const [, located, from] = distance;
+  const [, from] = distance;
+  const located = c.frame.qualifiers[0];
   return `the distance${located ? ` of ${name(located)}` : ''}${from ? ` from ${from === from.toLowerCase() && !/ /.test(from) ? `the ${from}` : name(from)}` : ''} (${c.unit})`;
 }
 

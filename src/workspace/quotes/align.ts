@@ -30,37 +30,41 @@ export const SOFT = -0.5;
 export function align(A: QuoteWords, B: QuoteWords, penalty = STRICT): Alignment | null {
   const OTHER = penalty;
   const GAP = penalty;
-  const a = A.words;
-  const b = B.words;
-  const n = a.length;
-  const m = b.length;
+  const n = A.words.length;
+  const m = B.words.length;
   if (n === 0 || m === 0) return null;
+  const a = cellsOf(A);
+  const b = cellsOf(B);
   const w = m + 1;
-  const score = new Float64Array((n + 1) * w);
-  // 0 stop, 1 diagonal, 2 up (a word only A has), 3 left (a word only B has)
-  const from = new Uint8Array((n + 1) * w);
-  // B marks an elision before its word j (or after its last word, for j = m).
-  const gapInB = (j: number) => (j < m ? b[j].gapBefore : B.gapAfter);
-  const gapInA = (i: number) => (i < n ? a[i].gapBefore : A.gapAfter);
+  const { score, from } = scratch((n + 1) * w);
+  // Row 0 and column 0 are the empty alignment; the buffers are reused, so they are cleared here.
+  score.fill(0, 0, w);
+  // from: 0 stop, 1 diagonal, 2 up (a word only A has), 3 left (a word only B has).
+  // b.gap[j]: B marks an elision before its word j (or after its last word, for j = m); a.gap likewise.
   let best = 0;
   let bi = 0;
   let bj = 0;
   for (let i = 1; i <= n; i++) {
+    const row = i * w;
+    const above = row - w;
+    score[row] = 0;
+    const x = a.stem[i - 1];
+    const weight = a.weight[i - 1];
+    const left0 = a.gap[i] ? 0 : GAP;
     for (let j = 1; j <= m; j++) {
-      const x = a[i - 1];
-      const y = b[j - 1];
-      const diag = score[(i - 1) * w + j - 1] + (x.stem === y.stem ? (x.content ? 2 : 1) : OTHER);
-      const up = score[(i - 1) * w + j] + (gapInB(j) ? 0 : GAP);
-      const left = score[i * w + j - 1] + (gapInA(i) ? 0 : GAP);
+      const same = x === b.stem[j - 1];
+      const diag = score[above + j - 1] + (same ? weight : OTHER);
+      const up = score[above + j] + (b.gap[j] ? 0 : GAP);
+      const left = score[row + j - 1] + left0;
       let s = 0;
       let f = 0;
       if (diag > s) (s = diag), (f = 1);
       if (up > s) (s = up), (f = 2);
       if (left > s) (s = left), (f = 3);
-      score[i * w + j] = s;
-      from[i * w + j] = f;
+      score[row + j] = s;
+      from[row + j] = f;
       // Only an alignment that ends on a shared word is a candidate end.
-      if (s > best && x.stem === y.stem) (best = s), (bi = i), (bj = j);
+      if (s > best && same) (best = s), (bi = i), (bj = j);
     }
   }
   if (best === 0) return null;
@@ -70,13 +74,13 @@ export function align(A: QuoteWords, B: QuoteWords, penalty = STRICT): Alignment
   while (i > 0 && j > 0 && from[i * w + j] !== 0) {
     const f = from[i * w + j];
     if (f === 1) {
-      steps.push({ op: a[i - 1].stem === b[j - 1].stem ? 'same' : 'other', a: i - 1, b: j - 1 });
+      steps.push({ op: a.stem[i - 1] === b.stem[j - 1] ? 'same' : 'other', a: i - 1, b: j - 1 });
       i--, j--;
     } else if (f === 2) {
-      steps.push({ op: 'onlyA', a: i - 1, free: gapInB(j) });
+      steps.push({ op: 'onlyA', a: i - 1, free: b.gap[j] === 1 });
       i--;
     } else {
-      steps.push({ op: 'onlyB', b: j - 1, free: gapInA(i) });
+      steps.push({ op: 'onlyB', b: j - 1, free: a.gap[i] === 1 });
       j--;
     }
   }
@@ -86,4 +90,56 @@ export function align(A: QuoteWords, B: QuoteWords, penalty = STRICT): Alignment
   if (steps.length === 0) return null;
   const first = steps[0] as { a: number; b: number };
   return { steps, aStart: first.a, aEnd: bi, bStart: first.b, bEnd: bj };
+}
+
+// A workspace compares each quote with thousands of others (25,000 alignments for 840
+// articles): the words are read as numbers once per quote, and the alignment's tables are
+// reused, instead of comparing stem strings and allocating two tables per alignment.
+
+/** A quote's words as the alignment reads them. */
+export interface Cells {
+  /** Each word's stem, as a number (equal stems, equal numbers). */
+  stem: Int32Array;
+  /** What a shared word scores: 2 for a content word, 1 for a function word. */
+  weight: Uint8Array;
+  /** 1 where an elision comes before word i; at n, after the last word. */
+  gap: Uint8Array;
+}
+
+const stemNumbers = new Map<string, number>();
+const cellsByWords = new WeakMap<QuoteWords, Cells>();
+
+export function cellsOf(q: QuoteWords): Cells {
+  let cells = cellsByWords.get(q);
+  if (cells) return cells;
+  const n = q.words.length;
+  cells = { stem: new Int32Array(n), weight: new Uint8Array(n), gap: new Uint8Array(n + 1) };
+  for (let i = 0; i < n; i++) {
+    const word = q.words[i];
+    let number = stemNumbers.get(word.stem);
+    if (number === undefined) stemNumbers.set(word.stem, (number = stemNumbers.size));
+    cells.stem[i] = number;
+    cells.weight[i] = word.content ? 2 : 1;
+    cells.gap[i] = word.gapBefore ? 1 : 0;
+  }
+  cells.gap[n] = q.gapAfter ? 1 : 0;
+  cellsByWords.set(q, cells);
+  return cells;
+}
+
+/** Stems numbered so far (a bound for `stem` numbers, for tables indexed by them). */
+export function stemCount(): number {
+  return stemNumbers.size;
+}
+
+let scores = new Float64Array(0);
+let froms = new Uint8Array(0);
+
+/** Tables of at least `size` cells, reused from one alignment to the next. */
+function scratch(size: number): { score: Float64Array; from: Uint8Array } {
+  if (scores.length < size) {
+    scores = new Float64Array(size);
+    froms = new Uint8Array(size);
+  }
+  return { score: scores, from: froms };
 }

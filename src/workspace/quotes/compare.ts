@@ -1,4 +1,4 @@
-import { align, SOFT, STRICT, type Alignment } from './align';
+import { align, cellsOf, SOFT, stemCount, STRICT, type Alignment } from './align';
 import type { QuoteWords } from './words';
 
 // Whether two quotes in different files are versions of one remark, and how they relate:
@@ -40,6 +40,7 @@ export const MIN_REPORTED_SHARE = 0.4;
  * writer's, never a difference. Returns null when they are not versions of one remark.
  */
 export function compareQuotes(A: QuoteWords, B: QuoteWords, aIsReported = false, bIsReported = false): QuoteComparison | null {
+  if (!mayLink(A, B, aIsReported || bIsReported)) return null;
   const found = judge(A, B, aIsReported, bIsReported, STRICT);
   if (found?.relation !== 'worded-differently') return found;
   // Whether they are versions is judged strictly (softer alignments link unrelated remarks
@@ -142,6 +143,33 @@ function judge(A: QuoteWords, B: QuoteWords, aIsReported: boolean, bIsReported: 
   return { relation: 'worded-differently', differentInA: sorted(differentInA), differentInB: sorted(differentInB), alignment };
 }
 
+let stemTally = new Int32Array(0);
+
+/**
+ * Whether two quotes share enough words to be versions of one remark, before they are
+ * aligned: three in four pairs of quotes that share word pairs do not, and an alignment costs
+ * thirty times this count. Every link `judge` makes has two content words aligned on the
+ * same stem, or one and five words in all, and reported speech five words: an alignment pairs
+ * each of A's words with at most one of B's of the same stem, so the words of A whose stem B
+ * has (as many times as B has it) bound both, and a pair under the bound cannot link.
+ */
+function mayLink(A: QuoteWords, B: QuoteWords, reported: boolean): boolean {
+  const a = cellsOf(A);
+  const b = cellsOf(B);
+  if (stemTally.length < stemCount()) stemTally = new Int32Array(Math.max(stemCount(), 2 * stemTally.length));
+  for (let j = 0; j < b.stem.length; j++) stemTally[b.stem[j]]++;
+  // A's content words first: so many of them at most align, whichever words of B they take.
+  let sameContent = 0;
+  let same = 0;
+  for (let i = 0; i < a.stem.length; i++) if (a.weight[i] === 2 && stemTally[a.stem[i]] > 0) stemTally[a.stem[i]]--, sameContent++;
+  for (let i = 0; i < a.stem.length; i++) if (a.weight[i] !== 2 && stemTally[a.stem[i]] > 0) stemTally[a.stem[i]]--, same++;
+  same += sameContent;
+  // The tally is left at zero for the next pair.
+  for (let j = 0; j < b.stem.length; j++) stemTally[b.stem[j]] = 0;
+  if (reported && same < SHORT_QUOTE) return false;
+  return sameContent >= 2 || (sameContent >= 1 && same >= SHORT_QUOTE);
+}
+
 /** The positions of a longest common subsequence of two short word lists. */
 function commonWords(x: readonly string[], y: readonly string[]): { a: Set<number>; b: Set<number> } {
   const w = y.length + 1;
@@ -164,7 +192,9 @@ function identical(A: QuoteWords, B: QuoteWords): boolean {
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
 }
 
 function sorted(xs: number[]): number[] {

@@ -33,7 +33,10 @@ const PIECES = /\[[^\]]*\]|…|\.{3,}|[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]
 export function quoteWords(text: string): QuoteWords {
   const words: QuoteWord[] = [];
   let gap = false;
-  for (const m of text.matchAll(PIECES)) {
+  // exec, not matchAll: a workspace reads every quote of every file, and matchAll's iterator
+  // and copies of the pattern were a sixth of what comparing quotes allocates.
+  PIECES.lastIndex = 0;
+  for (let m = PIECES.exec(text); m !== null; m = PIECES.exec(text)) {
     const piece = m[0];
     if (ELISION.test(piece)) {
       gap = true;

@@ -1,0 +1,139 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from '../../src/core/document';
+import { findClaims, type Claim } from '../../src/core/claims';
+import { compared, groupKey, relationOf, sameStoryOf, tooFarApart } from '../../src/workspace/claims/compare';
+import { compatibleScopes } from '../../src/core/claims/frame';
+import { ClaimIndex } from '../../src/workspace/claimIndex';
+
+// Why Byline misses the gold links of ecbplus (../shared/corpora/ecbplus): for every gold pair
+// of figures in two files and one group that Byline does not link, the first reason on the way
+// to a link — no claim over the figure, a claim not compared (no group key), two group keys, or
+// one key but the pair judged another story or thing. Prints the counts per reason and, per
+// gold group, its figures with how Byline read them, the groups that miss most first.
+// Usage: node out/scripts/dev/ecbMisses.js [event] [groups to show]
+
+interface GoldFigure { id: string; file: string; start: number; end: number; text: string; group: string | null; value: string | null }
+interface GoldEvent { groups: Record<string, { what: string; overTime?: boolean }>; figures: GoldFigure[] }
+
+const root = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'ecbplus');
+const [only, shown = '12'] = process.argv.slice(2);
+const reasons = new Map<string, number>();
+const report: Array<{ missed: number; lines: string[] }> = [];
+
+for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
+  if (only && event !== only) continue;
+  const goldFile = path.join(root, 'gold', `${event}.json`);
+  if (!fs.existsSync(goldFile)) continue;
+  const gold = JSON.parse(fs.readFileSync(goldFile, 'utf8')) as GoldEvent;
+  const index = new ClaimIndex();
+  const claimsOf = new Map<string, Claim[]>();
+  const texts = new Map<string, string>();
+  for (const f of fs.readdirSync(path.join(root, 'events', event)).filter((f) => f.endsWith('.txt'))) {
+    const text = fs.readFileSync(path.join(root, 'events', event, f), 'utf8');
+    const claims = findClaims(parseDocument(text));
+    texts.set(f, text);
+    claimsOf.set(f, claims);
+    index.set(f, claims);
+  }
+  const claimOf = (g: GoldFigure) => (claimsOf.get(g.file) ?? []).find((c) => g.start >= c.start && g.end <= c.end) ?? null;
+  const linked = (x: GoldFigure, y: GoldFigure, cx: Claim, cy: Claim) => {
+    const i = (claimsOf.get(x.file) ?? []).indexOf(cx);
+    return index.linksOf(x.file)[i]?.some((l) => l.path === y.file && l.start === cy.start) ?? false;
+  };
+  const groups = new Map<string, GoldFigure[]>();
+  for (const g of gold.figures) if (g.group) groups.set(g.group, [...(groups.get(g.group) ?? []), g]);
+  for (const [group, figures] of groups) {
+    let missed = 0;
+    for (let i = 0; i < figures.length; i++) {
+      for (let j = i + 1; j < figures.length; j++) {
+        const [x, y] = [figures[i], figures[j]];
+        if (x.file === y.file) continue;
+        const [cx, cy] = [claimOf(x), claimOf(y)];
+        let reason: string | null;
+        if (cx === null || cy === null) reason = 'no claim';
+        else if (linked(x, y, cx, cy)) reason = null;
+        else if (groupKey(cx) === null || groupKey(cy) === null) reason = `not compared (${[cx, cy].filter((c) => groupKey(c) === null).map((c) => c.notComparable ?? 'says too little').join(', ')})`;
+        else if (groupKey(cx) !== groupKey(cy)) reason = process.env.KEYS ? `two keys: ${[groupKey(cx), groupKey(cy)].sort().join('  ~  ')}` : 'two group keys';
+        else reason = `one key: ${whyApart(cx, cy)}`;
+        if (reason === null) continue;
+        missed++;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        if (process.env.GROUP === group || (process.env.REASON && reason.includes(process.env.REASON))) console.log(`  ${reason}: ${x.file} '${x.text}' ${x.value} / ${y.file} '${y.text}' ${y.value}`);
+      }
+    }
+    if (missed === 0) continue;
+    const lines = [`${event} ${group} (${missed} pairs missed): ${gold.groups[group].what}`];
+    for (const g of figures) {
+      const c = claimOf(g);
+      const text = texts.get(g.file) ?? '';
+      const around = text.slice(Math.max(0, g.start - 60), g.end + 50).replace(/\s+/g, ' ');
+      const read = c === null ? 'NO CLAIM' : `key=${groupKey(c) ?? 'null'} place=${c.place} scope=${c.frame.scope} ctx=${c.context.join(',')}`;
+      lines.push(`    ${g.file.replace(/\.txt$/, '')} '${g.text}' ${g.value}  «${around}»\n        ${read}`);
+    }
+    report.push({ missed, lines });
+  }
+}
+console.log([...reasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${String(n).padStart(5)}  ${r}`).join('\n'));
+for (const r of report.sort((a, b) => b.missed - a.missed).slice(0, Number(shown))) console.log(r.lines.join('\n'));
+
+/** The first test of the claim index that keeps two claims of one group apart. */
+function whyApart(x: Claim, y: Claim): string {
+  if (!compatibleScopes(x.frame.scope, y.frame.scope)) return `scopes ${[x.frame.scope, y.frame.scope].sort().join('/')}`;
+  const [a, b] = x.frame.qualifiers.length <= y.frame.qualifiers.length ? [x, y] : [y, x];
+  if (!a.frame.qualifiers.every((q) => b.frame.qualifiers.includes(q))) return 'qualifiers';
+  const [cx, cy] = [compared(x), compared(y)];
+  if (x.place !== y.place) {
+    if (x.place !== null && y.place !== null) return 'two places';
+  }
+  if (x.frame.day !== null && y.frame.day !== null && x.frame.day !== y.frame.day) return 'two days';
+  if (!sameStoryOf(cx, cy) && !sameStoryOf(cy, cx)) return x.place !== y.place ? 'place vs none' : 'another story';
+  if (tooFarApart(cx, cy)) return 'too far apart';
+  if (relationOf(cx, cy) === 'agrees') return 'agree, dropped?';
+  if (x.hedge === 'magnitude' || y.hedge === 'magnitude') return 'differ, one an order of magnitude';
+  if (x.frame.qualifiers.length !== y.frame.qualifiers.length) return 'differ, narrowed unalike';
+  return 'differ, undisputed';
+}
+
+if (process.env.NULLS) {
+  for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
+    const gold = JSON.parse(fs.readFileSync(path.join(root, 'gold', `${event}.json`), 'utf8')) as GoldEvent;
+    const files = new Map<string, Set<string>>();
+    for (const g of gold.figures) if (g.group) files.set(g.group, (files.get(g.group) ?? new Set()).add(g.file));
+    const claims = new Map<string, Claim[]>();
+    const texts = new Map<string, string>();
+    for (const g of gold.figures) {
+      if (!g.group || (files.get(g.group)?.size ?? 0) < 2) continue;
+      if (!claims.has(g.file)) {
+        const text = fs.readFileSync(path.join(root, 'events', event, g.file), 'utf8');
+        texts.set(g.file, text);
+        claims.set(g.file, findClaims(parseDocument(text)));
+      }
+      const c = claims.get(g.file)?.find((c) => g.start >= c.start && g.end <= c.end);
+      if (c === undefined || groupKey(c) !== null) continue;
+      const text = texts.get(g.file) ?? '';
+      console.log(`${event} ${g.group} [${gold.groups[g.group].what.slice(0, 50)}] '${c.text}' dim=${c.frame.dimension} what=${c.frame.what} counted=${c.counted} measure=${c.measure} nc=${c.notComparable} «${text.slice(Math.max(0, g.start - 70), g.end + 50).replace(/\s+/g, ' ')}»`);
+    }
+  }
+}
+
+if (process.env.NOCLAIM) {
+  for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
+    const gold = JSON.parse(fs.readFileSync(path.join(root, 'gold', `${event}.json`), 'utf8')) as GoldEvent;
+    const files = new Map<string, Set<string>>();
+    for (const g of gold.figures) if (g.group) files.set(g.group, (files.get(g.group) ?? new Set()).add(g.file));
+    const claims = new Map<string, Claim[]>();
+    const texts = new Map<string, string>();
+    for (const g of gold.figures) {
+      if (!g.group || (files.get(g.group)?.size ?? 0) < 2) continue;
+      if (!claims.has(g.file)) {
+        const text = fs.readFileSync(path.join(root, 'events', event, g.file), 'utf8');
+        texts.set(g.file, text);
+        claims.set(g.file, findClaims(parseDocument(text)));
+      }
+      if (claims.get(g.file)?.some((c) => g.start >= c.start && g.end <= c.end)) continue;
+      const text = texts.get(g.file) ?? '';
+      console.log(`${event} ${g.group} [${gold.groups[g.group].what.slice(0, 40)}] '${g.text}' «${text.slice(Math.max(0, g.start - 70), g.end + 50).replace(/\s+/g, ' ')}»`);
+    }
+  }
+}
