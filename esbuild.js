@@ -12,7 +12,8 @@ const watch = process.argv.includes('--watch');
 /** @type {import('esbuild').BuildOptions[]} */
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  // Installed from npm it is the `byline-language-server` command as well as the extension's server.
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   // The analysis pool's threads; the server starts them from beside itself.
   { entryPoints: ['src/server/worker.ts'], outfile: 'dist/worker.js' },
   { entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js' },

@@ -1,3 +1,4 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
 import type { DiagnosticCode, Severity } from '../core/types';
 import { DIAGNOSTIC_CODES, type SeveritySetting } from '../workspace/severity';
 import { formatSize, globProblem, HARD_MAX_FILE_BYTES } from '../node/files';
@@ -13,7 +14,12 @@ export interface CliOptions {
   format: Format;
   output: string | null;
   include: string[];
+  /** Added to the editor's default exclusions (DEFAULT_EXCLUDE), unless `defaultExcludes` is off. */
   exclude: string[];
+  /** Leave out what the editor leaves out by default (README, LICENSE, node_modules, build, …). */
+  defaultExcludes: boolean;
+  /** Leave out what .gitignore files list. */
+  gitignore: boolean;
   cueVerbs: string[];
   maxFileSize: number;
   failOn: Severity | 'never';
@@ -29,19 +35,25 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export const USAGE = `Usage: byline analyze [options] <file or folder>...
 
 Finds the quotations in news articles, attributes them to their speakers, and flags
-numeric claims that conflict between articles. Folders are searched for .txt and .news files.
+numeric claims that conflict between articles. Folders are searched for .txt and .news files,
+leaving out what the editor leaves out: README, LICENSE, CHANGELOG and the like, tools' folders
+(node_modules, .venv, build, dist, …) and what .gitignore files list. Files named are always read.
 
 Options:
   -f, --format <text|json|sarif>  output format (default: text)
   -o, --output <file>             write the report to a file instead of standard output
       --include <glob>            in folders, also analyse files matching the glob (repeatable), e.g. "**/*.md"
-      --exclude <glob>            skip files matching the glob (repeatable), e.g. "**/drafts/**"
+      --exclude <glob>            also skip files matching the glob (repeatable), e.g. "**/drafts/**"
+      --no-default-excludes       do not leave out README, LICENSE, node_modules, build, … (the
+                                  editor's default byline.exclude)
+      --no-gitignore              read files that .gitignore files list
       --cue-verb <verb>           count another verb as a speech cue (repeatable), e.g. --cue-verb opine
       --max-file-size <size>      skip files larger than this (default: 5MB; e.g. 500KB, 20MB; at most 100MB)
   -L, --follow                    follow symbolic links that lead out of the folders given
                                   (by default they are named on stderr and not followed)
       --severity <code>=<level>   set a finding's severity: error, warning, information, hint or off
-                                  (codes: ${DIAGNOSTIC_CODES.join(', ')})
+                                  (codes: ${DIAGNOSTIC_CODES.join(', ')});
+                                  SARIF leaves quote and reported-speech off unless set here
       --no-reported-speech        do not list reported speech (same as --severity reported-speech=off)
       --fail-on <level>           exit with status 1 if a finding is at this severity or above
                                   (error, warning, information, hint; default: never)
@@ -54,6 +66,27 @@ nothing could be analysed; 3 some inputs could not be read (each is named on std
 
 const SEVERITY_LEVELS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
+/** The options, for Node's parser: it splits `-fjson`, `--format=json`, `-qL` and a `--` before file names. */
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  include: { type: 'string' },
+  exclude: { type: 'string' },
+  'no-default-excludes': { type: 'boolean' },
+  'no-gitignore': { type: 'boolean' },
+  'cue-verb': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  follow: { type: 'boolean', short: 'L' },
+  severity: { type: 'string' },
+  'no-reported-speech': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
 export function parseArgs(argv: readonly string[]): CliOptions | { error: string } {
   const o: CliOptions = {
     command: 'analyze',
@@ -62,6 +95,8 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
     output: null,
     include: [],
     exclude: [],
+    defaultExcludes: true,
+    gitignore: true,
     cueVerbs: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     failOn: 'never',
@@ -69,91 +104,88 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
     quiet: false,
     follow: false,
   };
-  const args = [...argv];
-  const first = args[0];
+  const first = argv[0];
   if (first === undefined || first === 'help' || first === '-h' || first === '--help') return { ...o, command: 'help' };
   if (first === '-v' || first === '--version') return { ...o, command: 'version' };
   if (first !== 'analyze') return { error: `unknown command "${first}"; the command is "analyze" (see byline --help)` };
-  args.shift();
 
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    try {
-      switch (flag) {
-        case '-f':
-        case '--format': {
-          const f = value();
-          if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got "${f}"`);
-          o.format = f;
-          break;
-        }
-        case '-o':
-        case '--output':
-          o.output = value();
-          break;
-        case '--include':
-        case '--exclude': {
-          const glob = value();
-          const problem = globProblem(glob);
-          if (problem) throw new UsageError(`${flag}: ${problem}`);
-          (flag === '--include' ? o.include : o.exclude).push(glob);
-          break;
-        }
-        case '--cue-verb': {
-          const v = value().trim();
-          if (!/^[a-z][a-z' -]*$/i.test(v)) throw new UsageError(`--cue-verb takes a verb such as "opine" or "point out"; got "${v}"`);
-          o.cueVerbs.push(v.toLowerCase());
-          break;
-        }
-        case '--max-file-size':
-          o.maxFileSize = parseSize(value());
-          break;
-        case '--severity': {
-          const v = value();
-          const [code, level] = v.split('=');
-          if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) throw new UsageError(`--severity: unknown code "${code}" (codes: ${DIAGNOSTIC_CODES.join(', ')})`);
-          if (!(SEVERITY_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--severity ${code}= must be one of ${SEVERITY_LEVELS.join(', ')}; got "${level ?? ''}"`);
-          o.severities[code as DiagnosticCode] = level as SeveritySetting;
-          break;
-        }
-        case '--no-reported-speech':
-          o.severities['reported-speech'] = 'off';
-          break;
-        case '--fail-on': {
-          const v = value();
-          if (!['error', 'warning', 'information', 'hint', 'never'].includes(v)) throw new UsageError(`--fail-on must be error, warning, information, hint or never; got "${v}"`);
-          o.failOn = v as CliOptions['failOn'];
-          break;
-        }
-        case '-L':
-        case '--follow':
-          o.follow = true;
-          break;
-        case '-q':
-        case '--quiet':
-          o.quiet = true;
-          break;
-        case '-h':
-        case '--help':
-          return { ...o, command: 'help' };
-        default:
-          if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (see byline --help)`);
-          o.paths.push(arg);
+  // Not strict: each mistake is reported here, in words that say what was expected.
+  const { tokens } = nodeParseArgs({ args: argv.slice(1), options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  try {
+    for (const token of tokens) {
+      if (token.kind === 'positional') o.paths.push(token.value);
+      else if (token.kind === 'option') {
+        if (!(token.name in OPTIONS)) throw new UsageError(`unknown option ${token.rawName} (see byline --help; a file name that starts with "-" goes after "--")`);
+        const name = token.name as OptionName;
+        const flag = token.rawName;
+        if (OPTIONS[name].type === 'boolean' && token.value !== undefined) throw new UsageError(`${flag} takes no value; got "${token.value}"`);
+        if (OPTIONS[name].type === 'string' && token.value === undefined) throw new UsageError(`${flag} needs a value`);
+        if (name === 'help') return { ...o, command: 'help' };
+        if (name === 'version') return { ...o, command: 'version' };
+        apply(o, name, token.value ?? '');
       }
-    } catch (e) {
-      if (e instanceof UsageError) return { error: e.message };
-      throw e;
     }
+  } catch (e) {
+    if (e instanceof UsageError) return { error: e.message };
+    throw e;
   }
   if (o.paths.length === 0) return { error: 'no files or folders given; e.g. byline analyze ./articles' };
   return o;
+}
+
+/** Applies one option with its value ('' for a flag that takes none). */
+function apply(o: CliOptions, name: Exclude<OptionName, 'help' | 'version'>, value: string): void {
+  switch (name) {
+    case 'format':
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got "${value}"`);
+      o.format = value;
+      break;
+    case 'output':
+      o.output = value;
+      break;
+    case 'include':
+    case 'exclude': {
+      const problem = globProblem(value);
+      if (problem) throw new UsageError(`--${name}: ${problem}`);
+      (name === 'include' ? o.include : o.exclude).push(value);
+      break;
+    }
+    case 'no-default-excludes':
+      o.defaultExcludes = false;
+      break;
+    case 'no-gitignore':
+      o.gitignore = false;
+      break;
+    case 'cue-verb': {
+      const v = value.trim();
+      if (!/^[a-z][a-z' -]*$/i.test(v)) throw new UsageError(`--cue-verb takes a verb such as "opine" or "point out"; got "${v}"`);
+      o.cueVerbs.push(v.toLowerCase());
+      break;
+    }
+    case 'max-file-size':
+      o.maxFileSize = parseSize(value);
+      break;
+    case 'severity': {
+      const [code, level] = value.split('=');
+      if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) throw new UsageError(`--severity: unknown code "${code}" (codes: ${DIAGNOSTIC_CODES.join(', ')})`);
+      if (!(SEVERITY_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--severity ${code}= must be one of ${SEVERITY_LEVELS.join(', ')}; got "${level ?? ''}"`);
+      o.severities[code as DiagnosticCode] = level as SeveritySetting;
+      break;
+    }
+    case 'no-reported-speech':
+      o.severities['reported-speech'] = 'off';
+      break;
+    case 'fail-on':
+      if (!['error', 'warning', 'information', 'hint', 'never'].includes(value)) throw new UsageError(`--fail-on must be error, warning, information, hint or never; got "${value}"`);
+      o.failOn = value as CliOptions['failOn'];
+      break;
+    case 'follow':
+      o.follow = true;
+      break;
+    case 'quiet':
+      o.quiet = true;
+      break;
+  }
 }
 
 class UsageError extends Error {}

@@ -4,11 +4,13 @@ import * as path from 'node:path';
 import { printable } from './format/printable';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { formatText } from './format/text';
-import { formatSarif } from './format/sarif';
-import { findFiles, type Skipped } from '../node/files';
+import { formatSarif, SARIF_SEVERITIES } from './format/sarif';
+import { codeLinks, shippedDocs } from '../node/docs';
+import { DEFAULT_EXCLUDE, findFiles, type Skipped } from '../node/files';
 import { readFiles } from './pooled';
 import { buildReport, type Report } from '../workspace/report';
 import { readProject } from './project';
+import { DEFAULT_SEVERITIES } from '../workspace/severity';
 import { Workspace } from '../workspace/workspace';
 import type { Severity } from '../core/types';
 
@@ -50,10 +52,16 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
   const project = await readProject(process.cwd());
   for (const p of project.problems) err.write(`byline: ${printable(p)}\n`);
   const s = project.settings;
-  const found = await findFiles(o.paths, { include: [...s.include, ...o.include], exclude: [...s.exclude, ...o.exclude] }, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
+  // The editor's defaults (src/node/files.ts) under the file's: CI checks the files the editor checks.
+  const exclude = o.defaultExcludes ? s.exclude : s.exclude.filter((g) => !DEFAULT_EXCLUDE.includes(g));
+  const filter = { include: [...s.include, ...o.include], exclude: [...exclude, ...o.exclude], gitignore: o.gitignore && s.gitignore };
+  const found = await findFiles(o.paths, filter, { confine: !o.follow, outsideReason: OUTSIDE_GIVEN });
   const skipped: Skipped[] = [...found.skipped];
   const cueVerbs = [...new Set([...s.cueVerbs, ...o.cueVerbs])];
-  const workspace = new Workspace({ analysis: { cueVerbs }, severities: { ...s.severities, ...o.severities }, numericTolerance: s.numericTolerance });
+  // In SARIF a quote is no alert: quotes and reported speech are off unless the file or an option sets them.
+  const base = o.format === 'sarif' ? { ...s.severities, ...Object.fromEntries((['quote', 'reported-speech'] as const).filter((c) => s.severities[c] === DEFAULT_SEVERITIES[c]).map((c) => [c, SARIF_SEVERITIES[c]])) } : s.severities;
+  const severities = { ...base, ...o.severities };
+  const workspace = new Workspace({ analysis: { cueVerbs }, severities, numericTolerance: s.numericTolerance });
   workspace.setDecisions(project.decisions);
   for await (const read of readFiles(found.files, { analysis: { cueVerbs }, maxFileSize: o.maxFileSize, sizeSetting: '--max-file-size' })) {
     if ('reason' in read) {
@@ -71,7 +79,7 @@ async function analyze(o: CliOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
   }
 
   const report = buildReport(workspace, skipped);
-  const text = o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.format === 'sarif' ? formatSarif(report, VERSION, process.cwd()) : formatText(report, o.quiet);
+  const text = o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.format === 'sarif' ? formatSarif(report, VERSION, process.cwd(), codeLinks(shippedDocs(__dirname)), severities) : formatText(report, o.quiet);
   if (output) {
     const problem = await writeReport(output.file, text);
     if (problem) {

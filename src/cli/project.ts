@@ -19,8 +19,8 @@ export interface Project {
   problems: string[];
 }
 
-/** The command line's defaults, before the file's settings: every finding in the report, no exclusions of its own. */
-const CLI_DEFAULTS: Settings = { ...DEFAULT_SETTINGS, exclude: [], severities: DEFAULT_SEVERITIES };
+/** The command line's defaults, before the file's settings: every finding in the report, and the editor's exclusions. */
+const CLI_DEFAULTS: Settings = { ...DEFAULT_SETTINGS, severities: DEFAULT_SEVERITIES };
 
 export async function readProject(folder: string): Promise<Project> {
   const file = path.join(folder, DECISIONS_FILE);

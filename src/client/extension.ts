@@ -19,13 +19,24 @@ let client: LanguageClient | undefined;
 const VIEW_REFRESH_MS = 100;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  client = createLanguageClient(context);
+  // One channel with log levels for the client, the server and (byline.trace.server) their messages.
+  const output = vscode.window.createOutputChannel('Byline', { log: true });
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
   const status = createStatusItem();
   const claims = new ClaimsTree(client);
   const speakers = new SpeakersTree(client);
   context.subscriptions.push(status, vscode.window.registerTreeDataProvider('byline.claims', claims), vscode.window.registerTreeDataProvider('byline.speakers', speakers));
   registerCommands(context, client);
   registerDecide(context, client);
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('byline.showOutput', () => output.show()),
+    vscode.commands.registerCommand('byline.restartServer', async () => {
+      output.info('Restarting the language server (Byline: Restart Server)');
+      await languageClient.restart();
+    }),
+  );
 
   let refresh: NodeJS.Timeout | undefined;
   context.subscriptions.push(

@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { RestartingErrorHandler } from './restart';
+import { RestartNotice } from './restart';
 
 // Starts the Byline language server in its own Node process (IPC), for news and plain-text
 // files; the server decides from the byline.include/exclude settings which files it reads.
+// Its log goes to the Byline output channel, at the levels the user picks there ("Set Log
+// Level…"); `byline.trace.server` adds the messages between editor and server.
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+/** Restarts vscode-languageclient allows within three minutes before it gives up. */
+const MAX_RESTARTS = 4;
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -23,11 +28,13 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       // Every file: the server matches the include/exclude globs, which the user may widen.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
     },
-    outputChannelName: 'Byline',
-    errorHandler: new RestartingErrorHandler(),
+    outputChannel: output,
+    traceOutputChannel: output,
     // The server keeps its analysis cache here: this workspace's storage, or the global one
     // when no folder is open. Deleting it is always safe.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted },
   };
-  return new LanguageClient('byline', 'Byline', serverOptions, clientOptions);
+  const client = new LanguageClient('byline', 'Byline', serverOptions, clientOptions);
+  client.clientOptions.errorHandler = new RestartNotice(client.createDefaultErrorHandler(MAX_RESTARTS));
+  return client;
 }

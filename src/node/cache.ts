@@ -39,6 +39,16 @@ const MAX_PAYLOAD_BYTES = 256 * 1024 * 1024;
 const COMPACT_DEAD_SHARE = 0.5;
 /** …and this size: rewriting a small file saves nothing. */
 const COMPACT_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * Writers take this file beside the cache (created exclusively, holding their process id)
+ * before they append or compact: two servers may share one storage folder (VS Code's global
+ * storage when no folder is open), and each must see the other's records, not cut them off.
+ */
+const LOCK_SUFFIX = '.lock';
+/** How long a flush waits for another writer's lock before leaving its entries for the next flush. */
+const LOCK_WAIT_MS = 2000;
+/** A lock older than this is a writer's that stopped mid-write (its process may live on, hung): taken over. */
+const LOCK_STALE_MS = 30_000;
 /** How digestKey ends a hash's key. */
 const DIGEST_SUFFIX = digestKey('');
 
@@ -67,12 +77,16 @@ export class AnalysisCache {
   /** Faults already logged (see `report`). */
   private readonly reported = new Set<string>();
   private reader: CacheReader;
+  /** The file this cache's offsets are in (device and inode): another server's compaction puts a new one in its place. */
+  private identity = '';
+  private readonly lockFile: string;
 
   private constructor(
     readonly folder: string,
     private readonly engine: string,
   ) {
     this.file = path.join(folder, FILE_NAME);
+    this.lockFile = this.file + LOCK_SUFFIX;
     this.reader = new CacheReader(this.file);
   }
 
@@ -185,30 +199,76 @@ export class AnalysisCache {
       return; // no cache yet
     }
     try {
-      const size = fs.fstatSync(fd).size;
-      let offset = this.readHeader(fd, size);
-      if (offset === 0) return;
-      const head = Buffer.alloc(RECORD_PREFIX_BYTES + MAX_KEY_BYTES + CHECKSUM_BYTES);
-      while (offset < size) {
-        const got = fs.readSync(fd, head, 0, head.length, offset);
-        if (got < RECORD_PREFIX_BYTES) break;
-        const length = head.readUInt32LE(0);
-        const keyLength = head.readUInt8(4);
-        const headLength = RECORD_PREFIX_BYTES + keyLength + CHECKSUM_BYTES;
-        // A record cut short (Byline stopped while writing) or a damaged length ends the file.
-        if (got < headLength || length > MAX_PAYLOAD_BYTES || offset + headLength + length > size) break;
-        const key = head.toString('utf8', RECORD_PREFIX_BYTES, RECORD_PREFIX_BYTES + keyLength);
-        const sum = Buffer.from(head.subarray(RECORD_PREFIX_BYTES + keyLength, headLength));
-        const replaced = this.index.get(key);
-        if (replaced) this.deadBytes += replaced.length;
-        this.index.set(key, { offset: offset + headLength, length, checksum: sum });
-        offset += headLength + length;
-      }
-      // Appending after a damaged tail would hide the new records behind it: they go where it starts.
-      this.end = offset;
+      const stat = fs.fstatSync(fd);
+      this.identity = identityOf(stat);
+      const offset = this.readHeader(fd, stat.size);
+      this.end = offset === 0 ? 0 : this.readRecords(fd, offset, stat.size);
     } finally {
       fs.closeSync(fd);
     }
+  }
+
+  /**
+   * Indexes the records from `offset` to `size`; returns where the last whole one ends. A
+   * record cut short (Byline stopped while writing) or a damaged length ends the file there:
+   * appending after a damaged tail would hide the new records behind it, so they go where it
+   * starts.
+   */
+  private readRecords(fd: number, offset: number, size: number): number {
+    const head = Buffer.alloc(RECORD_PREFIX_BYTES + MAX_KEY_BYTES + CHECKSUM_BYTES);
+    while (offset < size) {
+      const got = fs.readSync(fd, head, 0, head.length, offset);
+      if (got < RECORD_PREFIX_BYTES) break;
+      const length = head.readUInt32LE(0);
+      const keyLength = head.readUInt8(4);
+      const headLength = RECORD_PREFIX_BYTES + keyLength + CHECKSUM_BYTES;
+      if (got < headLength || length > MAX_PAYLOAD_BYTES || offset + headLength + length > size) break;
+      const key = head.toString('utf8', RECORD_PREFIX_BYTES, RECORD_PREFIX_BYTES + keyLength);
+      const sum = Buffer.from(head.subarray(RECORD_PREFIX_BYTES + keyLength, headLength));
+      const replaced = this.index.get(key);
+      if (replaced) this.deadBytes += replaced.length;
+      this.index.set(key, { offset: offset + headLength, length, checksum: sum });
+      offset += headLength + length;
+    }
+    return offset;
+  }
+
+  /**
+   * Brings the index up to what the file holds now, under the lock: another server sharing
+   * the folder may have appended records since (they are read, not cut off), replaced the
+   * file (compaction) or started it again (it is read afresh). A damaged tail, which no
+   * writer can be adding to while the lock is held, is cut off.
+   */
+  private catchUp(): void {
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'r');
+    } catch {
+      this.restart();
+      return;
+    }
+    try {
+      const stat = fs.fstatSync(fd);
+      if (identityOf(stat) !== this.identity || stat.size < this.end) {
+        this.restart();
+        this.identity = identityOf(stat);
+        this.end = this.readHeader(fd, stat.size);
+      }
+      if (this.end === 0 || stat.size === this.end) return;
+      this.end = this.readRecords(fd, this.end, stat.size);
+      if (this.end < stat.size) fs.truncateSync(this.file, this.end);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** Forgets every written record: the file is gone or is another one. */
+  private restart(): void {
+    this.index.clear();
+    this.deadBytes = 0;
+    this.end = 0;
+    this.identity = '';
+    this.reader.close();
   }
 
   /** The offset of the first record, or 0 when the file is not a cache of this format and engine. */
@@ -219,8 +279,6 @@ export class AnalysisCache {
     fs.readSync(fd, found, 0, found.length, 0);
     return found.equals(expected) ? expected.length : 0;
   }
-
-
 
   // ── Writing ──────────────────────────────────────────────────────────────────────────
 
@@ -235,27 +293,30 @@ export class AnalysisCache {
   private async append(): Promise<void> {
     if (this.pending.size === 0) return;
     const entries = [...this.pending.values()];
+    let unlock: (() => Promise<void>) | null = null;
     try {
       await fs.promises.mkdir(this.folder, { recursive: true });
-      const size = await fileSize(this.file);
-      if (this.end === 0 || size === null || size < this.end) {
+      unlock = await lock(this.lockFile);
+      // Another server has held the file for longer than a flush waits: the entries stay put for the next one.
+      if (!unlock) return;
+      this.catchUp();
+      if (this.end === 0) {
         // No usable file (first write, another engine's file, or the folder was deleted): start one.
-        this.index.clear();
-        this.deadBytes = 0;
         const header = this.header();
         await fs.promises.writeFile(this.file, header);
         this.reader.close(); // it may hold the file that was there before
+        this.identity = identityOf(await fs.promises.stat(this.file));
         this.end = header.length;
-      } else if (size > this.end) {
-        await fs.promises.truncate(this.file, this.end);
       }
       await fs.promises.appendFile(this.file, Buffer.concat(entries.flatMap(record)));
       this.located(entries, this.end);
+      for (const e of entries) this.pending.delete(e.key);
     } catch (e) {
       this.end = 0;
       this.report(`could not write the analysis cache in ${this.folder}: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
       for (const e of entries) this.pending.delete(e.key);
+    } finally {
+      await unlock?.();
     }
   }
 
@@ -287,7 +348,10 @@ export class AnalysisCache {
     if (this.end < COMPACT_MIN_BYTES || dead < this.end * COMPACT_DEAD_SHARE) return;
     const temporary = `${this.file}.${process.pid}.tmp`;
     const copied: Array<{ key: string; at: Location }> = [];
+    const unlock = await lock(this.lockFile).catch(() => null);
+    if (!unlock) return; // another server is writing: compaction can wait for another day
     try {
+      this.catchUp();
       const out = await fs.promises.open(temporary, 'w');
       try {
         const header = this.header();
@@ -306,6 +370,7 @@ export class AnalysisCache {
         await out.close();
       }
       await fs.promises.rename(temporary, this.file);
+      this.identity = identityOf(await fs.promises.stat(this.file));
       this.reader.close();
       this.index.clear();
       for (const { key, at } of copied) this.index.set(key, at);
@@ -314,6 +379,8 @@ export class AnalysisCache {
     } catch (e) {
       await fs.promises.rm(temporary, { force: true });
       this.report(`could not compact the analysis cache in ${this.folder}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      await unlock();
     }
   }
 }
@@ -327,10 +394,52 @@ function record(e: Entry): Uint8Array[] {
 }
 
 
-async function fileSize(file: string): Promise<number | null> {
+function identityOf(stat: fs.Stats): string {
+  return `${stat.dev}:${stat.ino}`;
+}
+
+/**
+ * Takes the lock at `file`: returns its release, or null when another living writer held it
+ * for all of LOCK_WAIT_MS. A lock whose process is gone, or which is older than
+ * LOCK_STALE_MS, is taken over.
+ */
+async function lock(file: string): Promise<(() => Promise<void>) | null> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const handle = await fs.promises.open(file, 'wx');
+      try {
+        await handle.writeFile(String(process.pid));
+      } finally {
+        await handle.close();
+      }
+      return () => fs.promises.rm(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (await abandoned(file)) {
+      await fs.promises.rm(file, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function abandoned(file: string): Promise<boolean> {
   try {
-    return (await fs.promises.stat(file)).size;
+    const [text, stat] = await Promise.all([fs.promises.readFile(file, 'utf8'), fs.promises.stat(file)]);
+    if (Date.now() - stat.mtimeMs > LOCK_STALE_MS) return true;
+    const pid = Number(text);
+    // Empty: its writer has created it and not yet written its id.
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ESRCH';
+    }
   } catch {
-    return null;
+    return false; // gone already: the next try takes it
   }
 }

@@ -2,13 +2,42 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readlinkSync
 import * as path from 'node:path';
 import { BINARY_SNIFF_BYTES, binaryReason, decodeText } from '../core/text/decode';
 import { compileGlob, GlobError, type Glob } from './glob';
+import { gitIgnored, ignoreFilesFor, readGitignore, type IgnoreFile } from './gitignore';
 
 // Finding and reading articles on disk, for the CLI and the language server alike. A
 // reader's folder is never clean: every file that cannot be read is named with the reason,
 // and the others are still read.
 
-/** What Byline reads in a folder unless told otherwise. */
-export const DEFAULT_INCLUDE = ['**/*.txt', '**/*.news'];
+/** What Byline reads in a folder unless told otherwise, in the editor and the CLI alike: .news always; .txt… */
+export const DEFAULT_INCLUDE = ['**/*.news', '**/*.txt'];
+/** …but not the text files every code repository has, nor tools' folders. byline.exclude and --exclude add to these. */
+export const DEFAULT_EXCLUDE = [
+  '**/README*',
+  '**/LICENSE*',
+  '**/LICENCE*',
+  '**/COPYING*',
+  '**/NOTICE*',
+  '**/AUTHORS*',
+  '**/CONTRIBUTORS*',
+  '**/CHANGELOG*',
+  '**/CHANGES*',
+  '**/requirements*.txt',
+  '**/constraints*.txt',
+  '**/CMakeLists.txt',
+  '**/robots.txt',
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/vendor/**',
+  '**/third_party/**',
+  '**/site-packages/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/target/**',
+  '**/logs/**',
+];
 
 /** Folders that hold tools' files, not articles. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode', '.idea']);
@@ -16,6 +45,8 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode
 export interface FileFilter {
   include: readonly string[];
   exclude: readonly string[];
+  /** Leave out what .gitignore files list (in the folders walked, and above them up to the repository's top). */
+  gitignore?: boolean;
 }
 
 export interface Skipped {
@@ -96,7 +127,7 @@ export const OUTSIDE_WORKSPACE = 'symbolic link to a place outside the workspace
  * The files to read for the given paths: files named directly are always read; folders are
  * walked for files the filter accepts. Symbolic links are followed once (a loop is noticed).
  */
-export async function findFiles(inputs: readonly string[], filter: FileFilter, options: WalkOptions = {}): Promise<Found> {
+export async function findFiles(inputs: readonly string[], filterOf: FileFilter | ((root: string) => FileFilter), options: WalkOptions = {}): Promise<Found> {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
@@ -111,8 +142,11 @@ export async function findFiles(inputs: readonly string[], filter: FileFilter, o
     }
     if (stat.isDirectory()) {
       const root = options.root ?? input;
+      // A workspace folder's own settings (multi-root workspaces) apply under it.
+      const filter = typeof filterOf === 'function' ? filterOf(root) : filterOf;
       const realRoot = options.confine ? await fs.realpath(root) : null;
-      await walk({ realRoot, outsideReason: options.outsideReason ?? OUTSIDE_WORKSPACE, filter, files, skipped, seen }, input, path.relative(root, input).split(path.sep).join('/'));
+      const ignores = filter.gitignore ? await ignoreFilesFor(root, input) : [];
+      await walk({ realRoot, outsideReason: options.outsideReason ?? OUTSIDE_WORKSPACE, filter, files, skipped, seen }, input, path.relative(root, input).split(path.sep).join('/'), ignores);
     }
     else if (stat.isFile()) files.push(input);
     else skipped.push({ path: input, reason: kindOf(stat) });
@@ -130,8 +164,11 @@ interface Walk {
   seen: Set<string>;
 }
 
-/** Walks `dir`, which is `relative` (with / separators, '' for the root) under the folder walked. */
-async function walk(w: Walk, dir: string, relative: string): Promise<void> {
+/**
+ * Walks `dir`, which is `relative` (with / separators, '' for the root) under the folder
+ * walked; `ignores`: the .gitignore files that apply above it.
+ */
+async function walk(w: Walk, dir: string, relative: string, ignores: readonly IgnoreFile[]): Promise<void> {
   const { filter, files, skipped, seen } = w;
   let real: string;
   try {
@@ -150,13 +187,17 @@ async function walk(w: Walk, dir: string, relative: string): Promise<void> {
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (filter.gitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+    const rules = await readGitignore(path.join(dir, '.gitignore'));
+    if (rules) ignores = [...ignores, { under: relative, above: '', rules }];
+  }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     // Built along the walk: path.relative for each of 10,000 files took a quarter of a second.
     const inside = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.name.includes('\uFFFD') && !(await exists(full))) {
       // The name's bytes are not UTF-8: Node replaced them, and the path it gives leads nowhere.
-      if (matchesSlashed(inside, filter)) skipped.push({ path: full, reason: UNDECODABLE_NAME });
+      if (matchesSlashed(inside, filter) && !gitIgnored(ignores, inside, false)) skipped.push({ path: full, reason: UNDECODABLE_NAME });
       continue;
     }
     let kind: { isDirectory(): boolean; isFile(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean } = entry;
@@ -173,13 +214,25 @@ async function walk(w: Walk, dir: string, relative: string): Promise<void> {
       }
     }
     if (kind.isDirectory()) {
-      if (!folderLeftOut(inside, filter)) await walk(w, full, inside);
-    } else if (matchesSlashed(inside, filter)) {
+      // Pruned, not walked: a 40,000-file .venv beside one article is never listed.
+      if (!folderLeftOut(inside, filter) && !gitIgnored(ignores, inside, true)) await walk(w, full, inside, ignores);
+    } else if (matchesSlashed(inside, filter) && !gitIgnored(ignores, inside, false)) {
       // A pipe, a device or a socket with an article's name is named, not passed over in silence.
       if (kind.isFile()) files.push(full);
       else skipped.push({ path: full, reason: kindOf(kind) });
     }
   }
+}
+
+/**
+ * True when .gitignore files leave out `file` (under the workspace folder `root`), or a
+ * folder on its way: for a change on disk the watcher names, judged as a walk would judge it.
+ */
+export async function ignoredByGit(file: string, root: string, filter: FileFilter): Promise<boolean> {
+  if (!filter.gitignore) return false;
+  const parts = path.relative(root, file).split(path.sep);
+  const ignores = await ignoreFilesFor(root, file);
+  return parts.some((_, i) => gitIgnored(ignores, parts.slice(0, i + 1).join('/'), i < parts.length - 1));
 }
 
 /** Why a file-system entry that is neither a regular file nor a folder is not read. */

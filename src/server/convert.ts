@@ -10,10 +10,10 @@ export type RangeOf = (uri: string, start: number, end: number) => WireRange | n
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
 /**
- * `docs`: where the codes are documented (the README shipped with the server, whose headings
- * carry each code as an anchor); the Problems panel shows the code as a link to it.
+ * `docs`: where each code is documented (docs/diagnostics.md shipped with the server, see
+ * src/node/docs.ts); the Problems panel shows the code as a link to it.
  */
-export function toLspDiagnostic(uri: string, d: Diagnostic, rangeOf: RangeOf, docs: string | null = null): LspDiagnostic | null {
+export function toLspDiagnostic(uri: string, d: Diagnostic, rangeOf: RangeOf, docs: ((code: string) => string) | null = null): LspDiagnostic | null {
   const range = rangeOf(uri, d.start, d.end);
   if (!range) return null;
   const related = d.related.flatMap((r) => {
@@ -24,7 +24,7 @@ export function toLspDiagnostic(uri: string, d: Diagnostic, rangeOf: RangeOf, do
     range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    ...(docs ? { codeDescription: { href: `${docs}#${d.code}` } } : {}),
+    ...(docs ? { codeDescription: { href: docs(d.code) } } : {}),
     source: 'Byline',
     message: d.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),

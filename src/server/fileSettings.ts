@@ -18,6 +18,10 @@ export function withFileSettings(base: Settings, file: Record<string, unknown>, 
   const out: Settings = { ...base };
   if ('include' in file && !bad('include')) out.include = parsed.include;
   if ('exclude' in file && !bad('exclude')) out.exclude = parsed.exclude;
+  // The file's globs apply under every folder, over the folders' own editor settings.
+  if (out.include !== base.include || out.exclude !== base.exclude) {
+    out.folderFilters = Object.fromEntries(Object.entries(base.folderFilters).map(([folder, f]) => [folder, { ...f, include: out.include, exclude: out.exclude }]));
+  }
   if ('cueVerbs' in file && !bad('cueVerbs')) out.cueVerbs = parsed.cueVerbs;
   if ('numericTolerance' in file && !bad('numericTolerance')) out.numericTolerance = parsed.numericTolerance;
   const severity = file.severity;

@@ -1,6 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -36,7 +35,8 @@ import { AnalysisPool } from './pool';
 import { Session, type Progress } from './session';
 import { StreamGuard } from './streamGuard';
 import { encodeTokens, LEGEND, tokenSpans } from './semanticTokens';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, withFolderSettings } from './settings';
+import { codeLinks, shippedDocs } from '../node/docs';
 
 // The Byline language server: the engine in its own process, so that indexing a large
 // folder never slows typing. Any LSP client can start it (`node dist/server.js --stdio`);
@@ -56,6 +56,12 @@ export function startServer(connection: Connection): void {
   let lastSettingsProblems = '';
   let canRefreshTokens = false;
   let canRefreshHints = false;
+  /** The workspace folders (file: URIs and names), whose own settings are asked for. */
+  let folders: Array<{ uri: string; name: string }> = [];
+  const useFolders = (list: ReadonlyArray<{ uri: string; name: string }>) => {
+    folders = list.filter((f) => f.uri.startsWith('file:'));
+    session.setFolders(folders.map((f) => fileURLToPath(f.uri)));
+  };
   let reportedSpeech = DEFAULT_SETTINGS.reportedSpeech;
   let refreshTimer: NodeJS.Timeout | undefined;
   // The first marks sent are logged with the time they took, for the first-open timing (README).
@@ -94,12 +100,11 @@ export function startServer(connection: Connection): void {
     hasFolders = params.capabilities.workspace?.workspaceFolders === true;
     canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    session.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+    useFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : []));
     session.useStorage(storageOf(params.initializationOptions));
     // Only the VS Code client says whether the workspace is trusted; other clients' workspaces are.
     session.decisions.trusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted !== false;
-    session.documentCodesAt(shippedReadme());
+    session.documentCodesWith(codeLinks(shippedDocs(__dirname)));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -117,7 +122,14 @@ export function startServer(connection: Connection): void {
 
   async function loadSettings(): Promise<boolean> {
     const raw = canConfigure ? await connection.workspace.getConfiguration('byline') : {};
-    const { settings, problems } = parseSettings(raw);
+    const window = parseSettings(raw);
+    // byline.include/exclude/useGitignore are `resource` settings: each folder may have its own.
+    const scoped: unknown[] = canConfigure && folders.length > 0 ? await connection.workspace.getConfiguration(folders.map((f) => ({ scopeUri: f.uri, section: 'byline' }))) : [];
+    const { settings, problems } = withFolderSettings(
+      window.settings,
+      window.problems,
+      scoped.map((value, i) => ({ path: fileURLToPath(folders[i].uri), name: folders[i].name, raw: value })),
+    );
     const text = problems.join('; ');
     // Each bad setting is reported once, not on every change of every other setting.
     if (text && text !== lastSettingsProblems) void connection.window.showWarningMessage(`Byline: ${text}`);
@@ -131,8 +143,9 @@ export function startServer(connection: Connection): void {
     // vscode-languageserver throws here for a client without workspace folders, which ended the server.
     if (hasFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
-        const folders = await connection.workspace.getWorkspaceFolders();
-        session.setFolders((folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+        useFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
+        // A folder added brings its own settings.
+        await loadSettings();
         await session.loadDecisions();
         await session.scan();
       });
@@ -242,12 +255,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** The README beside the bundle (dist/server.js → README.md), which documents every code; null where it is not shipped. */
-function shippedReadme(): string | null {
-  const readme = path.resolve(__dirname, '..', 'README.md');
-  return fs.existsSync(readme) ? pathToFileURL(readme).href : null;
 }
 
 /**

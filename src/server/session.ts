@@ -8,7 +8,7 @@ import { LineIndex } from '../core/text/lineIndex';
 import { analyzeDocument } from '../core/analyze';
 import { AnalysisCache } from '../node/cache';
 import { ENGINE_VERSION } from '../node/engineVersion';
-import { findFiles, folderLeftOut, isInside, matchesFilter, OUTSIDE_WORKSPACE, sizeRefusal } from '../node/files';
+import { findFiles, folderLeftOut, ignoredByGit, isInside, matchesFilter, OUTSIDE_WORKSPACE, sizeRefusal } from '../node/files';
 import type { StatusParams, WireRange } from '../shared/protocol';
 import { Workspace, type AnalysisSource, type DocumentInput } from '../workspace/workspace';
 import { ProjectDecisions } from './projectDecisions';
@@ -16,7 +16,7 @@ import { toLspDiagnostic } from './convert';
 import { Indexer, settleSpeakers, SIZE_SETTING, type IndexTarget } from './indexer';
 import type { AnalysisPool } from './pool';
 import { decodeInTurns } from './parts';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, filterOf, type Settings } from './settings';
 
 // The language server's view of the workspace: the files under the include globs as they
 // are on disk, overridden by what is open (unsaved edits count), kept current by the file
@@ -86,7 +86,7 @@ export class Session {
   /** Open documents whose text a worker is analysing: the latest request for each (see `edit`). */
   private readonly analysing = new Map<string, { cancel: () => void }>();
   /** Where the diagnostic codes are documented, as a URI (see convert.ts). */
-  private docs: string | null = null;
+  private docs: ((code: string) => string) | null = null;
   private readonly lines = new Map<string, { hash: string; index: LineIndex }>();
   private scanGeneration = 0;
   private indexing = false;
@@ -126,9 +126,9 @@ export class Session {
     if (pool && host.log) pool.onWorkerStopped = (message) => host.log?.(message);
   }
 
-  /** Links every diagnostic's code to its entry in the document at `uri` (the README). */
-  documentCodesAt(uri: string | null): void {
-    this.docs = uri;
+  /** Links every diagnostic's code to where it is documented (src/node/docs.ts). */
+  documentCodesWith(links: ((code: string) => string) | null): void {
+    this.docs = links;
   }
 
   /**
@@ -210,7 +210,8 @@ export class Session {
   /** Applies the settings in force; returns true when the set of files to read changed (a rescan is due). */
   private configureEffective(settings: Settings): boolean {
     const filesChanged =
-      JSON.stringify([settings.include, settings.exclude, settings.maxFileSize]) !== JSON.stringify([this.settings.include, this.settings.exclude, this.settings.maxFileSize]);
+      JSON.stringify([settings.include, settings.exclude, settings.gitignore, settings.folderFilters, settings.maxFileSize]) !==
+      JSON.stringify([this.settings.include, this.settings.exclude, this.settings.gitignore, this.settings.folderFilters, this.settings.maxFileSize]);
     const analysisChanged = JSON.stringify([settings.cueVerbs, settings.numericTolerance]) !== JSON.stringify([this.settings.cueVerbs, this.settings.numericTolerance]);
     this.settings = settings;
     if (analysisChanged) {
@@ -237,7 +238,7 @@ export class Session {
     const file = fileURLToPath(uri);
     const folder = this.folders.find((f) => file === f || file.startsWith(f + path.sep));
     const relative = folder ? path.relative(folder, file) : path.basename(file);
-    return matchesFilter(relative, this.settings);
+    return matchesFilter(relative, filterOf(this.settings, folder ?? null));
   }
 
   opened(uri: string, text: string, version: number): void {
@@ -292,7 +293,7 @@ export class Session {
     this.pool?.prestart();
     try {
       this.realFolders = await this.realRoots();
-      const found = await findFiles(this.folders, this.settings, { confine: true });
+      const found = await findFiles(this.folders, (root) => filterOf(this.settings, root), { confine: true });
       const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
       this.skipped.clear();
       for (const s of found.skipped) this.skip(pathToFileURL(s.path).href, s.reason);
@@ -354,11 +355,14 @@ export class Session {
 
   /** The file watcher saw a file or a folder appear or change. */
   fileChanged(uri: string): Promise<void> {
+    // A .gitignore written or edited may leave out, or take back, files anywhere below it.
+    if (uri.endsWith('/.gitignore')) return this.scan();
     return this.watched(uri);
   }
 
   /** The file watcher saw a file or a folder disappear. */
   fileDeleted(uri: string): Promise<void> {
+    if (uri.endsWith('/.gitignore')) return this.scan();
     return this.watched(uri);
   }
 
@@ -418,11 +422,11 @@ export class Session {
         this.skip(uri, OUTSIDE_WORKSPACE);
         break;
       case 'folder': {
-        if (folderLeftOut(path.relative(place.root, file), this.settings)) {
+        if (folderLeftOut(path.relative(place.root, file), filterOf(this.settings, place.root))) {
           forgetAll();
           break;
         }
-        const found = await findFiles([file], this.settings, { confine: true, root: place.root });
+        const found = await findFiles([file], filterOf(this.settings, place.root), { confine: true, root: place.root });
         const uris = new Set(found.files.map((f) => pathToFileURL(f).href));
         for (const s of found.skipped) this.skip(pathToFileURL(s.path).href, s.reason);
         for (const p of this.pathsUnder(uri)) if (!uris.has(p)) for (const c of this.forget(p)) changed.add(c);
@@ -435,7 +439,7 @@ export class Session {
       }
       case 'file':
         if (this.open.has(uri)) break;
-        if (this.accepts(uri)) for (const c of await this.readFromDisk(uri)) changed.add(c);
+        if (this.accepts(uri) && !(await ignoredByGit(file, place.root, filterOf(this.settings, place.root)))) for (const c of await this.readFromDisk(uri)) changed.add(c);
         else for (const c of this.forget(uri)) changed.add(c);
         break;
     }

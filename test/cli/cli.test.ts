@@ -62,8 +62,9 @@ test('json output follows the documented version-1 shape and its offsets point a
 });
 
 test('sarif output is SARIF 2.1.0 with one result per finding', async () => {
+  // SARIF leaves quotes out by default (its own test below): both with them set.
   const json = JSON.parse((await byline('analyze', articles, '--format', 'json')).out);
-  const r = await byline('analyze', articles, '--format', 'sarif');
+  const r = await byline('analyze', articles, '--format', 'sarif', '--severity', 'quote=information', '--severity', 'reported-speech=information');
   const sarif = JSON.parse(r.out);
   assert.equal(sarif.version, '2.1.0');
   const run0 = sarif.runs[0];
@@ -236,4 +237,98 @@ test('--max-file-size over the hard ceiling is a usage error', async () => {
   const r = await byline('analyze', articles, '--max-file-size', '1GB');
   assert.equal(r.code, EXIT.usage);
   assert.match(r.err, /--max-file-size may be at most 100MB: Byline reads no larger file; got "1GB"/);
+});
+
+test('the CLI leaves out what the editor leaves out: README, tools\' folders and build output; --exclude adds to that; --no-default-excludes reads them', async () => {
+  const dir = tempDir();
+  const article = fs.readFileSync(path.join(articles, 'kyiv.txt'));
+  fs.writeFileSync(path.join(dir, 'a.txt'), article);
+  fs.writeFileSync(path.join(dir, 'README.txt'), 'How to build this project: run make.\n');
+  for (const folder of ['build', '.venv/lib', 'drafts']) {
+    fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    fs.writeFileSync(path.join(dir, folder, 'copy.txt'), article);
+  }
+  const analysed = async (...extra: string[]) => {
+    const r = await byline('analyze', dir, '-f', 'json', ...extra);
+    return (JSON.parse(r.out) as { files: Array<{ path: string }> }).files.map((f) => path.relative(dir, f.path).split(path.sep).join('/')).sort();
+  };
+  assert.deepEqual(await analysed(), ['a.txt', 'drafts/copy.txt']);
+  assert.deepEqual(await analysed('--exclude', '**/drafts/**'), ['a.txt']);
+  assert.deepEqual(await analysed('--no-default-excludes'), ['.venv/lib/copy.txt', 'README.txt', 'a.txt', 'build/copy.txt', 'drafts/copy.txt']);
+  // A file named is read whatever the globs say.
+  assert.match((await byline('analyze', path.join(dir, 'build', 'copy.txt'), '-q')).out, /^1 file analysed/m);
+});
+
+test('.gitignore files are honoured: patterns with and without a slash, folders only, "!" taking a file back, nested files, and the repository\'s above the folder given', async () => {
+  const repo = tempDir();
+  fs.mkdirSync(path.join(repo, '.git'));
+  fs.writeFileSync(path.join(repo, '.gitignore'), '# scratch copies\nnews/scratch/\n');
+  const dir = path.join(repo, 'news');
+  const article = fs.readFileSync(path.join(articles, 'kyiv.txt'));
+  const files = ['a.txt', 'a.old.txt', 'keep.old.txt', 'scratch/s.txt', 'sub/b.txt', 'sub/private.txt', 'sub/deep/c.txt', 'tmp/t.txt', 'x/tmp'];
+  for (const f of files) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), article);
+  }
+  fs.renameSync(path.join(dir, 'x/tmp'), path.join(dir, 'x/tmp.txt'));
+  fs.writeFileSync(path.join(dir, '.gitignore'), '*.old.txt\n!keep.old.txt\ntmp/\n/sub/deep\n');
+  fs.writeFileSync(path.join(dir, 'sub', '.gitignore'), 'private.txt\n');
+  const analysed = async (...extra: string[]) => {
+    const r = await byline('analyze', dir, '-f', 'json', ...extra);
+    return (JSON.parse(r.out) as { files: Array<{ path: string }> }).files.map((f) => path.relative(dir, f.path).split(path.sep).join('/')).sort();
+  };
+  assert.deepEqual(await analysed(), ['a.txt', 'keep.old.txt', 'sub/b.txt', 'x/tmp.txt']);
+  assert.deepEqual(await analysed('--no-gitignore'), ['a.old.txt', 'a.txt', 'keep.old.txt', 'scratch/s.txt', 'sub/b.txt', 'sub/deep/c.txt', 'sub/private.txt', 'tmp/t.txt', 'x/tmp.txt']);
+});
+
+test('arguments as people type them: options after the paths, -fjson, --format=json, -qL together, and "--" before a file name that starts with "-"', async () => {
+  const dir = tempDir();
+  fs.copyFileSync(path.join(articles, 'kyiv.txt'), path.join(dir, '-dash.txt'));
+  const previous = process.cwd();
+  process.chdir(dir);
+  try {
+    for (const args of [['analyze', '-fjson', '--', '-dash.txt'], ['analyze', '--', '-dash.txt', '--format=json'], ['analyze', '--format', 'json', '--', '-dash.txt']]) {
+      const r = await byline(...args);
+      // After "--" everything is a file name: "--format=json" there is a file that does not exist.
+      if (args.includes('--format=json') && args.indexOf('--format=json') > args.indexOf('--')) {
+        assert.equal(r.code, EXIT.unreadable, args.join(' '));
+        assert.match(r.err, /--format=json: no such file or folder/);
+        continue;
+      }
+      assert.equal(r.code, EXIT.ok, `${args.join(' ')}: ${r.err}`);
+      assert.equal(JSON.parse(r.out).files.length, 1);
+    }
+    const late = await byline('analyze', '-dash.txt');
+    assert.equal(late.code, EXIT.usage);
+    assert.match(late.err, /unknown option -d .*after "--"/);
+    const grouped = await byline('analyze', '.', '-qL');
+    assert.equal(grouped.code, EXIT.ok);
+    assert.match(grouped.out, /^1 file analysed/);
+    assert.match((await byline('analyze', '.', '--quiet=yes')).err, /--quiet takes no value; got "yes"/);
+    assert.match((await byline('analyze', '.', '--format')).err, /--format needs a value/);
+  } finally {
+    process.chdir(previous);
+  }
+});
+
+test('SARIF: rules link to their documentation (helpUri), and quotes are no code-scanning alerts unless --severity asks for them', async () => {
+  const compared = path.join(fixturesDir, 'quotes-compared');
+  const sarif = async (...extra: string[]) => JSON.parse((await byline('analyze', compared, '-f', 'sarif', ...extra)).out).runs[0];
+  const run = await sarif();
+  const rules = run.tool.driver.rules as Array<{ id: string; helpUri?: string; defaultConfiguration: { enabled?: boolean } }>;
+  assert.ok(rules.length > 0);
+  for (const rule of rules) {
+    assert.ok(rule.helpUri, rule.id);
+    // The link leads to the code's heading in docs/diagnostics.md.
+    const url = new URL(rule.helpUri!);
+    const line = Number(/^#L(\d+)$/.exec(url.hash)?.[1]);
+    assert.equal(fs.readFileSync(fileURLToPath(url), 'utf8').split('\n')[line - 1], `## \`${rule.id}\``);
+  }
+  assert.equal(rules.find((r) => r.id === 'quote')?.defaultConfiguration.enabled, false);
+  const ids = (r: { results: Array<{ ruleId: string }> }) => new Set(r.results.map((x) => x.ruleId));
+  assert.ok(!ids(run).has('quote') && !ids(run).has('reported-speech'));
+  assert.ok(ids(run).size > 0, 'the other findings are still there');
+  assert.ok(ids(await sarif('--severity', 'quote=information')).has('quote'));
+  // Every location given a base is relative to it.
+  for (const a of run.artifacts) if (a.location.uriBaseId) assert.ok(!/^[a-z]+:/i.test(a.location.uri), a.location.uri);
 });

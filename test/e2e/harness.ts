@@ -27,8 +27,9 @@ export async function packageExtension(extensionDir: string, outDir: string, vsc
   const vsix = path.join(outDir, `${manifest.name}-${manifest.version}.vsix`);
   fs.mkdirSync(outDir, { recursive: true });
   const vsce = require.resolve('@vscode/vsce/vsce');
-  // A throwaway or unpublished extension has no repository URL; vsce would otherwise stop to ask.
-  const r = await run(process.execPath, [vsce, 'package', '--out', vsix, '--allow-missing-repository', ...vsceArgs], { cwd: extensionDir });
+  // A throwaway or unpublished extension has no repository URL; vsce would otherwise stop to ask,
+  // or refuse a README's relative links (Byline's screenshots ship in the .vsix and are kept relative).
+  const r = await run(process.execPath, [vsce, 'package', '--out', vsix, '--allow-missing-repository', '--no-rewrite-relative-links', ...vsceArgs], { cwd: extensionDir });
   if (r.code !== 0 || !fs.existsSync(vsix)) throw new Error(`vsce package failed in ${extensionDir}:\n${r.output}`);
   return vsix;
 }

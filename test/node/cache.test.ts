@@ -142,3 +142,36 @@ test('an unwritable cache folder is reported once, never thrown, however many wr
   assert.equal(errors.length, 1, JSON.stringify(errors));
   assert.match(String((errors[0] as unknown[])[0]), /^Byline: could not write the analysis cache in .*; analyses are made again next time instead of read back$/);
 });
+
+// Two servers share one storage folder when no folder is open (VS Code's global storage): each
+// holds its own view of where the file ends, and neither may cut the other's records short.
+test('two caches writing one folder in turn keep each other\'s records', async () => {
+  const dir = folder();
+  const a = AnalysisCache.open(dir, ENGINE);
+  const b = AnalysisCache.open(dir, ENGINE);
+  a.put(KEYS[0], analyses[0]);
+  await a.flush();
+  b.put(KEYS[1], analyses[1]);
+  await b.flush();
+  a.put(KEYS[2], analyses[2]);
+  await a.flush();
+  // Each still reads its own records, and a new reader finds all three.
+  assert.deepEqual(a.get(KEYS[0]), analyses[0]);
+  assert.deepEqual(b.get(KEYS[1]), analyses[1]);
+  const again = AnalysisCache.open(dir, ENGINE);
+  assert.equal(again.size, 3);
+  KEYS.forEach((k, i) => assert.deepEqual(again.get(k), analyses[i]));
+});
+
+test('flushes of two caches at the same moment lose nothing, and a lock left by a process that died is taken over', async () => {
+  const dir = folder();
+  fs.mkdirSync(dir, { recursive: true });
+  // A lock held by no living process (pid 2^22 + 1 is above Linux's pid_max default).
+  fs.writeFileSync(path.join(dir, 'analyses.bin.lock'), String(4194305));
+  const caches = [AnalysisCache.open(dir, ENGINE), AnalysisCache.open(dir, ENGINE), AnalysisCache.open(dir, ENGINE)];
+  caches.forEach((c, i) => c.put(KEYS[i], analyses[i]));
+  await Promise.all(caches.map((c) => c.flush()));
+  const again = AnalysisCache.open(dir, ENGINE);
+  KEYS.forEach((k, i) => assert.deepEqual(again.get(k), analyses[i]));
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['analyses.bin']);
+});

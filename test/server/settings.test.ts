@@ -96,14 +96,14 @@ test('ceilings: a size over 100 MB, too many cue verbs, and globs with too many 
   assert.match(r.problems.join(), new RegExp(`byline\\.cueVerbs holds 30000 verbs, more than the ${MAX_CUE_VERBS} it may have; ignored`));
   r = parseSettings({ exclude: ['**/*a*a*a*a*a*a*a*a*b', '{a,b}'.repeat(9)] });
   assert.deepEqual(r.settings.exclude, DEFAULT_EXCLUDE);
-  assert.match(r.problems.join(), /byline\.exclude: ".*" has more than 256 alternatives in its braces; using the default/);
+  assert.match(r.problems.join(), /byline\.exclude: ".*" has more than 256 alternatives in its braces; ignored \(the default exclusions still apply\)/);
 });
 
 test('the manifest restricts, in untrusted workspaces, the settings that change what is read or how much; every number has a ceiling it states', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const trust = manifest.capabilities.untrustedWorkspaces;
   assert.equal(trust.supported, 'limited');
-  assert.deepEqual([...trust.restrictedConfigurations].sort(), ['byline.cueVerbs', 'byline.exclude', 'byline.include', 'byline.maxFileSizeKB']);
+  assert.deepEqual([...trust.restrictedConfigurations].sort(), ['byline.cueVerbs', 'byline.exclude', 'byline.include', 'byline.maxFileSizeKB', 'byline.useDefaultExcludes', 'byline.useGitignore']);
   for (const [name, schema] of Object.entries(manifest.contributes.configuration.properties) as Array<[string, { type: string; maximum?: number; maxItems?: number; description?: string; markdownDescription?: string }]>) {
     const description = schema.description ?? schema.markdownDescription ?? '';
     if (schema.type === 'number') {
@@ -115,4 +115,26 @@ test('the manifest restricts, in untrusted workspaces, the settings that change 
       assert.ok(description.includes(`At most ${schema.maxItems}`), `${name}'s description does not state its ceiling`);
     }
   }
+});
+
+test('byline.exclude adds to the defaults; byline.useDefaultExcludes: false drops them; byline.useGitignore is on unless turned off; a folder\'s own values apply under it', async () => {
+  const { withFolderSettings, filterOf } = await import('../../src/server/settings');
+  let r = parseSettings({ exclude: ['**/drafts/**'] });
+  assert.deepEqual(r.settings.exclude, [...DEFAULT_EXCLUDE, '**/drafts/**']);
+  assert.equal(r.settings.gitignore, true);
+  r = parseSettings({ exclude: ['**/drafts/**'], useDefaultExcludes: false, useGitignore: false });
+  assert.deepEqual(r.settings.exclude, ['**/drafts/**']);
+  assert.equal(r.settings.gitignore, false);
+  r = parseSettings({ useGitignore: 'no' });
+  assert.equal(r.settings.gitignore, true);
+  assert.match(r.problems.join(), /byline\.useGitignore must be true or false; got "no", using true/);
+  const window = parseSettings({});
+  const scoped = withFolderSettings(window.settings, window.problems, [
+    { path: '/w/a', name: 'a', raw: { exclude: ['**/drafts/**'] } },
+    { path: '/w/b', name: 'b', raw: { include: 'not a list' } },
+  ]);
+  assert.deepEqual(filterOf(scoped.settings, '/w/a').exclude, [...DEFAULT_EXCLUDE, '**/drafts/**']);
+  assert.deepEqual(filterOf(scoped.settings, '/w/b').include, DEFAULT_INCLUDE);
+  assert.deepEqual(filterOf(scoped.settings, '/w/c').exclude, DEFAULT_EXCLUDE);
+  assert.deepEqual(scoped.problems, ['in the folder b, byline.include must be a list of glob patterns such as "**/*.txt"; using the default']);
 });

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/types';
 import type { Report } from '../../workspace/report';
-import { DEFAULT_SEVERITIES, DIAGNOSTIC_CODES } from '../../workspace/severity';
+import { DIAGNOSTIC_CODES, EDITOR_SEVERITIES } from '../../workspace/severity';
 import { RULE_DESCRIPTIONS } from '../../workspace/rules';
 
 // SARIF 2.1.0, for code-scanning tools (GitHub code scanning, Azure DevOps, IDE viewers).
@@ -10,7 +10,17 @@ import { RULE_DESCRIPTIONS } from '../../workspace/rules';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(report: Report, version: string, cwd: string): string {
+/**
+ * A SARIF report's defaults are the editor's: a quote is not a code-scanning alert, so quotes
+ * and reported speech are left out unless `--severity` sets them.
+ */
+export const SARIF_SEVERITIES = EDITOR_SEVERITIES;
+
+/**
+ * `docs`: a link for each code to where it is documented (src/node/docs.ts), for the rules'
+ * helpUri; `severities`: those the run used, for the rules' default level.
+ */
+export function formatSarif(report: Report, version: string, cwd: string, docs: ((code: string) => string) | null = null, severities: Readonly<Record<string, string>> = SARIF_SEVERITIES): string {
   // A file under the working folder is a relative reference against %SRCROOT%, each segment
   // percent-encoded (RFC 3986: "50% of #1.txt" is "50%25%20of%20%231.txt", not a path with a
   // fragment); any other is an absolute file URI, without a base.
@@ -45,8 +55,9 @@ export function formatSarif(report: Report, version: string, cwd: string): strin
             rules: DIAGNOSTIC_CODES.map((code) => ({
               id: code,
               shortDescription: { text: RULE_DESCRIPTIONS[code] },
-              help: { text: `${RULE_DESCRIPTIONS[code]} See "Diagnostics" in Byline's README (${code}).` },
-              defaultConfiguration: { level: DEFAULT_SEVERITIES[code] === 'off' ? 'none' : LEVEL[DEFAULT_SEVERITIES[code] as Severity] },
+              help: { text: `${RULE_DESCRIPTIONS[code]} See docs/diagnostics.md in Byline's package (${code}).` },
+              ...(docs ? { helpUri: docs(code) } : {}),
+              defaultConfiguration: severities[code] === 'off' ? { enabled: false, level: 'none' } : { level: LEVEL[severities[code] as Severity] },
             })),
           },
         },

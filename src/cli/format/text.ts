@@ -27,11 +27,12 @@ export function formatText(report: Report, quiet: boolean): string {
   const quotes = report.files.reduce((n, f) => n + f.quotes.length, 0);
   const attributed = report.files.reduce((n, f) => n + f.quotes.filter((q) => q.speaker).length, 0);
   const claims = report.files.reduce((n, f) => n + f.claims.length, 0);
+  const speakers = report.speakers.filter((s) => s.quoteCount > 0).length;
   const parts = [
     `${report.files.length} ${report.files.length === 1 ? 'file' : 'files'} analysed`,
-    `${quotes} quotes (${attributed} attributed)`,
-    `${report.speakers.filter((s) => s.quoteCount > 0).length} speakers`,
-    `${claims} numeric claims`,
+    `${quotes} ${quotes === 1 ? 'quote' : 'quotes'} (${attributed} attributed)`,
+    `${speakers} ${speakers === 1 ? 'speaker' : 'speakers'}`,
+    `${claims} numeric ${claims === 1 ? 'claim' : 'claims'}`,
     `${report.conflicts.length} ${report.conflicts.length === 1 ? 'conflict' : 'conflicts'}`,
   ];
   if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`);
