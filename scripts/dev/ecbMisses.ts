@@ -11,7 +11,8 @@ import { ClaimIndex } from '../../src/workspace/claimIndex';
 // to a link — no claim over the figure, a claim not compared (no group key), two group keys, or
 // one key but the pair judged another story or thing. Prints the counts per reason and, per
 // gold group, its figures with how Byline read them, the groups that miss most first.
-// Usage: node out/scripts/dev/ecbMisses.js [event] [groups to show]
+// Usage: node out/scripts/dev/ecbMisses.js [event] [groups to show]; GROUP=g8 or REASON=… prints
+// the pairs of one group or one reason; KEYS=1 names the two group keys; NULLS=1, NOCLAIM=1 below.
 
 interface GoldFigure { id: string; file: string; start: number; end: number; text: string; group: string | null; value: string | null }
 interface GoldEvent { groups: Record<string, { what: string; overTime?: boolean }>; figures: GoldFigure[] }
@@ -95,45 +96,39 @@ function whyApart(x: Claim, y: Claim): string {
   return 'differ, undisputed';
 }
 
-if (process.env.NULLS) {
+/**
+ * Every gold figure of a group that spans two files or more, with the claim over it (if any)
+ * and the words around it: what NULLS and NOCLAIM list.
+ */
+function eachLinkedFigure(visit: (event: string, what: string, g: GoldFigure, c: Claim | undefined, around: string) => void): void {
   for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
     const gold = JSON.parse(fs.readFileSync(path.join(root, 'gold', `${event}.json`), 'utf8')) as GoldEvent;
     const files = new Map<string, Set<string>>();
     for (const g of gold.figures) if (g.group) files.set(g.group, (files.get(g.group) ?? new Set()).add(g.file));
-    const claims = new Map<string, Claim[]>();
-    const texts = new Map<string, string>();
+    const read = new Map<string, { text: string; claims: Claim[] }>();
     for (const g of gold.figures) {
       if (!g.group || (files.get(g.group)?.size ?? 0) < 2) continue;
-      if (!claims.has(g.file)) {
+      let file = read.get(g.file);
+      if (file === undefined) {
         const text = fs.readFileSync(path.join(root, 'events', event, g.file), 'utf8');
-        texts.set(g.file, text);
-        claims.set(g.file, findClaims(parseDocument(text)));
+        read.set(g.file, (file = { text, claims: findClaims(parseDocument(text)) }));
       }
-      const c = claims.get(g.file)?.find((c) => g.start >= c.start && g.end <= c.end);
-      if (c === undefined || groupKey(c) !== null) continue;
-      const text = texts.get(g.file) ?? '';
-      console.log(`${event} ${g.group} [${gold.groups[g.group].what.slice(0, 50)}] '${c.text}' dim=${c.frame.dimension} what=${c.frame.what} counted=${c.counted} measure=${c.measure} nc=${c.notComparable} «${text.slice(Math.max(0, g.start - 70), g.end + 50).replace(/\s+/g, ' ')}»`);
+      const c = file.claims.find((c) => g.start >= c.start && g.end <= c.end);
+      visit(event, gold.groups[g.group].what, g, c, file.text.slice(Math.max(0, g.start - 70), g.end + 50).replace(/\s+/g, ' '));
     }
   }
 }
 
+// NULLS=1: the figures whose claim is not compared, with how Byline read them.
+if (process.env.NULLS) {
+  eachLinkedFigure((event, what, g, c, around) => {
+    if (c !== undefined && groupKey(c) === null) console.log(`${event} ${g.group} [${what.slice(0, 50)}] '${c.text}' dim=${c.frame.dimension} what=${c.frame.what} counted=${c.counted} measure=${c.measure} nc=${c.notComparable} «${around}»`);
+  });
+}
+
+// NOCLAIM=1: the figures no claim covers.
 if (process.env.NOCLAIM) {
-  for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
-    const gold = JSON.parse(fs.readFileSync(path.join(root, 'gold', `${event}.json`), 'utf8')) as GoldEvent;
-    const files = new Map<string, Set<string>>();
-    for (const g of gold.figures) if (g.group) files.set(g.group, (files.get(g.group) ?? new Set()).add(g.file));
-    const claims = new Map<string, Claim[]>();
-    const texts = new Map<string, string>();
-    for (const g of gold.figures) {
-      if (!g.group || (files.get(g.group)?.size ?? 0) < 2) continue;
-      if (!claims.has(g.file)) {
-        const text = fs.readFileSync(path.join(root, 'events', event, g.file), 'utf8');
-        texts.set(g.file, text);
-        claims.set(g.file, findClaims(parseDocument(text)));
-      }
-      if (claims.get(g.file)?.some((c) => g.start >= c.start && g.end <= c.end)) continue;
-      const text = texts.get(g.file) ?? '';
-      console.log(`${event} ${g.group} [${gold.groups[g.group].what.slice(0, 40)}] '${g.text}' «${text.slice(Math.max(0, g.start - 70), g.end + 50).replace(/\s+/g, ' ')}»`);
-    }
-  }
+  eachLinkedFigure((event, what, g, c, around) => {
+    if (c === undefined) console.log(`${event} ${g.group} [${what.slice(0, 40)}] '${g.text}' «${around}»`);
+  });
 }
