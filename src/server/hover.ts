@@ -1,5 +1,5 @@
 import { describe } from '../workspace/claims/compare';
-import type { Claim } from '../core/claims';
+import type { Claim, NotComparable } from '../core/claims';
 import type { Quote } from '../core/types';
 import type { RelatedClaim } from '../workspace/claimIndex';
 import type { Speaker } from '../workspace/speakerIndex';
@@ -145,10 +145,11 @@ function tally(links: readonly RelatedClaim[]): string {
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
 }
 
-const NOT_COMPARABLE: Record<string, string> = {
-  age: 'a person’s age',
+const NOT_COMPARABLE: Record<NotComparable, string> = {
   change: 'a change over a period',
   share: 'too little to say what it counts',
+  question: 'asked, not asserted',
+  'per-item': 'a figure for each of several things',
 };
 
 const RELATION_ORDER: Record<RelatedClaim['relation'], number> = { conflicts: 0, updates: 1, agrees: 2 };
@@ -170,6 +171,9 @@ function claimDescription(c: Claim): string {
   const what = c.counted === null && c.measure === null ? describe(c) : [c.counted, c.measure].filter(Boolean).join(', ');
   if (what && what !== 'figure') parts.push(what);
   if (c.place) parts.push(`in ${placeLabel(c.place)}`);
+  const person = c.frame.person;
+  // Whose fall it is, as Byline read it: the falls of two climbers are two figures.
+  if (person) parts.push(person.name ? `of ${labelName(person.name)}${person.age !== null ? `, ${person.age}` : ''}` : `of someone aged ${person.age}`);
   if (c.when) parts.push(c.when);
   const scope = SCOPES[c.frame.scope];
   if (scope) parts.push(scope);

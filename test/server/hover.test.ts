@@ -47,3 +47,11 @@ test('a figure given as a ceiling reads as one: “as many as 40,000” is up to
   assert.match(card, /up to 40,000/);
   assert.doesNotMatch(card, /0–40,000/);
 });
+
+test('a fall\'s card says whose fall Byline read it as; a figure not compared says why in words', () => {
+  const ws = new Workspace();
+  ws.set('a.txt', 'On Friday, 36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge.\n');
+  assert.match(cardAt(ws, 'a.txt', 'about 200ft'), /of Rait, 36/);
+  ws.set('b.txt', 'Two Americans were killed at each location.\n');
+  assert.match(cardAt(ws, 'b.txt', 'Two'), /Not compared with other files \(a figure for each of several things\)\./);
+});
