@@ -299,3 +299,9 @@ test('a distance is from its place, whatever the spelling, and narrowed by what 
   });
   assert.match(index.diagnostics('a.txt')[0].message, /^Figures disagree on the distance of Yida from the border \(miles\): 10 miles here; '40 miles' in b\.txt\.$/);
 });
+
+test('a span of unrest is of the same thing in its noun and in its -ing form', () => {
+  assert.equal(claim('The shooting triggered five days of rioting in Athens.', 'five days').frame.what, 'riot');
+  assert.equal(claim('Athens was calm after eight days of the worst riots Greece has seen.', 'eight days').frame.what, 'riot');
+  assert.equal(claim('It followed 35 years of bitter fighting.', '35 years').frame.what, 'fight');
+});

@@ -242,8 +242,23 @@ function durationOf(f: FrameInput): string | null {
   let k = f.last;
   if (tokens[k]?.norm !== 'of') return null;
   k++;
-  // "four days of the worst riots": past the articles and the words that only describe.
-  while (k < f.end && (tokens[k].norm === 'the' || tokens[k].norm === 'its' || tokens[k].norm === 'their' || ((wordFlags(tokens[k].norm) & W.Adjective) !== 0 && tokens[k + 1]?.kind === 'word'))) k++;
+  // "four days of the worst riots": past the articles and the words that only describe ("five
+  // days of rioting in Athens": a word before a preposition is the head, not a describer).
+  while (k < f.end && (tokens[k].norm === 'the' || tokens[k].norm === 'its' || tokens[k].norm === 'their' || ((wordFlags(tokens[k].norm) & W.Adjective) !== 0 && describes(tokens[k + 1])))) k++;
   const t = tokens[k];
-  return t !== undefined && k < f.end && t.kind === 'word' && !t.cap ? countedKey(t.norm) : null;
+  if (t === undefined || k >= f.end || t.kind !== 'word' || t.cap) return null;
+  // "days of rioting", "days of riots": one span of unrest.
+  const head = ING_NOUNS[t.norm] ?? t.norm;
+  return countedKey(head);
+}
+
+/** Nouns in -ing that name what their verb's noun names: a span "of rioting" is a span of riots. */
+const ING_NOUNS: Readonly<Record<string, string>> = { rioting: 'riots', fighting: 'fights', protesting: 'protests', shelling: 'shellings', bombing: 'bombings' };
+
+/** A word an adjective before it may describe: a lower-case word that is not a preposition, a conjunction or a verb. */
+function describes(t: Token | undefined): boolean {
+  if (t === undefined || t.kind !== 'word') return false;
+  const flags = wordFlags(t.norm);
+  // "bitter fighting": a word in -ing may be the noun described.
+  return (flags & (W.Preposition | W.Conjunction | W.Auxiliary)) === 0 && ((flags & W.Verb) === 0 || (flags & W.Adjective) !== 0 || t.norm.endsWith('ing'));
 }
