@@ -25,10 +25,17 @@ for (const family of FAMILIES) {
     analysisCpuSeconds(family.make(SIZE / 10)); // warm the engine up on this family's paths
     let s = Infinity;
     let l = Infinity;
-    for (let i = 0; i < RUNS; i++) {
-      s = Math.min(s, analysisCpuSeconds(small));
-      l = Math.min(l, analysisCpuSeconds(large));
-    }
+    const measure = (runs: number) => {
+      for (let i = 0; i < runs; i++) {
+        s = Math.min(s, analysisCpuSeconds(small));
+        l = Math.min(l, analysisCpuSeconds(large));
+      }
+    };
+    measure(RUNS);
+    // A ratio over the limit is measured again before it fails: on a loaded machine a garbage
+    // collection can land in every run of one size (2.52× once, where 1.5–2.2× is usual), while
+    // the quadratic paths this guards against took 3.6–7.5× every time.
+    if (l / s > MAX_RATIO) measure(2 * RUNS);
     const ratio = l / s;
     console.log(`# ${family.name}: ${(s * 1000).toFixed(0)} ms at ${SIZE / 1000} KB, ${(l * 1000).toFixed(0)} ms at ${(2 * SIZE) / 1000} KB: ${ratio.toFixed(2)}×`);
     assert.ok(ratio <= MAX_RATIO, `${ratio.toFixed(2)}× the time for twice the text (${s.toFixed(2)} s, then ${l.toFixed(2)} s)`);
