@@ -71,17 +71,23 @@ test('a part of the victims is not the number of victims', () => {
   }), []);
 });
 
-test('a count of a named thing and nothing more is known by its number; words that narrow what is counted must agree', () => {
+test('a count of a named thing and nothing more is known by its number and only ever agrees; words that narrow what is counted must agree', () => {
   const lead = 'Voters in Ashgabat, in Mary and in Dashoguz elect a parliament in Turkmenistan.\n';
   assert.deepEqual(relations({
     'a.txt': lead + 'A total of 288 candidates are vying for seats.',
     'b.txt': lead + 'Of the 288 candidates, 286 have higher education.',
     'c.txt': lead + 'At least 175 candidates support the president.',
   }), ['a.txt:288 agrees b.txt:288']);
-  // Small counts are everywhere: two banks here and three there are rarely the same banks.
+  // A count known by its number only ever agrees: two banks here and three there may be other banks.
   assert.deepEqual(relations({
     'a.txt': lead + 'Rioters set fire to three banks.',
     'b.txt': lead + 'Rioters attacked two banks.',
+    'c.txt': lead + 'Rioters set fire to three banks in the capital.',
+  }), ['a.txt:three agrees c.txt:three']);
+  // "One" of a thing says too little.
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Rioters set fire to one bank.',
+    'b.txt': lead + 'Rioters set fire to one bank.',
   }), []);
   assert.deepEqual(relations({
     'a.txt': 'He said 100,000 soldiers have been killed in Ukraine.',

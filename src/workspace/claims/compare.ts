@@ -40,7 +40,7 @@ function keyOfCounted(counted: string | null): string {
  * `sameStory`). A claim says enough when it measures something named: a magnitude, a depth, a
  * distance from a place, the length of a named thing ("eight days of riots"), a count of a
  * specific thing with a measure or a place ("troops in Kherson"), a measure that names what
- * happened ("24 people dead", "$38 billion in aid"), a price, a person's age, or a count of ten
+ * happened ("24 people dead", "$38 billion in aid"), a price, a person's age, or a count of two
  * or more of a named thing.
  */
 export function groupKey(c: Claim): string | null {
@@ -50,9 +50,8 @@ export function groupKey(c: Claim): string | null {
   const money = f.dimension === 'money';
   const specific = what !== '' && !GENERIC_COUNTED.has(what);
   const describedByMeasure = c.measure !== null && SELF_DESCRIBING.has(c.measure) && (what !== '' || money || HUMAN_MEASURES.has(c.measure));
-  // A count of a named thing and nothing more is compared only when it is ten or more ("288
-  // candidates", not "three banks"): an archive of many stories holds many small counts of
-  // states and candidates (`bare`, `distinctive`).
+  // A count of a named thing and nothing more ("288 candidates", "three banks") is compared by
+  // its number alone and only ever agrees (`bare`, `distinctive`, `closeFigures`).
   const counting = f.dimension === 'count' || f.dimension === 'money' || f.dimension === 'percent' || f.dimension === 'other';
   const described = f.dimension === 'magnitude' || f.what === 'price' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (bare(c) && distinctive(c))));
   if (!described) return null;
@@ -252,12 +251,12 @@ export function bare(c: Claim): boolean {
 }
 
 /**
- * A bare count says what it counts, yet small ones are everywhere: "two banks", "five states",
- * "three candidates" in an archive of election news are as many things as articles. A count
- * of BARE_MINIMUM or more ("288 candidates", "235,000 comments") is rarely given twice for
- * different things of one story.
+ * A bare count of two or more is compared: "three banks" in two reports of one riot are
+ * usually the same banks, and since bare counts only ever agree (claimIndex.ts), one that is
+ * not costs a wrong agreement, never a false alarm. "One bank" is too common to say anything:
+ * on real coverage of one event it gave as many wrong links as right ones (ecbplus).
  */
-const BARE_MINIMUM = 10;
+const BARE_MINIMUM = 2;
 
 function distinctive(c: Claim): boolean {
   const n = c.value ?? c.low ?? c.high;
