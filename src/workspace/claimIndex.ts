@@ -311,7 +311,7 @@ export class ClaimIndex {
    */
   private relationOf(x: Member, y: Member): Relation | null {
     // Every test here is symmetric: the order of the pair does not matter.
-    if (tooFarApart(x.compared, y.compared)) return null;
+    if (tooFarApart(x.compared, y.compared) && !risen(x, y)) return null;
     const counts = bare(x.claim) || bare(y.claim);
     if (counts && !closeFigures(x.compared, y.compared)) return null;
     const relation = relationOf(x.compared, y.compared);
@@ -378,7 +378,7 @@ export class ClaimIndex {
 function ruledOutByNumbers(x: Member, y: Member): boolean {
   const a = x.compared;
   const b = y.compared;
-  if (tooFarApart(a, b)) return true;
+  if (tooFarApart(a, b) && !risen(x, y)) return true;
   const numbered = a.numbered || b.numbered;
   if (numbered && !closeFigures(a, b)) return true;
   return (numbered || a.personal) && relationOf(a, b) !== 'agrees' && (numbered || personOf(x.claim, y.claim) === 'maybe');
@@ -439,6 +439,22 @@ function firstByPlace(links: readonly Link[], k: number): Link[] {
     if (first.length > k) first.pop();
   }
   return first;
+}
+
+/**
+ * A toll that grows may grow many times over from one day's report to the next ("one dead" on
+ * Tuesday, "24 dead" on Wednesday): figures too far apart to be one figure are one toll then.
+ */
+function risen(x: Member, y: Member): boolean {
+  const narrowedAlike = x.claim.frame.qualifiers.length === y.claim.frame.qualifiers.length;
+  return narrowedAlike && mayBeUpdate(x.claim) && reportedOnDifferentDays(x.claim, y.claim) && withinRise(x.compared.figure, y.compared.figure);
+}
+
+/** How many times over a toll may grow between reports: 1 to 24 dead is a quake's; 24 to 230,000 is two disasters. */
+const RISE_FACTOR = 30;
+
+function withinRise(a: number | null, b: number | null): boolean {
+  return a !== null && b !== null && a > 0 && b > 0 && Math.max(a, b) / Math.min(a, b) <= RISE_FACTOR;
 }
 
 /** Both articles say when they were published, and not on the same day (time zones blur hours, not days). */

@@ -311,3 +311,17 @@ test('a span of unrest is of the same thing in its noun and in its -ing form', (
   assert.equal(claim('Athens was calm after eight days of the worst riots Greece has seen.', 'eight days').frame.what, 'riot');
   assert.equal(claim('It followed 35 years of bitter fighting.', '35 years').frame.what, 'fight');
 });
+
+test('a toll may grow many times over between two days\' reports, but not a thousand times', () => {
+  const story = 'A strong earthquake struck Aceh in Indonesia.';
+  assert.deepEqual(relations({
+    'a.txt': `Tuesday, July 2, 2013\n${story} The quake killed one person in Aceh.`,
+    'b.txt': `Wednesday, July 3, 2013\n${story} The quake killed 24 people in Aceh.`,
+    'c.txt': `Wednesday, July 3, 2013\n${story} The 2004 tsunami killed about 230,000 people in Aceh.`,
+  }), ['a.txt:one updates b.txt:24']);
+  // On one day, one dead and 24 dead are too far apart to be one figure.
+  assert.deepEqual(relations({
+    'a.txt': `Tuesday, July 2, 2013\n${story} The quake killed one person in Aceh.`,
+    'b.txt': `Tuesday, July 2, 2013\n${story} The quake killed 24 people in Aceh.`,
+  }), []);
+});
