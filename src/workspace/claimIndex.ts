@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
 import { AgeLookup } from './claims/ageLookup';
-import { bare, closeFigures, compared, describe, describeInterval, mayBeUpdate, personOf, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
+import { closeFigures, compared, describe, describeInterval, mayBeUpdate, personOf, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -305,15 +305,13 @@ export class ClaimIndex {
   }
 
   /**
-   * How two related members' figures relate; null when they are not linked: they do not agree and
-   * one is an order of magnitude ("dozens"), one count is narrower than the other, or they lie
-   * orders of magnitude apart.
+   * How two related members' figures relate, once `ruledOutByNumbers` has let them through; null
+   * when they are not linked: they do not agree and one is an order of magnitude ("dozens"), one
+   * count is narrower than the other, or one is known by its number alone.
    */
   private relationOf(x: Member, y: Member): Relation | null {
     // Every test here is symmetric: the order of the pair does not matter.
-    if (tooFarApart(x.compared, y.compared) && !risen(x, y)) return null;
-    const counts = bare(x.claim) || bare(y.claim);
-    if (counts && !closeFigures(x.compared, y.compared)) return null;
+    const counts = x.compared.numbered || y.compared.numbered;
     const relation = relationOf(x.compared, y.compared);
     if (relation === 'agrees') return relation;
     // "100,000 soldiers" may be the same count as "100,000 Russian soldiers", but when they differ
