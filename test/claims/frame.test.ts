@@ -325,3 +325,9 @@ test('a toll may grow many times over between two days\' reports, but not a thou
     'b.txt': `Tuesday, July 2, 2013\n${story} The quake killed 24 people in Aceh.`,
   }), []);
 });
+
+test('a headline\'s "6.1 magnitude earthquake injures dozens" gives a magnitude; "15 critically" narrows the 15, not the dead before it', () => {
+  assert.equal(claim("Powerful 6.1 magnitude earthquake injures dozens in Indonesia's Aceh province", '6.1').frame.dimension, 'magnitude');
+  const text = 'The UN said it had confirmed 30 dead and 55 wounded, 15 critically.';
+  assert.deepEqual([claim(text, '30').frame.event, claim(text, '55').frame.event], ['deaths', 'wounded']);
+});

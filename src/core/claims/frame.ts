@@ -165,7 +165,12 @@ const INTENSITY_REACH = 6;
 function intensityOf(f: FrameInput): string {
   const from = Math.max(f.floor, f.first - 2);
   const to = Math.min(f.end, f.after + INTENSITY_REACH);
-  for (let k = from; k < to; k++) if (INTENSITY.has(f.tokens[k].norm)) return `${f.tokens[k].norm.replace(/ly$/, '').replace(/^(critica|severe|serious|grave)l?$/, '$1')} `;
+  for (let k = from; k < to; k++) {
+    const t = f.tokens[k];
+    // "30 dead and 55 wounded, 15 critically": past this figure's words, another figure's.
+    if (k >= f.last && (t.kind === 'number' || t.text === ',' || t.text === ';')) break;
+    if (INTENSITY.has(t.norm)) return `${t.norm.replace(/ly$/, '').replace(/^(critica|severe|serious|grave)l?$/, '$1')} `;
+  }
   return '';
 }
 
@@ -220,7 +225,8 @@ function dimensionOf(unit: string | null): readonly [Dimension, number] {
 /** "6.1-magnitude quake", "a magnitude 6.1 earthquake", "6.1 on the Richter scale". */
 function isMagnitude(f: FrameInput): boolean {
   const { tokens } = f;
-  if (f.unit !== null) return false;
+  // A figure of people is one only by its measure: "6.1 magnitude earthquake injures dozens".
+  if (f.unit !== null && f.unit !== 'people') return false;
   if (f.countedText === 'magnitude') return true;
   // "measuring 7.6 and 7.4": back past the figures coordinated with this one.
   let p = f.first - 1;
