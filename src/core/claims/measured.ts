@@ -101,10 +101,11 @@ function countedWhat(f: FrameInput): string | null {
 function isPlural(norm: string): boolean {
   const flags = wordFlags(norm);
   if ((flags & W.Plural) !== 0) return true;
-  return /[^su']s$/.test(norm) && !NOT_PLURAL.has(norm) && (flags & (W.Verb | W.Adverb | W.Preposition | W.Conjunction | W.Pronoun)) === 0;
+  return /[^su']s$/.test(norm) && !NOT_PLURAL.has(norm) && (flags & (W.Verb | W.Auxiliary | W.Adverb | W.Preposition | W.Conjunction | W.Pronoun | W.Determiner)) === 0;
 }
 
-const NOT_PLURAL = new Set(['news', 'means', 'series', 'species', 'politics', 'economics', 'physics', 'headquarters', 'this', 'his', 'its', 'was', 'has', 'is']);
+/** Nouns in -s that are not plurals. */
+const NOT_PLURAL = new Set(['news', 'means', 'series', 'species', 'politics', 'economics', 'physics', 'headquarters']);
 
 function isNounish(norm: string): boolean {
   const flags = wordFlags(norm);
@@ -255,10 +256,9 @@ function durationOf(f: FrameInput): string | null {
 /** Nouns in -ing that name what their verb's noun names: a span "of rioting" is a span of riots. */
 const ING_NOUNS: Readonly<Record<string, string>> = { rioting: 'riots', fighting: 'fights', protesting: 'protests', shelling: 'shellings', bombing: 'bombings' };
 
-/** A word an adjective before it may describe: a lower-case word that is not a preposition, a conjunction or a verb. */
+/** A word an adjective before it may describe: not a preposition, a conjunction or a verb, but maybe a word in -ing ("bitter fighting"). */
 function describes(t: Token | undefined): boolean {
   if (t === undefined || t.kind !== 'word') return false;
   const flags = wordFlags(t.norm);
-  // "bitter fighting": a word in -ing may be the noun described.
   return (flags & (W.Preposition | W.Conjunction | W.Auxiliary)) === 0 && ((flags & W.Verb) === 0 || (flags & W.Adjective) !== 0 || t.norm.endsWith('ing'));
 }

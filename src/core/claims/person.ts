@@ -1,5 +1,7 @@
 import type { Token } from '../text/tokenize';
 import { isAgeNoun, isPersonName } from './measured';
+import { CUE_VERB_FORMS } from '../quotes/cueForms';
+import { SPEECH_VERBS } from '../quotes/cues';
 
 // The person a figure is about, as its sentence describes them: a surname, an age. "Duncan
 // Rait, 36, fell 200 feet", "a 36-year-old Australian climber fell about 150 metres" and "the
@@ -13,8 +15,12 @@ export interface Person {
   age: number | null;
 }
 
-/** Verbs of speech: a name before one is the speaker's, not the subject's ("Gaskin said the man fell"). */
-const SPEECH = new Set(['said', 'says', 'told', 'added', 'according']);
+/**
+ * Verbs of speech (the attribution's, in their inflected forms: a bare "state" or "report" is
+ * as often a noun): a name before one is the speaker's, not the subject's ("Gaskin said the
+ * man fell").
+ */
+const SPEECH = new Set(['according', ...SPEECH_VERBS.flatMap((v) => (CUE_VERB_FORMS.get(v) ?? []).filter((form) => form !== v))]);
 /** The oldest age read as a person's ("Buckley, 32,"). */
 const MAX_AGE = 120;
 
