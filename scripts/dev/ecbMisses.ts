@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from '../../src/core/document';
 import { findClaims, type Claim } from '../../src/core/claims';
-import { compared, groupKey, relationOf, sameStoryOf, tooFarApart } from '../../src/workspace/claims/compare';
+import { compared, groupKey, personOf, relationOf, sameStoryOf, tooFarApart } from '../../src/workspace/claims/compare';
 import { compatibleScopes } from '../../src/core/claims/frame';
 import { ClaimIndex } from '../../src/workspace/claimIndex';
 
@@ -12,7 +12,8 @@ import { ClaimIndex } from '../../src/workspace/claimIndex';
 // one key but the pair judged another story or thing. Prints the counts per reason and, per
 // gold group, its figures with how Byline read them, the groups that miss most first.
 // Usage: node out/scripts/dev/ecbMisses.js [event] [groups to show]; GROUP=g8 or REASON=… prints
-// the pairs of one group or one reason; KEYS=1 names the two group keys; NULLS=1, NOCLAIM=1 below.
+// the pairs of one group or one reason; KEYS=1 names the two group keys; NULLS=1, NOCLAIM=1 below;
+// CONFLICTS=1 lists the gold disagreements Byline does not report as conflicts, and why.
 
 interface GoldFigure { id: string; file: string; start: number; end: number; text: string; group: string | null; value: string | null }
 interface GoldEvent { groups: Record<string, { what: string; overTime?: boolean }>; figures: GoldFigure[] }
@@ -20,6 +21,7 @@ interface GoldEvent { groups: Record<string, { what: string; overTime?: boolean 
 const root = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'ecbplus');
 const [only, shown = '12'] = process.argv.slice(2);
 const reasons = new Map<string, number>();
+const conflictReasons = new Map<string, number>();
 const report: Array<{ missed: number; lines: string[] }> = [];
 
 for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
@@ -57,6 +59,13 @@ for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
         else if (groupKey(cx) === null || groupKey(cy) === null) reason = `not compared (${[cx, cy].filter((c) => groupKey(c) === null).map((c) => c.notComparable ?? 'says too little').join(', ')})`;
         else if (groupKey(cx) !== groupKey(cy)) reason = process.env.KEYS ? `two keys: ${[groupKey(cx), groupKey(cy)].sort().join('  ~  ')}` : 'two group keys';
         else reason = `one key: ${whyApart(cx, cy)}`;
+        if (process.env.CONFLICTS && x.value !== y.value && !gold.groups[group].overTime) {
+          // CONFLICTS=1: every gold disagreement and how Byline read it.
+          const found = reason === null && cx && cy ? (index.linksOf(x.file)[(claimsOf.get(x.file) ?? []).indexOf(cx)] ?? []).find((l) => l.path === y.file && l.start === cy.start)?.relation : null;
+          const why = found ?? reason;
+          conflictReasons.set(why ?? '?', (conflictReasons.get(why ?? '?') ?? 0) + 1);
+          if (why !== 'conflicts') console.log(`  ${event} ${group} ${why}: ${x.file} '${x.text}' ${x.value} / ${y.file} '${y.text}' ${y.value}  [${gold.groups[group].what.slice(0, 60)}]`);
+        }
         if (reason === null) continue;
         missed++;
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
@@ -75,6 +84,7 @@ for (const event of fs.readdirSync(path.join(root, 'events')).sort()) {
     report.push({ missed, lines });
   }
 }
+if (process.env.CONFLICTS) console.log([...conflictReasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${String(n).padStart(5)}  ${r}`).join('\n'));
 console.log([...reasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${String(n).padStart(5)}  ${r}`).join('\n'));
 for (const r of report.sort((a, b) => b.missed - a.missed).slice(0, Number(shown))) console.log(r.lines.join('\n'));
 
@@ -93,7 +103,9 @@ function whyApart(x: Claim, y: Claim): string {
   if (relationOf(cx, cy) === 'agrees') return 'agree, dropped?';
   if (x.hedge === 'magnitude' || y.hedge === 'magnitude') return 'differ, one an order of magnitude';
   if (x.frame.qualifiers.length !== y.frame.qualifiers.length) return 'differ, narrowed unalike';
-  return 'differ, undisputed';
+  if (cx.numbered || cy.numbered) return 'differ, counts known by number';
+  if (personOf(x, y) === 'maybe') return 'differ, maybe two people';
+  return 'differ, a file with two readings';
 }
 
 /**

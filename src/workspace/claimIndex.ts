@@ -279,7 +279,7 @@ export class ClaimIndex {
         if (l.relation === 'agrees') kept.push(l);
         else {
           const here = own.length === 1 ? own : own.filter((m) => m === member || this.readingOf(m, member, l.other));
-          if (this.disputed(here, there)) kept.push(l);
+          if (this.disputed(here, there, member, l.other)) kept.push(l);
         }
       }
       start = end;
@@ -327,11 +327,28 @@ export class ClaimIndex {
     return developing && reportedOnDifferentDays(x.claim, y.claim) ? 'updates' : relation;
   }
 
-  /** Two files' readings of one figure disagree: each file gives one reading, and no pair across them agrees. */
-  private disputed(own: readonly Member[], others: readonly Member[]): boolean {
-    const oneReading = (ms: readonly Member[]) => ms.every((x, i) => ms.every((y, j) => j <= i || relationOf(x.compared, y.compared) === 'agrees'));
-    if (!oneReading(own) || !oneReading(others)) return false;
-    return !own.some((x) => others.some((y) => this.related(x, y) && relationOf(x.compared, y.compared) === 'agrees'));
+  /**
+   * Two files' readings of one figure disagree at `member` and `other`. Each file's readings
+   * are its figures that agree with one another. With one reading each, they disagree when no
+   * pair across them agrees. A file with several readings of a measure may tell of several like
+   * things (two quakes' magnitudes, "7.6 and 7.4"): where it ranks them ("the first quake",
+   * a pair of figures), readings of one rank are compared, a file's only reading standing for
+   * the first; they disagree when neither agrees with any reading of the other file. Readings
+   * the article does not rank, and counts read several ways in one article (more often two
+   * scopes than two things), stay undisputed.
+   */
+  private disputed(own: readonly Member[], others: readonly Member[], member: Member, other: Member): boolean {
+    const agrees = (x: Member, y: Member) => this.related(x, y) && relationOf(x.compared, y.compared) === 'agrees';
+    const here = readingsOf(own);
+    const there = readingsOf(others);
+    if (here.length === 1 && there.length === 1) return !own.some((x) => others.some((y) => agrees(x, y)));
+    if (member.claim.frame.dimension === 'count') return false;
+    const mine = here.find((r) => r.includes(member));
+    const theirs = there.find((r) => r.includes(other));
+    if (mine === undefined || theirs === undefined) return false;
+    const rank = rankOf(mine, here.length === 1);
+    if (rank === null || rank !== rankOf(theirs, there.length === 1)) return false;
+    return !mine.some((x) => others.some((y) => agrees(x, y))) && !theirs.some((y) => own.some((x) => agrees(x, y)));
   }
 
   private linksFrom(filePath: string): Link[] {
@@ -471,4 +488,20 @@ function related(l: Link): RelatedClaim {
 /** Orders the two ends of a pair so that each pair is listed once. */
 function isFirst(a: Pick<Member, 'path' | 'claim'>, b: Pick<Member, 'path' | 'claim'>): boolean {
   return a.path < b.path || (a.path === b.path && a.claim.start < b.claim.start);
+}
+
+/** A file's readings of one figure: its figures that agree with one another, a reading each, in the order it gives them. */
+function readingsOf(members: readonly Member[]): Member[][] {
+  const readings: Member[][] = [];
+  for (const m of members) {
+    const reading = readings.find((r) => relationOf(r[0].compared, m.compared) === 'agrees');
+    if (reading === undefined) readings.push([m]);
+    else reading.push(m);
+  }
+  return readings;
+}
+
+/** A reading's rank, as its article gives it; a file's only reading, unranked, stands for the first. */
+function rankOf(reading: readonly Member[], only: boolean): number | null {
+  return reading.find((m) => m.claim.frame.rank !== null)?.claim.frame.rank ?? (only ? 1 : null);
 }

@@ -102,6 +102,41 @@ test('a file that gives two readings of a figure disputes neither: two quakes, t
     'a.txt': lead + 'The 7.6 and 7.3 magnitude quakes struck on Sunday.',
     'b.txt': lead + 'The 7.6-magnitude quake struck on Sunday.',
   }), ['a.txt:7.6 agrees b.txt:7.6']);
+  // Readings the article does not rank are several things, none of them surely the other's.
+  assert.deepEqual(relations({
+    'a.txt': lead + 'A 7.6-magnitude quake struck on Sunday. A 7.3-magnitude quake was felt in Australia.',
+    'b.txt': lead + 'The 7.7-magnitude quake struck on Sunday.',
+  }), []);
+});
+
+test('several like things ranked by the article are compared rank by rank: "the first quake", "7.6 and 7.4"', () => {
+  const lead = 'Earthquakes struck near Manokwari in West Papua, Indonesia.\n';
+  assert.equal(claim('Two quakes, measuring 7.6 and 7.4, struck west of Manokwari.', '7.4').frame.rank, 2);
+  assert.equal(claim('The first quake, magnitude 7.6, struck at dawn.', '7.6').frame.rank, 1);
+  assert.equal(claim('One 7.3-magnitude tremor was felt in Australia.', '7.3').frame.rank, null);
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Two quakes, measuring 7.6 and 7.4, struck west of Manokwari on Sunday.',
+    'b.txt': lead + 'The 7.6 and 7.5 magnitude quakes struck on Sunday.',
+  }), ['a.txt:7.4 conflicts b.txt:7.5', 'a.txt:7.6 agrees b.txt:7.6']);
+  // A file's only reading stands for the first thing; the one an article ranks first is the first.
+  assert.deepEqual(relations({
+    'a.txt': lead + 'One 7.3-magnitude tremor was felt in Australia. The first quake, magnitude 7.6, struck at dawn on Sunday.',
+    'b.txt': lead + 'The 7.7-magnitude quake struck on Sunday.',
+  }), ['a.txt:7.6 conflicts b.txt:7.7']);
+  // Swapped ranks are no contradiction when the values agree across: b's 7.3 is a's second quake.
+  assert.deepEqual(relations({
+    'a.txt': lead + 'Two quakes, measuring 7.6 and 7.3, struck on Sunday.',
+    'b.txt': lead + 'A 7.3-magnitude quake struck on Sunday.',
+  }), ['a.txt:7.3 agrees b.txt:7.3']);
+});
+
+test('the dead and the missing together are a wider count than the dead', () => {
+  const tsunami = 'The tsunami struck Aceh in Indonesia.\n';
+  assert.equal(claim('The tsunami left at least 230,000 people dead and missing.', 'at least 230,000').measure, 'dead or missing');
+  assert.deepEqual(relations({
+    'a.txt': tsunami + 'The tsunami left at least 230,000 people dead and missing.',
+    'b.txt': tsunami + 'The tsunami killed 168,000 people.',
+  }), []);
 });
 
 test('figures of another time are another event\'s: "in 2004", "four years ago", "the 2004 tsunami" is not the time', () => {

@@ -42,6 +42,12 @@ export interface ClaimFrame {
   person: Person | null;
   /** The day of the week the figure's sentence names ("on Sunday", "at the weekend"): two quakes of one week are two events. */
   day: string | null;
+  /**
+   * Which of several like things the figure measures, when the sentence says: 1 in "the first
+   * quake, magnitude 7.6", 2 in "two quakes, measuring 7.6 and 7.4"; null otherwise. An article
+   * that gives two quakes' magnitudes is read rank by rank against another (claimIndex.ts).
+   */
+  rank: number | null;
   /** The places the article's headline and lead name: the story it tells (see findClaims). */
   story: string[];
   /** Every place the article names, the most named first (one array for all its claims). */
@@ -116,6 +122,7 @@ export function frameOf(f: FrameInput): ClaimFrame {
     source: sourceOf(tokens, f.after, f.end),
     person: what === 'fall' ? personOf(tokens, f.floor, f.end, f.first) : null,
     day: dayOf(tokens, f.floor, f.end),
+    rank: rankOf(tokens, f.first, f.last, f.floor, f.end),
     story: f.story,
     places: f.places,
     reported: f.reported,
@@ -172,6 +179,27 @@ function intensityOf(f: FrameInput): string {
     if (INTENSITY.has(t.norm)) return `${t.norm.replace(/ly$/, '').replace(/^(critica|severe|serious|grave)l?$/, '$1')} `;
   }
   return '';
+}
+
+/** Ordinals that tell one of several like things from the others. */
+const RANKS = new Map([['first', 1], ['initial', 1], ['main', 1], ['second', 2], ['third', 3], ['fourth', 4]]);
+const RANK_REACH = 5;
+
+/**
+ * Which of several like things the figure measures, where the sentence says: an ordinal a few
+ * words before it, not past another figure ("the first earthquake measuring 7.6"), or its place
+ * in a pair of figures ("two quakes, measuring 7.6 and 7.4": 1 and 2).
+ */
+function rankOf(tokens: readonly Token[], first: number, last: number, floor: number, end: number): number | null {
+  for (let k = first - 1; k >= floor && first - k <= RANK_REACH; k--) {
+    const t = tokens[k];
+    if (t.kind === 'number') break;
+    const rank = RANKS.get(t.norm);
+    if (rank !== undefined) return rank;
+  }
+  if (last + 1 < end && tokens[last].norm === 'and' && tokens[last + 1].kind === 'number') return 1;
+  if (first - 2 >= floor && tokens[first - 1].norm === 'and' && tokens[first - 2].kind === 'number') return 2;
+  return null;
 }
 
 /** A weekday the sentence names, or "weekend". */

@@ -23,6 +23,11 @@ const MEASURES: ReadonlyArray<readonly [string, string]> = [
   ...rows('evacuated', ['evacuated', 'evacuees']),
   ...rows('arrested', ['arrested', 'detained', 'in custody']),
   ...rows('missing', ['missing']),
+  // The dead and the missing together are a wider count than either: "230,000 dead and missing" is not a death toll.
+  ...rows('dead or missing', [
+    'dead and missing', 'dead or missing', 'killed or missing', 'killed and missing', 'missing and dead', 'missing or dead',
+    'missing or killed', 'missing and presumed dead', 'dead or presumed dead', 'dead and presumed dead',
+  ]),
   ...rows('captured', ['captured', 'taken prisoner', 'prisoners of war']),
   ...rows('occupied', [
     'occupied', 'occupies', 'occupy', 'occupying', 'control over', 'control of', 'controls', 'controlled', 'annexed', 'seized',
@@ -35,10 +40,10 @@ const MEASURES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Measures that say enough on their own to compare two claims ("40,000 deaths"); the others need a counted thing. */
-export const SELF_DESCRIBING = new Set(['killed or wounded', 'deaths', 'wounded', 'displaced', 'evacuated', 'arrested', 'missing', 'captured', 'aid']);
+export const SELF_DESCRIBING = new Set(['killed or wounded', 'dead or missing', 'deaths', 'wounded', 'displaced', 'evacuated', 'arrested', 'missing', 'captured', 'aid']);
 
 /** Measures that happen to people: a claim with one and nothing else counted counts people. */
-export const HUMAN_MEASURES = new Set(['killed or wounded', 'deaths', 'wounded', 'displaced', 'evacuated', 'arrested', 'missing', 'captured']);
+export const HUMAN_MEASURES = new Set(['killed or wounded', 'dead or missing', 'deaths', 'wounded', 'displaced', 'evacuated', 'arrested', 'missing', 'captured']);
 
 function rows(measure: string, phrases: string[]): Array<[string, string]> {
   return phrases.map((p) => [p, measure]);
@@ -53,10 +58,13 @@ const AFTER_REACH = 8;
 const CLAUSE_ENDS = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–', '-']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom', 'whose', 'where', 'when', 'while', 'but']);
 
-/** A measure among the words of a noun phrase: "civilian deaths", "internally displaced people". */
+/**
+ * A measure among the words of a noun phrase: "civilian deaths", "internally displaced people".
+ * It may run past the phrase's end ("people dead and missing": a noun phrase ends at "and").
+ */
 export function measureWithin(tokens: readonly Token[], first: number, last: number): PhraseMatch<string> | null {
   for (let k = first; k < last; k++) {
-    const m = table.at(tokens, k, last);
+    const m = table.at(tokens, k, tokens.length);
     if (m) return m;
   }
   return null;

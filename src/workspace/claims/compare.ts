@@ -438,7 +438,7 @@ function describeWhat(c: Claim): string | null {
 }
 
 /** Measures that grow as reports come in: two files that disagree on one may give it at different times. */
-const DEVELOPING = new Set(['deaths', 'wounded', 'killed or wounded', 'missing', 'displaced', 'evacuated', 'arrested', 'damaged']);
+const DEVELOPING = new Set(['deaths', 'wounded', 'killed or wounded', 'dead or missing', 'missing', 'displaced', 'evacuated', 'arrested', 'damaged']);
 
 /** "… (this may be an update: tolls change as reports come in)" for a developing measure. */
 export function mayBeUpdate(c: Claim): boolean {
