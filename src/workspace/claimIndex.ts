@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Claim } from '../core/claims';
 import type { Diagnostic, Severity } from '../core/types';
 import { AgeLookup } from './claims/ageLookup';
-import { closeFigures, compared, describe, describeInterval, mayBeUpdate, personOf, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
+import { closeFigures, compared, describe, describeInterval, mayBeUpdate, personOf, runningSpan, relationOf, sameStoryOf, sameThing, tooFarApart, traitsOf, type ClaimTraits, type ComparedClaim, type Relation } from './claims/compare';
 
 // Claims across the workspace. Every comparable claim sits in one group (see `groupKey`:
 // same unit, counted thing, measure and time), and claims are compared within a group only,
@@ -197,7 +197,7 @@ export class ClaimIndex {
           end: claim.end,
           severity: this.severity,
           code: 'conflicting-claim',
-          message: `Figures disagree on ${describe(claim)}: ${claim.text} here; ${named}.${mayBeUpdate(claim) ? ' A toll changes as reports come in: the later report may be an update.' : ''}`,
+          message: `Figures disagree on ${describe(claim)}: ${claim.text} here; ${named}.${!mayBeUpdate(claim) ? '' : runningSpan(claim) ? ' How long it has lasted grows with each report: the later report may be an update.' : ' A toll changes as reports come in: the later report may be an update.'}`,
           related: rel,
         });
       }

@@ -132,7 +132,7 @@ test('messages name what is measured: a share, the length of a war, people kille
   });
   assert.deepEqual(index.diagnostics('a.txt').map((d) => d.message), [
     "Figures disagree on share of Ukraine occupied: around 20% here; 'roughly 30 percent' in b.txt.",
-    "Figures disagree on the length of the war (months): ninth month here; 'third month' in b.txt.",
+    "Figures disagree on the length of the war (months): ninth month here; 'third month' in b.txt. How long it has lasted grows with each report: the later report may be an update.",
     "Figures disagree on Ukrainian civilians killed or wounded: As many as 40,000 here; 'Some 60,000' in b.txt. A toll changes as reports come in: the later report may be an update.",
   ]);
 });

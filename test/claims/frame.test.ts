@@ -347,6 +347,20 @@ test('a span of unrest is of the same thing in its noun and in its -ing form', (
   assert.equal(claim('It followed 35 years of bitter fighting.', '35 years').frame.what, 'fight');
 });
 
+test('a span of unrest is the whole event\'s, however it is counted: "the sixth straight day", "four days of riots sparked by the shooting"', () => {
+  const sixth = claim('Riots and clashes with police have overtaken Greece for the sixth straight day since the shooting.', 'sixth straight day');
+  assert.deepEqual([sixth.frame.dimension, sixth.frame.what, sixth.low, sixth.high], ['duration', 'riot', 5, 6]);
+  assert.equal(claim('Protests continued for the seventh consecutive day.', 'seventh consecutive day').frame.what, 'riot');
+  // Scope words of the sentence are the riots' cause or their rank, not a part of the span.
+  assert.equal(claim('The Government was reeling from four days of riots sparked by the police shooting.', 'four days').frame.scope, 'whole');
+  assert.equal(claim('Youths smashed windows after four days of the worst riots Greece has seen in decades.', 'four days').frame.scope, 'whole');
+  const story = 'Riots spread across Athens in Greece after police shot a boy.\n';
+  assert.deepEqual(relations({
+    'a.txt': story + 'The shooting sparked five days of rioting in Athens.',
+    'b.txt': story + 'Athens was calm after eight days of riots in Athens.',
+  }), ['a.txt:five days conflicts b.txt:eight days']);
+});
+
 test('a toll may grow many times over between two days\' reports, but not a thousand times', () => {
   const story = 'A strong earthquake struck Aceh in Indonesia.';
   assert.deepEqual(relations({

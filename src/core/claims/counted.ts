@@ -111,6 +111,7 @@ const EVENT_NOUNS = new Set([
   'war', 'conflict', 'invasion', 'strike', 'protest', 'protests', 'siege', 'occupation', 'pandemic', 'lockdown',
   'shutdown', 'campaign', 'offensive', 'counteroffensive', 'talks', 'crisis', 'blockade', 'standoff', 'trial',
   'presidency', 'term', 'tenure', 'drought', 'outbreak', 'ceasefire', 'truce', 'negotiations', 'operation', 'fighting',
+  'riots', 'rioting', 'clashes', 'unrest', 'violence', 'demonstrations', 'uprising', 'revolt', 'rebellion', 'insurgency',
 ]);
 
 const EVENT_REACH = 12;

@@ -216,9 +216,12 @@ function ratioAfter(tokens: readonly Token[], text: string, r: NumberReading, fl
   return { of: whole.value, last: whole.last };
 }
 
+const RUNNING = new Set(['straight', 'consecutive', 'successive', 'running', 'full']);
+
 /** "now in its ninth month", "the ninth day of the strike": an ordinal that is a duration. */
 function ordinalDuration(tokens: readonly Token[], r: NumberReading, floor: number, end: number): Draft | null {
-  const unit = unitAfter(tokens, r.last, end);
+  // "the sixth straight day", "its third consecutive week".
+  const unit = unitAfter(tokens, RUNNING.has(tokens[r.last]?.norm) ? r.last + 1 : r.last, end);
   if (unit === null || !TIME_UNITS.has(unit.unit)) return null;
   const owner = r.first - 1 >= floor ? tokens[r.first - 1].norm : '';
   if (owner !== 'its' && owner !== 'their' && owner !== 'the') return null;

@@ -133,6 +133,9 @@ function scopeFor(f: FrameInput, dimension: Dimension, what: string | null): Sco
   const { tokens } = f;
   if (dimension === 'percent') return scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1);
   const scope = scopeOf(tokens, f.first, f.last, f.floor, f.end);
+  // A span is the whole event's: "four days of riots sparked by the police shooting" is no
+  // incident's count, and "after four days of the worst riots Greece has seen" no part's.
+  if (dimension === 'duration' && (scope === 'incident' || scope === 'part')) return 'whole';
   // "said it would buy ATI for $5.4 billion": the price is agreed, whatever the tense of the sale.
   return what === 'price' && scope === 'estimate' ? 'whole' : scope;
 }

@@ -1,4 +1,5 @@
 import { countedKey, type Claim } from '../../core/claims';
+import { isEventNoun } from '../../core/claims/counted';
 import { HUMAN_MEASURES, SELF_DESCRIBING } from '../../core/claims/measures';
 import { isCountry } from '../../core/claims/places';
 import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
@@ -440,11 +441,18 @@ function describeWhat(c: Claim): string | null {
 /** Measures that grow as reports come in: two files that disagree on one may give it at different times. */
 const DEVELOPING = new Set(['deaths', 'wounded', 'killed or wounded', 'dead or missing', 'missing', 'displaced', 'evacuated', 'arrested', 'damaged']);
 
-/** "… (this may be an update: tolls change as reports come in)" for a developing measure. */
+/** "… (this may be an update: tolls change as reports come in)" for a developing measure or a running span. */
 export function mayBeUpdate(c: Claim): boolean {
+  if (c.when !== null) return false;
   // "seriously wounded" grows as "wounded" does; the toll of a past event ("in 2004") no longer does.
   const event = c.frame.event?.split(' ').pop();
-  return event !== undefined && DEVELOPING.has(event) && c.when === null;
+  return (event !== undefined && DEVELOPING.has(event)) || runningSpan(c);
+}
+
+/** How long something that goes on has lasted: "four days of riots", "the war, now in its ninth month". */
+export function runningSpan(c: Claim): boolean {
+  const what = c.frame.what;
+  return c.frame.dimension === 'duration' && what !== null && (isEventNoun(what) || isEventNoun(`${what}s`));
 }
 
 /** The interval a claim allows, in words: "at most 40,000", "20,000–30,000". */
