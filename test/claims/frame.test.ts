@@ -347,6 +347,19 @@ test('a span of unrest is of the same thing in its noun and in its -ing form', (
   assert.equal(claim('It followed 35 years of bitter fighting.', '35 years').frame.what, 'fight');
 });
 
+test('a span after "for" or "lasted" is how long its clause\'s event went on: "the quake was felt for around 15 seconds"', () => {
+  assert.equal(claim('The quake was felt strongly for around 15 seconds, from Bener Meriah to Banda Aceh.', 'around 15 seconds').frame.what, 'earthquake');
+  assert.equal(claim('Residents ran as the quake shook houses for around one minute.', 'around one minute').frame.what, 'earthquake');
+  assert.equal(claim('The talks lasted three hours.', 'three hours').frame.what, 'talk');
+  // Past a comma the clause is another's: the people stayed outside, the quake did not last.
+  assert.equal(claim('After the quake, people stayed outside for three hours.', 'three hours').frame.what, null);
+  const story = 'A strong earthquake struck Aceh in Indonesia.\n';
+  assert.deepEqual(relations({
+    'a.txt': story + 'The quake was felt strongly for around 15 seconds.',
+    'b.txt': story + 'The quake shook houses for around one minute.',
+  }), ['a.txt:around 15 seconds conflicts b.txt:around one minute']);
+});
+
 test('a span of unrest is the whole event\'s, however it is counted: "the sixth straight day", "four days of riots sparked by the shooting"', () => {
   const sixth = claim('Riots and clashes with police have overtaken Greece for the sixth straight day since the shooting.', 'sixth straight day');
   assert.deepEqual([sixth.frame.dimension, sixth.frame.what, sixth.low, sixth.high], ['duration', 'riot', 5, 6]);

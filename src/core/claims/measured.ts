@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokenize';
 import { W, wordFlags } from '../text/lexicon';
-import { countedKey } from './counted';
+import { countedKey, isEventNoun } from './counted';
 import { pastConversion } from './measures';
 import { placeName } from './places';
 import { Tag, hasTag, tagsOf } from './tags';
@@ -241,7 +241,7 @@ function durationOf(f: FrameInput): string | null {
   const { tokens } = f;
   if (f.countedText !== null) return countedKey(f.countedText);
   let k = f.last;
-  if (tokens[k]?.norm !== 'of') return null;
+  if (tokens[k]?.norm !== 'of') return spanOfSubject(f);
   k++;
   // "four days of the worst riots": past the articles and the words that only describe ("five
   // days of rioting in Athens": a word before a preposition is the head, not a describer).
@@ -251,6 +251,27 @@ function durationOf(f: FrameInput): string | null {
   // "days of rioting", "days of riots": one span of unrest.
   const head = ING_NOUNS[t.norm] ?? t.norm;
   return countedKey(head);
+}
+
+/** Nouns of what shakes, and lasts: the subject of "was felt for around 15 seconds". */
+const SHAKING = new Set(['quake', 'earthquake', 'tremor', 'temblor', 'aftershock', 'shaking', 'storm', 'eruption']);
+const SUBJECT_REACH = 12;
+
+/**
+ * "The quake was felt strongly for around 15 seconds", "the quake shook houses for around one
+ * minute", "the talks lasted three hours": a span after "for" or "lasted" is how long the event
+ * its clause is about went on.
+ */
+function spanOfSubject(f: FrameInput): string | null {
+  const { tokens } = f;
+  const before = tokens[f.first - 1];
+  if (f.first - 1 < f.floor || (before.norm !== 'for' && before.norm !== 'lasted' && before.norm !== 'lasting')) return null;
+  for (let k = f.first - 2; k >= f.floor && f.first - k <= SUBJECT_REACH; k--) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && t.text !== '-') return null;
+    if (SHAKING.has(t.norm) || isEventNoun(t.norm)) return countedKey(t.norm);
+  }
+  return null;
 }
 
 /** Nouns in -ing that name what their verb's noun names: a span "of rioting" is a span of riots. */
