@@ -150,6 +150,7 @@ const NOT_COMPARABLE: Record<NotComparable, string> = {
   share: 'too little to say what it counts',
   question: 'asked, not asserted',
   'per-item': 'a figure for each of several things',
+  threshold: 'a bound on what another figure counts',
 };
 
 const RELATION_ORDER: Record<RelatedClaim['relation'], number> = { conflicts: 0, updates: 1, agrees: 2 };

@@ -343,12 +343,12 @@ export class ClaimIndex {
     const there = readingsOf(others);
     if (here.length === 1 && there.length === 1) return !own.some((x) => others.some((y) => agrees(x, y)));
     if (member.claim.frame.dimension === 'count') return false;
-    const mine = here.find((r) => r.includes(member));
-    const theirs = there.find((r) => r.includes(other));
-    if (mine === undefined || theirs === undefined) return false;
-    const rank = rankOf(mine, here.length === 1);
-    if (rank === null || rank !== rankOf(theirs, there.length === 1)) return false;
-    return !mine.some((x) => others.some((y) => agrees(x, y))) && !theirs.some((y) => own.some((x) => agrees(x, y)));
+    const mine = here.findIndex((r) => r.includes(member));
+    const theirs = there.findIndex((r) => r.includes(other));
+    if (mine < 0 || theirs < 0) return false;
+    const rank = ranksOf(here)[mine];
+    if (rank === null || rank !== ranksOf(there)[theirs]) return false;
+    return !here[mine].some((x) => others.some((y) => agrees(x, y))) && !there[theirs].some((y) => own.some((x) => agrees(x, y)));
   }
 
   private linksFrom(filePath: string): Link[] {
@@ -501,7 +501,22 @@ function readingsOf(members: readonly Member[]): Member[][] {
   return readings;
 }
 
-/** A reading's rank, as its article gives it; a file's only reading, unranked, stands for the first. */
-function rankOf(reading: readonly Member[], only: boolean): number | null {
-  return reading.find((m) => m.claim.frame.rank !== null)?.claim.frame.rank ?? (only ? 1 : null);
+/**
+ * Each reading's rank, as its article gives it. A file's only reading, unranked, stands for the
+ * first thing; where the article ranks some of its readings ("the first quake, magnitude 7.6"),
+ * the others take the ranks left, in the order it gives them ("one 7.3-magnitude tremor" is
+ * the second). An article that ranks none tells nothing of which is which.
+ */
+function ranksOf(readings: readonly Member[][]): Array<number | null> {
+  const given = readings.map((r) => r.find((m) => m.claim.frame.rank !== null)?.claim.frame.rank ?? null);
+  if (readings.length === 1) return [given[0] ?? 1];
+  const taken = new Set(given.filter((rank): rank is number => rank !== null));
+  if (taken.size === 0) return given;
+  let next = 1;
+  return given.map((rank) => {
+    if (rank !== null) return rank;
+    while (taken.has(next)) next++;
+    taken.add(next);
+    return next;
+  });
 }

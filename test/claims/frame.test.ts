@@ -123,11 +123,23 @@ test('several like things ranked by the article are compared rank by rank: "the 
     'a.txt': lead + 'One 7.3-magnitude tremor was felt in Australia. The first quake, magnitude 7.6, struck at dawn on Sunday.',
     'b.txt': lead + 'The 7.7-magnitude quake struck on Sunday.',
   }), ['a.txt:7.6 conflicts b.txt:7.7']);
+  // Where an article ranks some readings, the others take the ranks left: its 7.3 is the second quake.
+  assert.deepEqual(relations({
+    'a.txt': lead + 'One 7.3-magnitude tremor was felt in Australia. The first quake, magnitude 7.6, struck at dawn on Sunday.',
+    'b.txt': lead + 'Two quakes, measuring 7.6 and 7.4, struck west of Manokwari on Sunday.',
+  }), ['a.txt:7.3 conflicts b.txt:7.4', 'a.txt:7.6 agrees b.txt:7.6']);
   // Swapped ranks are no contradiction when the values agree across: b's 7.3 is a's second quake.
   assert.deepEqual(relations({
     'a.txt': lead + 'Two quakes, measuring 7.6 and 7.3, struck on Sunday.',
     'b.txt': lead + 'A 7.3-magnitude quake struck on Sunday.',
   }), ['a.txt:7.3 agrees b.txt:7.3']);
+});
+
+test('a figure after a comparative bounds what the noun before it counts: "54 aftershocks stronger than five"', () => {
+  assert.equal(claim('The agency recorded 54 aftershocks stronger than five on the Richter scale.', 'five').notComparable, 'threshold');
+  assert.equal(claim('The fund helps people older than 65 in Aceh.', '65').notComparable, 'threshold');
+  assert.equal(claim('The quake was stronger than 7.0, officials said.', '7.0').notComparable, null);
+  assert.equal(claim('Rather than 40, the toll was 50.', '40').notComparable, null);
 });
 
 test('the dead and the missing together are a wider count than the dead', () => {

@@ -1,5 +1,6 @@
 import type { ParsedDocument, Sentence } from '../document';
 import type { Token } from '../text/tokenize';
+import { W, wordFlags } from '../text/lexicon';
 import type { Claim } from './types';
 import { draftsOf, type Draft } from './drafts';
 import { MONEY_UNITS } from './units';
@@ -170,6 +171,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, lookups: SentenceL
   // A question mark after the claim in its sentence: the figure is asked about, not asserted.
   if (notComparable === null && lookups.lastQuestion >= d.last) notComparable = 'question';
   if (notComparable === null && lookups.perItem(after)) notComparable = 'per-item';
+  if (notComparable === null && isThreshold(tokens, d.first, s.first)) notComparable = 'threshold';
 
   // A hedge quoted on its own ("well over" 100,000) keeps its opening mark.
   const first = d.first - 1 >= s.first && isQuoteMark(tokens[d.first - 1]) && quoteMarkWithin(tokens, d.first, d.last) ? d.first - 1 : d.first;
@@ -207,3 +209,17 @@ function quoteMarkWithin(tokens: readonly Token[], first: number, last: number):
   for (let k = first; k < last; k++) if (isQuoteMark(tokens[k])) return true;
   return false;
 }
+
+/**
+ * "54 aftershocks stronger than five on the Richter scale", "people older than 65": a figure
+ * after a comparative that follows a plural noun bounds what that noun counts; it is no
+ * measure of the story's own.
+ */
+function isThreshold(tokens: readonly Token[], first: number, floor: number): boolean {
+  if (first - 3 < floor || tokens[first - 1].norm !== 'than') return false;
+  const comparative = tokens[first - 2].norm;
+  const noun = tokens[first - 3];
+  return /[a-z]{3}er$/.test(comparative) && (wordFlags(comparative) & W.Adjective) !== 0 && noun.kind === 'word' && (/[a-z]s$/.test(noun.norm) || IRREGULAR_PLURALS.has(noun.norm)) && (wordFlags(noun.norm) & W.Verb) === 0;
+}
+
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police', 'staff', 'cattle']);

@@ -38,7 +38,7 @@ export type Hedge =
  * question: "before throwing another 100,000 lives into the abyss?" — asked, not asserted.
  * per-item: "two Americans were killed at each location" — a figure for each of several things, not a total.
  */
-export type NotComparable = 'change' | 'share' | 'question' | 'per-item';
+export type NotComparable = 'change' | 'share' | 'question' | 'per-item' | 'threshold';
 
 export interface Claim extends Span {
   /** The words of the claim as written, hedge included: "well over 100,000". */
