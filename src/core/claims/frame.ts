@@ -133,11 +133,22 @@ function scopeFor(f: FrameInput, dimension: Dimension, what: string | null): Sco
   const { tokens } = f;
   if (dimension === 'percent') return scopeOf(tokens, f.first, f.first + 1, f.floor, f.first + 1);
   const scope = scopeOf(tokens, f.first, f.last, f.floor, f.end);
-  // A span is the whole event's: "four days of riots sparked by the police shooting" is no
-  // incident's count, and "after four days of the worst riots Greece has seen" no part's.
-  if (dimension === 'duration' && (scope === 'incident' || scope === 'part')) return 'whole';
+  if (dimension === 'duration') return spanScope(tokens, f.first, f.floor, scope);
   // "said it would buy ATI for $5.4 billion": the price is agreed, whatever the tense of the sale.
   return what === 'price' && scope === 'estimate' ? 'whole' : scope;
+}
+
+/** Words before a span that make it a part of a longer one: "the first 24 hours of the convention". */
+const SPAN_PARTS = new Set(['first', 'last', 'final', 'opening', 'closing']);
+
+/**
+ * A span is the whole event's: "four days of riots sparked by the police shooting" is no
+ * incident's count, and "four days of the worst riots" no part's ("of the" follows the unit,
+ * not the number). It is a part when it is the first or last of a longer one.
+ */
+function spanScope(tokens: readonly Token[], first: number, floor: number, scope: Scope): Scope {
+  if (first - 1 >= floor && SPAN_PARTS.has(tokens[first - 1].norm)) return 'part';
+  return scope === 'incident' || scope === 'part' ? 'whole' : scope;
 }
 
 /**

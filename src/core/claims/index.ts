@@ -5,7 +5,7 @@ import type { Claim } from './types';
 import { draftsOf, type Draft } from './drafts';
 import { MONEY_UNITS } from './units';
 import { isPersonNoun } from './counted';
-import { HUMAN_MEASURES, measureAfter, measureBefore, measureWithin, tollBefore } from './measures';
+import { HUMAN_MEASURES, THING_MEASURES, measureAfter, measureBefore, measureWithin, tollBefore } from './measures';
 import { isChange, perItemReader } from './nonComparable';
 import { contextOf, placeAfter, placeBefore, whenOf } from './context';
 import { countryOfDemonym } from './places';
@@ -159,6 +159,8 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, lookups: SentenceL
   }
   measure = measure ?? measureBefore(tokens, d.first, s.first)?.value ?? measureAfter(tokens, after, end, skipClaim)?.value ?? tollBefore(tokens, d.first, s.first)?.value ?? null;
 
+  // "Four bombs were dropped": what happened to a thing; "the quake hit 24 people", "hit 5%": nothing said.
+  if (measure !== null && THING_MEASURES.has(measure) && (d.unit !== null || countedHead === null || isPersonNoun(countedHead) || humanInside)) measure = null;
   let unit = d.unit;
   const human = measure !== null && HUMAN_MEASURES.has(measure);
   if (unit === null && ((countedHead !== null && isPersonNoun(countedHead)) || humanInside || (countedHead === null && human))) unit = 'people';

@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokenize';
 import { W, wordFlags } from '../text/lexicon';
-import { countedKey, isEventNoun } from './counted';
+import { countedKey } from './counted';
 import { pastConversion } from './measures';
 import { placeName } from './places';
 import { Tag, hasTag, tagsOf } from './tags';
@@ -253,14 +253,17 @@ function durationOf(f: FrameInput): string | null {
   return countedKey(head);
 }
 
-/** Nouns of what shakes, and lasts: the subject of "was felt for around 15 seconds". */
+/**
+ * Nouns of what shakes, and lasts: the subject of "was felt for around 15 seconds". Not every
+ * event: "a military campaign for nearly two years" and "represented the state for eight years"
+ * in one political archive are spans of different things.
+ */
 const SHAKING = new Set(['quake', 'earthquake', 'tremor', 'temblor', 'aftershock', 'shaking', 'storm', 'eruption']);
 const SUBJECT_REACH = 12;
 
 /**
  * "The quake was felt strongly for around 15 seconds", "the quake shook houses for around one
- * minute", "the talks lasted three hours": a span after "for" or "lasted" is how long the event
- * its clause is about went on.
+ * minute": a span after "for" or "lasted" is how long the shaking its clause is about went on.
  */
 function spanOfSubject(f: FrameInput): string | null {
   const { tokens } = f;
@@ -269,7 +272,7 @@ function spanOfSubject(f: FrameInput): string | null {
   for (let k = f.first - 2; k >= f.floor && f.first - k <= SUBJECT_REACH; k--) {
     const t = tokens[k];
     if (t.kind === 'punct' && t.text !== '-') return null;
-    if (SHAKING.has(t.norm) || isEventNoun(t.norm)) return countedKey(t.norm);
+    if (SHAKING.has(t.norm)) return countedKey(t.norm);
   }
   return null;
 }

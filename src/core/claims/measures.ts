@@ -33,6 +33,15 @@ const MEASURES: ReadonlyArray<readonly [string, string]> = [
     'occupied', 'occupies', 'occupy', 'occupying', 'control over', 'control of', 'controls', 'controlled', 'annexed', 'seized',
   ]),
   ...rows('aid', ['in aid', 'aid', 'military aid', 'in military aid', 'humanitarian aid', 'in assistance', 'to aid', 'in security assistance', 'assistance']),
+  // What happened to things: "four bombs were dropped", "three shells landed", "damaged more than
+  // 300 houses", "setting fire to three banks". Only for counted things (see THING_MEASURES).
+  ...rows('dropped', ['dropped', 'dropping', 'drops']),
+  ...rows('hit', ['landed', 'struck', 'hit', 'exploded', 'slammed into', 'crashed into']),
+  ...rows('damaged', ['damaged', 'destroyed', 'collapsed', 'razed', 'flattened', 'levelled', 'leveled', 'damaging', 'destroying']),
+  ...rows('attacked', [
+    'attacked', 'torched', 'set fire to', 'setting fire to', 'set on fire', 'set ablaze', 'burned', 'burnt', 'smashed', 'looted',
+    'vandalised', 'vandalized', 'ransacked', 'firebombed',
+  ]),
   ...rows('length', ['long', 'in length']),
   ...rows('width', ['wide', 'in width']),
   ...rows('depth', ['deep', 'in depth']),
@@ -41,6 +50,12 @@ const MEASURES: ReadonlyArray<readonly [string, string]> = [
 
 /** Measures that say enough on their own to compare two claims ("40,000 deaths"); the others need a counted thing. */
 export const SELF_DESCRIBING = new Set(['killed or wounded', 'dead or missing', 'deaths', 'wounded', 'displaced', 'evacuated', 'arrested', 'missing', 'captured', 'aid']);
+
+/**
+ * Measures that happen to things: a count of a thing with one tells what happened to it, and
+ * is compared like a toll; with no thing counted, or a unit ("hit 5%"), the verb says nothing.
+ */
+export const THING_MEASURES = new Set(['dropped', 'hit', 'damaged', 'attacked']);
 
 /** Measures that happen to people: a claim with one and nothing else counted counts people. */
 export const HUMAN_MEASURES = new Set(['killed or wounded', 'dead or missing', 'deaths', 'wounded', 'displaced', 'evacuated', 'arrested', 'missing', 'captured']);
