@@ -313,9 +313,32 @@ test('a death toll named before its number, a magnitude "measuring" a quake, a p
   const quakes = 'Two quakes, measuring 7.6 and 7.4, struck west of Manokwari.';
   assert.deepEqual([claim(quakes, '7.6').frame.dimension, claim(quakes, '7.4').frame.dimension], ['magnitude', 'magnitude']);
   assert.equal(claim('The two candidates, measuring 1.8 metres tall, met.', '1.8 metres').frame.dimension, 'length');
-  assert.equal(claim('Manokwari, a city of 160,000 people, was hit.', '160,000').frame.what, 'population');
-  assert.equal(claim('The city is home to over 170,000 people.', 'over 170,000').frame.what, 'population');
-  assert.notEqual(claim('Yida is home to more than 22,000 refugees.', 'more than 22,000').frame.what, 'population');
+  assert.equal(claim('Manokwari, a city of 160,000 people, was hit.', '160,000').frame.what, 'population-of-manokwari');
+  assert.equal(claim('Manokwari city is home to over 170,000 people.', 'over 170,000').frame.what, 'population-of-manokwari');
+});
+
+test('a place\'s population: its residents, or a camp\'s refugees, however it is said; where they came from is not where they live', () => {
+  assert.equal(claim('Yida is home to more than 22,000 refugees.', 'more than 22,000').frame.what, 'population-of-yida');
+  assert.equal(claim('Yida is a camp of about 20,000 refugees from the Nuba Mountains.', 'about 20,000').frame.what, 'population-of-yida');
+  assert.equal(claim('Bombs hit Yida, a refugee camp sheltering more than 20,000 civilians.', 'more than 20,000').frame.what, 'population-of-yida');
+  assert.equal(claim('Hutson said at least 15,000 refugees who fled violence in Sudan are living in Yida.', 'at least 15,000').frame.what, 'population-of-yida');
+  assert.equal(claim('He practices law in Ripley (population 5,000).', '5,000').frame.what, 'population-of-ripley');
+  // A population is some place's: with no place named, or a speaker's name before it, it is none.
+  assert.notEqual(claim('Electricity was cut off to the coastal city of population 167,000.', '167,000').frame.what?.startsWith('population'), true);
+  assert.notEqual(claim('Hutson said at least 15,000 refugees were sheltering there.', 'at least 15,000').frame.what?.startsWith('population'), true);
+  assert.equal(claim('Yida is a camp of about 20,000 refugees from the Nuba Mountains.', 'about 20,000').place, null);
+  assert.notEqual(claim('About 20,000 refugees fled to Yida.', 'About 20,000').frame.what, 'population');
+  // A population stands: the strike on Thursday and the count given with Friday's news are of one camp.
+  const story = 'Sudan bombed the Yida refugee camp in South Sudan.\n';
+  assert.deepEqual(relations({
+    'a.txt': story + 'On Thursday bombs hit Yida, a camp of about 20,000 refugees.',
+    'b.txt': story + 'On Friday aid workers reached Yida, a camp of some 15,000 refugees.',
+  }), ['a.txt:about 20,000 conflicts b.txt:some 15,000']);
+  // Two places' populations are two figures, however alike their stories.
+  assert.deepEqual(relations({
+    'a.txt': 'Florida and Mississippi voters back Trump. The Boca West Country Club is home to some 6,000 residents.',
+    'b.txt': 'Florida and Mississippi voters back Trump. He practices law in Ripley (population 5,000).',
+  }), []);
 });
 
 test('the length of a fall is one person\'s: by the surname or the age its sentence gives', () => {

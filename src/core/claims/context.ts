@@ -27,9 +27,10 @@ const CLAUSE_STARTS = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'whil
 /**
  * A place named after the claim in its clause: "troops in Kherson", "killed in the war in
  * Ukraine". `skipClaim(k)` gives the end of another claim starting at k ("40,000 civilians and
- * 100,000 soldiers … in Ukraine" share the place).
+ * 100,000 soldiers … in Ukraine" share the place). `origin`: what is counted is people named by
+ * where they come from, so "from" names no place of theirs.
  */
-export function placeAfter(tokens: readonly Token[], i: number, end: number, skipClaim: (k: number) => number): string | null {
+export function placeAfter(tokens: readonly Token[], i: number, end: number, skipClaim: (k: number) => number, origin = false): string | null {
   for (let k = i; k < end && k - i < PLACE_REACH; k++) {
     const t = tokens[k];
     if (CLAUSE_ENDS.has(t.text)) return null;
@@ -42,7 +43,8 @@ export function placeAfter(tokens: readonly Token[], i: number, end: number, ski
       // "killed or wounded in Ukraine" goes on; "… and that the front lines …" is another clause.
       if (!((t.norm === 'and' || t.norm === 'or') && k + 1 < end && !startsClause(tokens[k + 1]))) return null;
     }
-    if (!PLACE_PREPOSITIONS.has(t.norm)) continue;
+    // "20,000 refugees from the Nuba mountains": where they come from is not where they are counted.
+    if (!PLACE_PREPOSITIONS.has(t.norm) || (origin && t.norm === 'from')) continue;
     let n = k + 1;
     if (t.norm === 'out' && tokens[n]?.norm === 'of') n++;
     if (n < end && tokens[n].norm === 'the') n++;

@@ -135,7 +135,10 @@ function scopeFor(f: FrameInput, dimension: Dimension, what: string | null): Sco
   const scope = scopeOf(tokens, f.first, f.last, f.floor, f.end);
   if (dimension === 'duration') return spanScope(tokens, f.first, f.floor, scope);
   // "said it would buy ATI for $5.4 billion": the price is agreed, whatever the tense of the sale.
-  return what === 'price' && scope === 'estimate' ? 'whole' : scope;
+  if (what === 'price' && scope === 'estimate') return 'whole';
+  // A place's population stands: the strike that hit "a camp of 21,000 people" is no scope of theirs.
+  if (what !== null && what.startsWith('population-of-') && (scope === 'incident' || scope === 'cumulative')) return 'whole';
+  return scope;
 }
 
 /** Words before a span that make it a part of a longer one: "the first 24 hours of the convention". */

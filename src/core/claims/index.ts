@@ -177,7 +177,7 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, lookups: SentenceL
 
   // A hedge quoted on its own ("well over" 100,000) keeps its opening mark.
   const first = d.first - 1 >= s.first && isQuoteMark(tokens[d.first - 1]) && quoteMarkWithin(tokens, d.first, d.last) ? d.first - 1 : d.first;
-  const place = placeBefore(tokens, d.first, s.first) ?? placeAfter(tokens, after, end, skipClaim);
+  const place = placeBefore(tokens, d.first, s.first) ?? placeAfter(tokens, after, end, skipClaim, countedHead !== null && ORIGIN_PEOPLE.has(countedHead));
   const context = new Set(sentenceContext);
   if (place !== null) context.add(place);
   const people = counted?.split(/\s+/).map((w) => countryOfDemonym(w.toLowerCase())).find((c) => c !== null);
@@ -223,5 +223,8 @@ function isThreshold(tokens: readonly Token[], first: number, floor: number): bo
   const noun = tokens[first - 3];
   return /[a-z]{3}er$/.test(comparative) && (wordFlags(comparative) & W.Adjective) !== 0 && noun.kind === 'word' && (/[a-z]s$/.test(noun.norm) || IRREGULAR_PLURALS.has(noun.norm)) && (wordFlags(noun.norm) & W.Verb) === 0;
 }
+
+/** People named by where they come from: "refugees from the Nuba Mountains" are not counted there (troops withdrawn "from Kherson" are). */
+const ORIGIN_PEOPLE = new Set(['refugees', 'refugee', 'migrants', 'immigrants', 'evacuees', 'pilgrims', 'tourists', 'visitors', 'exiles']);
 
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police', 'staff', 'cattle']);

@@ -37,7 +37,12 @@ export function whatOf(f: FrameInput, dimension: Dimension): string | null {
   }
   if (dimension === 'length') return lengthRole(f) ?? countedWhat(f);
   if (dimension === 'duration') return durationOf(f) ?? countedWhat(f);
-  if (dimension === 'count' && isPopulation(f)) return 'population';
+  if (dimension === 'count' && isPopulation(f)) {
+    // A population is some place's: without the place, "home to some 6,000 residents" here and
+    // "population 5,000" there are two towns.
+    const owner = populationOwner(f);
+    return owner === null ? countedWhat(f) : `population-of-${spellingKey(owner).replace(/ /g, '-')}`;
+  }
   if (dimension === 'money' && (f.counted === null || SALE_NOUNS.has(f.counted.toLowerCase())) && isPrice(f)) return 'price';
   return countedWhat(f);
 }
@@ -64,19 +69,86 @@ function isPrice(f: FrameInput): boolean {
 }
 
 /** Nouns of a place that "of N people" or "home to N" gives the population of. */
-const SETTLEMENTS = new Set(['city', 'town', 'village', 'capital', 'home', 'region', 'province', 'country', 'nation', 'island', 'district', 'population']);
-const INHABITANTS = new Set(['people', 'residents', 'inhabitants', 'souls', 'population']);
+const SETTLEMENTS = new Set([
+  'city', 'town', 'village', 'capital', 'home', 'region', 'province', 'country', 'nation', 'island', 'district', 'population',
+  'camp', 'settlement',
+]);
+/** Who lives in a place: a refugee camp's population is its refugees. */
+const INHABITANTS = new Set(['people', 'residents', 'inhabitants', 'souls', 'population', 'refugees', 'civilians', 'migrants', 'evacuees']);
+/** Verbs of a place that gives it its population: "a camp sheltering more than 20,000 civilians". */
+const HOUSING_VERBS = new Set(['sheltering', 'shelters', 'housing', 'houses', 'hosting', 'hosts']);
+/** "15,000 refugees who fled violence in Sudan are living in the camp": how far "living in" may follow. */
+const LIVING_REACH = 10;
 
-/** "a city of 160,000 people", "home to over 170,000 people", "a city of population 167,000". */
+/**
+ * "a city of 160,000 people", "home to over 170,000 people", "a city of population 167,000", "a
+ * camp sheltering more than 20,000 civilians", "15,000 refugees are living in the camp".
+ */
 function isPopulation(f: FrameInput): boolean {
   const { tokens } = f;
-  if (f.counted !== null && !INHABITANTS.has(f.counted.toLowerCase())) return false;
+  if (f.counted !== null && !INHABITANTS.has(f.counted.toLowerCase().split(/\s+/).pop() ?? '')) return false;
   if (f.measure !== null) return false;
   let k = f.first - 1;
-  if (k >= f.floor && tokens[k].norm === 'population') return true;
+  if (k >= f.floor && (tokens[k].norm === 'population' || HOUSING_VERBS.has(tokens[k].norm))) return true;
+  if (livingAfter(tokens, f.after, f.end) >= 0) return true;
   if (k < f.floor || (tokens[k].norm !== 'of' && tokens[k].norm !== 'to' && tokens[k].norm !== 'by')) return false;
   k--;
   return k >= f.floor && SETTLEMENTS.has(tokens[k].norm);
+}
+
+const OWNER_REACH = 10;
+const SPEAKING = new Set(['said', 'says', 'told', 'added', 'according']);
+
+/**
+ * The place a population is of: the name the people live in ("are living in Yida"), else the
+ * nearest name before the figure ("Yida is a camp of about 20,000", "Manokwari, a city of
+ * 160,000 people", "Ripley (population 5,000)"), not a speaker's ("Hutson said at least 15,000").
+ */
+function populationOwner(f: FrameInput): string | null {
+  const { tokens } = f;
+  const living = livingAfter(tokens, f.after, f.end);
+  if (living >= 0) {
+    const t = tokens[living];
+    if (t !== undefined && t.cap && t.kind === 'word') return placeRun(tokens, living, f.end);
+  }
+  for (let k = f.first - 1; k >= f.floor && f.first - k <= OWNER_REACH; k--) {
+    const t = tokens[k];
+    if (t.kind === 'number' || t.text === ';') return null;
+    if (!t.cap || t.kind !== 'word') continue;
+    let start = k;
+    while (start - 1 >= f.floor && tokens[start - 1].cap && tokens[start - 1].kind === 'word') start--;
+    if (SPEAKING.has(tokens[k + 1]?.norm ?? '')) return null;
+    const name = placeRun(tokens, start, k + 1);
+    if (name !== null) return name;
+    k = start;
+  }
+  return null;
+}
+
+/** The capitalised words [start, end) as a place's name, unless they are a determiner's or a demonym. */
+function placeRun(tokens: readonly Token[], start: number, end: number): string | null {
+  let k = start;
+  while (k < end && (wordFlags(tokens[k].norm) & (W.Determiner | W.Pronoun | W.Preposition | W.Conjunction)) !== 0) k++;
+  let stop = k;
+  while (stop < end && tokens[stop].cap && tokens[stop].kind === 'word') stop++;
+  if (stop === k) return null;
+  const head = tokens[k].norm;
+  const tags = tagsOf(head);
+  if ((tags & (Tag.Demonym | Tag.Month | Tag.WeekDay)) !== 0) return null;
+  // "Electricity was cut off to the city of population 167,000": a word of the dictionary, capitalised to open a sentence.
+  const flags = wordFlags(head);
+  if ((flags & W.Known) !== 0 && (flags & W.Place) === 0 && (tags & (Tag.Country | Tag.Locality)) === 0) return null;
+  return placeName(tokens.slice(k, stop).map((t) => t.norm).join(' '));
+}
+
+/** "… are living in", "… who live in": the people counted live somewhere; where the place's name starts, or -1. */
+function livingAfter(tokens: readonly Token[], from: number, end: number): number {
+  for (let k = from; k < end && k - from < LIVING_REACH; k++) {
+    const t = tokens[k];
+    if (t.kind === 'number' || t.text === ';') return -1;
+    if ((t.norm === 'living' || t.norm === 'live' || t.norm === 'lives') && tokens[k + 1]?.norm === 'in') return k + 2 < end && tokens[k + 2].norm === 'the' ? k + 3 : k + 2;
+  }
+  return -1;
 }
 
 /** The counted phrase's key without the words that trail its head: "people seriously" → "person". */

@@ -54,7 +54,7 @@ export function groupKey(c: Claim): string | null {
   // A count of a named thing and nothing more ("288 candidates", "three banks") is compared by
   // its number alone and only ever agrees (`bare`, `distinctive`, `closeFigures`).
   const counting = f.dimension === 'count' || f.dimension === 'money' || f.dimension === 'percent' || f.dimension === 'other';
-  const described = f.dimension === 'magnitude' || f.what === 'price' || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (bare(c) && distinctive(c))));
+  const described = f.dimension === 'magnitude' || f.what === 'price' || isPopulation(f.what) || describedByMeasure || (specific && (!counting || c.measure !== null || c.place !== null || (bare(c) && distinctive(c))));
   if (!described) return null;
   // "aftershocks above magnitude 5", "stronger than five on the Richter scale": a threshold, not a quake's magnitude.
   if (f.dimension === 'magnitude' && c.hedge !== null && ONE_SIDED.has(c.hedge)) return null;
@@ -222,7 +222,8 @@ export function personOf(a: Claim, b: Claim): 'same' | 'maybe' | 'different' | n
 export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   const dayA = a.claim.frame.day;
   const dayB = b.claim.frame.day;
-  if (dayA !== null && dayB !== null && dayA !== dayB) return false;
+  // A place's population, or how far it lies from another, is the same whichever day a sentence names.
+  if (dayA !== null && dayB !== null && dayA !== dayB && !standing(a.claim)) return false;
   // A magnitude, a depth, a fall, an age: few stories share one, and articles that name many of
   // the same places tell one. Where one sentence names a place and the other none, the place
   // is where the quake struck or the climber fell, not a part of what is measured.
@@ -242,13 +243,26 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   return sharedContext(a, b);
 }
 
+/** A place's population ("population-of-yida", measured.ts). */
+function isPopulation(what: string | null): boolean {
+  return what !== null && what.startsWith('population-of-');
+}
+
+/** A figure that does not change from day to day: a place's population, the distance between two places. */
+function standing(c: Claim): boolean {
+  const what = c.frame.what;
+  return isPopulation(what) || (what !== null && what.startsWith('distance-from-'));
+}
+
 /**
  * A count of a named thing and nothing more: "288 candidates", "three banks". (Shares are not
  * compared so: "about two-thirds of voters" in an archive of election news is a poll of each
  * state and week.)
  */
 export function bare(c: Claim): boolean {
-  return c.frame.dimension === 'count' && c.measure === null && c.place === null && c.frame.what !== null && !GENERIC_COUNTED.has(c.frame.what);
+  // A population is known by its place, as a toll is by its story, not by its number.
+  const what = c.frame.what;
+  return c.frame.dimension === 'count' && c.measure === null && c.place === null && what !== null && !isPopulation(what) && !GENERIC_COUNTED.has(what);
 }
 
 /**
