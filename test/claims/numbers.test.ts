@@ -87,3 +87,12 @@ test('"several dozen", "a few hundred": orders of magnitude, as "dozens" and "hu
   assert.deepEqual(read('A few hundred people fled.'), [['A few hundred', 100, 1000, 'magnitude']]);
   assert.deepEqual(read('Two hundred people fled.'), [['Two hundred', 200, 200, null]]);
 });
+
+test('a fraction with a slash before "of" is a share: "1/16 of a US pint", "1⁄32 of a quart"; "9/11" and "24/7" are not', () => {
+  const ounce = 'One US fluid ounce is 1/16 of a US pint, 1⁄32 of a US quart, and 1⁄128 of a US gallon.';
+  assert.deepEqual([claim(ounce, '1/16').value, claim(ounce, '1/16').unit], [6.25, 'percent']);
+  assert.equal(claim(ounce, '1⁄32').value, 3.125);
+  assert.equal(claim('About 1/3 of voters back him.', 'About 1/3').frame.dimension, 'percent');
+  assert.equal(claimsIn('The 9/11 attacks killed 2,977 people.').some((c) => c.unit === 'percent'), false);
+  assert.equal(claimsIn('The shop has been open 24/7 since 2001.').some((c) => c.unit === 'percent'), false);
+});

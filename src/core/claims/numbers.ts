@@ -90,8 +90,32 @@ function readDigits(tokens: readonly Token[], text: string, i: number, floor: nu
     hyphenNoun: null,
     gluedHedge: before.gluedHedge,
   };
-  if (!reading.ordinal) applyScales(tokens, reading, end);
+  if (!reading.ordinal && !readFraction(tokens, text, reading, literalEnd, m, end)) applyScales(tokens, reading, end);
   return reading;
+}
+
+/** "1/16 of a US pint", "1⁄32 of a quart": a fraction written with a slash, before "of". */
+const FRACTION = /[/⁄](\d{1,4})(?![\d/⁄])/y;
+
+/**
+ * Reads a fraction on into `reading`: its value a share in percent, like "a third of". Only
+ * before "of": "9/11" and "24/7" name things, and "3/4" alone may be a date.
+ */
+function readFraction(tokens: readonly Token[], text: string, reading: NumberReading, at: number, m: RegExpExecArray, end: number): boolean {
+  if (reading.integer === null || m[3] !== '') return false;
+  FRACTION.lastIndex = at;
+  const f = FRACTION.exec(text);
+  if (f === null) return false;
+  const denominator = Number(f[1]);
+  const stop = at + f[0].length;
+  let last = reading.last;
+  while (last < end && tokens[last].start < stop) last++;
+  if (denominator < 2 || reading.value >= denominator || tokens[last]?.norm !== 'of') return false;
+  reading.value = (reading.value / denominator) * 100;
+  share(reading);
+  reading.integer = null;
+  reading.last = last;
+  return true;
 }
 
 interface DigitsStart {
