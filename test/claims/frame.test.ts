@@ -323,6 +323,7 @@ test('a place\'s population: its residents, or a camp\'s refugees, however it is
   assert.equal(claim('Bombs hit Yida, a refugee camp sheltering more than 20,000 civilians.', 'more than 20,000').frame.what, 'population-of-yida');
   assert.equal(claim('Hutson said at least 15,000 refugees who fled violence in Sudan are living in Yida.', 'at least 15,000').frame.what, 'population-of-yida');
   assert.equal(claim('He practices law in Ripley (population 5,000).', '5,000').frame.what, 'population-of-ripley');
+  assert.equal(claim('The camp in the region of Yida consists of over 24,000 refugees.', 'over 24,000').frame.what, 'population-of-yida');
   // A population is some place's: with no place named, or a speaker's name before it, it is none.
   assert.notEqual(claim('Electricity was cut off to the coastal city of population 167,000.', '167,000').frame.what?.startsWith('population'), true);
   assert.notEqual(claim('Hutson said at least 15,000 refugees were sheltering there.', 'at least 15,000').frame.what?.startsWith('population'), true);
@@ -364,6 +365,12 @@ test('the length of a fall is one person\'s: by the surname or the age its sente
     'a.txt:about 200ft conflicts b.txt:about 150 metres',
     'a.txt:about 600 metres agrees c.txt:about 2,000 feet',
   ]);
+  // Articles that name no place in common tell of one fall when the age and the weekday agree.
+  assert.deepEqual(relations({
+    'a.txt': 'An Australian climber died in New Zealand.\nOn Friday, 36-year-old Duncan Rait died after slipping and falling about 60 metres from a ridge.',
+    'b.txt': 'A climber from Melbourne died near Twizel.\nA 36-year-old man died on Friday after he slipped and fell about 200m down a gully.',
+    'c.txt': 'A climber from Melbourne died near Twizel.\nA 36-year-old man died on Saturday after he fell about 300m down a gully.',
+  }), ['a.txt:about 60 metres conflicts b.txt:about 200m']);
 });
 
 test('the price of a sale is known by its sum, and conflicts only within one story', () => {

@@ -75,6 +75,8 @@ const SETTLEMENTS = new Set([
 ]);
 /** Who lives in a place: a refugee camp's population is its refugees. */
 const INHABITANTS = new Set(['people', 'residents', 'inhabitants', 'souls', 'population', 'refugees', 'civilians', 'migrants', 'evacuees']);
+/** Verbs before "of" that give what a place is made of. */
+const MADE_OF = new Set(['consists', 'consisted', 'consisting', 'composed', 'comprised']);
 /** Verbs of a place that gives it its population: "a camp sheltering more than 20,000 civilians". */
 const HOUSING_VERBS = new Set(['sheltering', 'shelters', 'housing', 'houses', 'hosting', 'hosts']);
 /** "15,000 refugees who fled violence in Sudan are living in the camp": how far "living in" may follow. */
@@ -93,7 +95,8 @@ function isPopulation(f: FrameInput): boolean {
   if (livingAfter(tokens, f.after, f.end) >= 0) return true;
   if (k < f.floor || (tokens[k].norm !== 'of' && tokens[k].norm !== 'to' && tokens[k].norm !== 'by')) return false;
   k--;
-  return k >= f.floor && SETTLEMENTS.has(tokens[k].norm);
+  // "Yida … consists of over 24,000 refugees".
+  return k >= f.floor && (SETTLEMENTS.has(tokens[k].norm) || (tokens[k + 1].norm === 'of' && MADE_OF.has(tokens[k].norm)));
 }
 
 const OWNER_REACH = 10;

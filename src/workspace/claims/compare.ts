@@ -232,7 +232,9 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   // in articles that name a place in common, is one story however little else they share.
   // (Not an age: "the daughter" and "Clinton" are many people in an archive, and an age is no
   // event of a story.)
-  if (a.claim.frame.what === 'fall' && personOf(a.claim, b.claim) === 'same' && sharePlace(a, b)) return true;
+  // So is one person's fall on the weekday both sentences name ("on Friday"): an age and a day
+  // in common are rare for two falls in one folder.
+  if (a.claim.frame.what === 'fall' && personOf(a.claim, b.claim) === 'same' && (sharePlace(a, b) || (dayA !== null && dayA === dayB))) return true;
   // A price is known by its sum: "$5.4 billion" for a chip-maker here and there is one deal,
   // though business news names companies, not places. Prices that differ need the story.
   if (a.claim.frame.what === 'price' && closeFigures(a, b) && relationOf(a, b) === 'agrees') return true;
