@@ -451,3 +451,11 @@ test('a headline\'s "6.1 magnitude earthquake injures dozens" gives a magnitude;
   const text = 'The UN said it had confirmed 30 dead and 55 wounded, 15 critically.';
   assert.deepEqual([claim(text, '30').frame.event, claim(text, '55').frame.event], ['deaths', 'wounded']);
 });
+
+test('a toll of none conflicts with a toll of some in another report of one attack', () => {
+  const story = 'Sudan bombed the Yida refugee camp in South Sudan.\n';
+  assert.deepEqual(relations({
+    'a.txt': story + 'No one was killed in the bombing of Yida, aid workers said.',
+    'b.txt': story + 'Twelve people were killed in the bombing of Yida, a local official said.',
+  }), ['a.txt:No one conflicts b.txt:Twelve']);
+});

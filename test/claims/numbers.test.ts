@@ -96,3 +96,11 @@ test('a fraction with a slash before "of" is a share: "1/16 of a US pint", "1⁄
   assert.equal(claimsIn('The 9/11 attacks killed 2,977 people.').some((c) => c.unit === 'percent'), false);
   assert.equal(claimsIn('The shop has been open 24/7 since 2001.').some((c) => c.unit === 'percent'), false);
 });
+
+test('"no one was killed" is a toll of none, which another report\'s twelve contradicts; "nobody knows" is no figure', () => {
+  const none = claim('No one was killed in the attack on Yida, aid workers said.', 'No one');
+  assert.deepEqual([none.value, none.measure, none.unit], [0, 'deaths', 'people']);
+  assert.equal(claim('There was no one hurt.', 'no one').measure, 'wounded');
+  assert.deepEqual(claimsIn('Nobody knows how many died.'), []);
+  assert.deepEqual(claimsIn('No one can say what happens next.'), []);
+});

@@ -35,7 +35,7 @@ export interface Draft {
 /** First words of numbers written in words; anything else is passed over at the cost of one look-up. */
 const NUMBER_STARTS = new Set([
   ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(ORDINALS), ...Object.keys(MAGNITUDES),
-  ...Object.keys(FRACTIONS), 'a', 'an', 'dozen', 'hundred', 'thousand', 'million',
+  ...Object.keys(FRACTIONS), 'a', 'an', 'dozen', 'hundred', 'thousand', 'million', 'no', 'nobody',
 ]);
 const HAS_DIGIT = /\d/;
 

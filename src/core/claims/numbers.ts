@@ -222,6 +222,18 @@ function attachHyphenRest(r: NumberReading, rest: string): void {
   if (rest.endsWith('-old')) r.hyphenNoun = rest;
 }
 
+/** What happens to people, after "no one" ("no one was killed", "nobody has been hurt"). */
+const NONE_HURT = new Set(['killed', 'died', 'dead', 'hurt', 'injured', 'wounded']);
+const NONE_AUXILIARIES = new Set(['was', 'were', 'is', 'has', 'had', 'have', 'been', 'reportedly', 'seriously', 'badly']);
+
+function tollOfNoneAt(tokens: readonly Token[], k: number, end: number): boolean {
+  for (let n = k; n < end && n - k < 4; n++) {
+    if (NONE_HURT.has(tokens[n].norm)) return true;
+    if (!NONE_AUXILIARIES.has(tokens[n].norm)) return false;
+  }
+  return false;
+}
+
 function readWords(tokens: readonly Token[], i: number, end: number): NumberReading | null {
   const t = tokens[i];
   const next = tokens[i + 1];
@@ -253,6 +265,9 @@ function readWords(tokens: readonly Token[], i: number, end: number): NumberRead
     return r;
   }
   if (t.norm === 'dozen') return base(DOZEN, i + 1);
+  // "No one was killed", "nobody was hurt": a toll of none, against another report's twelve.
+  const none = t.norm === 'nobody' ? i + 1 : t.norm === 'no' && nextNorm === 'one' ? i + 2 : -1;
+  if (none > 0 && tollOfNoneAt(tokens, none, end)) return base(0, none);
   // A scale word alone is read only after a number ("two hundred"), which reads it itself.
   if (t.norm === 'hundred' || t.norm === 'thousand' || t.norm === 'million') return null;
 
