@@ -67,3 +67,10 @@ test('a sum raised is a figure, a rise "by" is a change; "make up" is no rise', 
 test('a capitalised number word inside a sentence is a name: "Ground Zero"', () => {
   assert.deepEqual(claimsIn('She was seen at Ground Zero on Sunday.'), []);
 });
+
+test('"the two sides", "the two countries": a pair the story has named, not a count; "the three men" killed are still counted', () => {
+  assert.deepEqual(claimsIn('Oil has long been a sticking point between the two sides.'), []);
+  assert.deepEqual(claimsIn('The two countries have yet to agree on the border.'), []);
+  assert.equal(claimsIn('The three men were killed by a shell.').length, 1);
+  assert.equal(claimsIn('Two countries sent observers.').length, 1);
+});

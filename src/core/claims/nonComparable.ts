@@ -43,8 +43,18 @@ export function notAQuantity(tokens: readonly Token[], r: NumberReading, floor: 
   if (prev && r.integer !== null && namesNumber(prev, r.first - 1 === floor)) return 'name';
   if (r.integer !== null && isAddress(tokens, r.last, end)) return 'name';
   if (isTimeAgo(tokens, r.last, end)) return 'date';
+  if (prev?.norm === 'the' && r.integer === null && (r.value === 2 || r.value === 3) && next && PARTIES.has(next.norm)) return 'name';
   return null;
 }
+
+/**
+ * "The two countries", "between the two sides", "the three nations": a pair or a trio the story
+ * has already named, not a count a report gives.
+ */
+const PARTIES = new Set([
+  'sides', 'countries', 'nations', 'parties', 'governments', 'states', 'leaders', 'presidents',
+  'companies', 'firms', 'teams', 'armies', 'neighbours', 'neighbors', 'rivals', 'allies', 'powers', 'camps', 'halves', 'brothers',
+]);
 
 /** "49 Zorro Ranch Road", "9 E 71st St". */
 function isAddress(tokens: readonly Token[], k: number, end: number): boolean {
