@@ -459,3 +459,15 @@ test('a toll of none conflicts with a toll of some in another report of one atta
     'b.txt': story + 'Twelve people were killed in the bombing of Yida, a local official said.',
   }), ['a.txt:No one conflicts b.txt:Twelve']);
 });
+
+test('a toll a participle gives is of the event before it, and of its place: "bombing the area of Guffa, killing at least seven"', () => {
+  const story = 'Sudan bombed the Yida refugee camp in South Sudan.\nAid workers reached Yida on Friday.\nThe camp lies near the border.\n';
+  const guffa = 'Kiir accused Sudan of bombing the area of Guffa in recent days, killing at least seven people.';
+  assert.equal(claim(story + guffa, 'at least seven').place, 'guffa');
+  // The place the whole story is about is no part of it: its lead names it.
+  assert.equal(claim('A quake struck Aceh.\nThe quake struck the province of Aceh, killing at least three people.', 'at least three').place, null);
+  assert.deepEqual(relations({
+    'a.txt': story + guffa,
+    'b.txt': story + 'At least 12 people were killed in the bombing, a local official said.',
+  }), []);
+});

@@ -65,6 +65,29 @@ export function placeBefore(tokens: readonly Token[], first: number, floor: numb
   return placeNameAt(tokens, k, first - 1);
 }
 
+/** Participles that give an event's toll after a comma: "…, killing at least seven people". */
+const TOLL_PARTICIPLES = new Set(['killing', 'injuring', 'wounding', 'leaving']);
+const EVENT_PLACE_REACH = 14;
+
+/**
+ * The place of the event whose toll a participle gives: "bombing the area of Guffa in recent
+ * days, killing at least seven people", "a strike on a school in Jabaliya, killing 40". The
+ * nearest place after "in", "of" or "at" in the clause before the comma.
+ */
+export function eventPlaceBefore(tokens: readonly Token[], first: number, floor: number): string | null {
+  if (first - 2 < floor || !TOLL_PARTICIPLES.has(tokens[first - 1].norm) || tokens[first - 2].text !== ',') return null;
+  for (let k = first - 3; k >= floor && first - k <= EVENT_PLACE_REACH; k--) {
+    const t = tokens[k];
+    if (t.text === ';' || t.text === ':' || t.kind === 'number') return null;
+    if (t.norm !== 'in' && t.norm !== 'of' && t.norm !== 'at') continue;
+    let n = k + 1;
+    if (tokens[n]?.norm === 'the') n++;
+    const name = placeNameAt(tokens, n, first - 2);
+    if (name !== null) return name;
+  }
+  return null;
+}
+
 function startsClause(t: Token): boolean {
   return t.cap || CLAUSE_STARTS.has(t.norm) || (wordFlags(t.norm) & (W.Determiner | W.Pronoun)) !== 0;
 }

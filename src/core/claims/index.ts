@@ -7,7 +7,7 @@ import { MONEY_UNITS } from './units';
 import { isPersonNoun } from './counted';
 import { HUMAN_MEASURES, THING_MEASURES, measureAfter, measureBefore, measureWithin, tollBefore } from './measures';
 import { isChange, perItemReader } from './nonComparable';
-import { contextOf, placeAfter, placeBefore, whenOf } from './context';
+import { contextOf, eventPlaceBefore, placeAfter, placeBefore, whenOf } from './context';
 import { countryOfDemonym } from './places';
 import { isQuoteMark } from './phrases';
 import { frameOf } from './frame';
@@ -177,7 +177,10 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, lookups: SentenceL
 
   // A hedge quoted on its own ("well over" 100,000) keeps its opening mark.
   const first = d.first - 1 >= s.first && isQuoteMark(tokens[d.first - 1]) && quoteMarkWithin(tokens, d.first, d.last) ? d.first - 1 : d.first;
-  const place = placeBefore(tokens, d.first, s.first) ?? placeAfter(tokens, after, end, skipClaim, countedHead !== null && ORIGIN_PEOPLE.has(countedHead));
+  // The place of the event a toll is of ("bombing the area of Guffa, killing seven"), unless it is
+  // the ground of the whole story, which the article's lead names ("strikes the province of Aceh, killing three").
+  const eventPlace = eventPlaceBefore(tokens, d.first, s.first);
+  const place = placeBefore(tokens, d.first, s.first) ?? placeAfter(tokens, after, end, skipClaim, countedHead !== null && ORIGIN_PEOPLE.has(countedHead)) ?? (eventPlace !== null && !article.lead.includes(eventPlace) ? eventPlace : null);
   const context = new Set(sentenceContext);
   if (place !== null) context.add(place);
   const people = counted?.split(/\s+/).map((w) => countryOfDemonym(w.toLowerCase())).find((c) => c !== null);
