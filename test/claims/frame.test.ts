@@ -471,3 +471,15 @@ test('a toll a participle gives is of the event before it, and of its place: "bo
     'b.txt': story + 'At least 12 people were killed in the bombing, a local official said.',
   }), []);
 });
+
+test('the same odd number of a named thing is one count, whatever places the articles name: "288 candidates"', () => {
+  assert.deepEqual(relations({
+    'a.txt': 'Turkmens vote in Ashgabat, Mary and Lebap.\nA total of 288 candidates run for 125 parliamentary seats.',
+    'b.txt': 'A vote in Central Asia.\nAlmost all of the 288 candidates running for 125 seats back the president.',
+  }).filter((r) => r.includes('288')), ['a.txt:288 agrees b.txt:288']);
+  // A round number may be two elections' counts.
+  assert.deepEqual(relations({
+    'a.txt': 'Turkmens vote in Ashgabat, Mary and Lebap.\nA total of 300 candidates ran.',
+    'b.txt': 'A vote in Central Asia.\nSome 300 candidates ran.',
+  }), []);
+});

@@ -239,7 +239,7 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   // though business news names companies, not places. Prices that differ need the story.
   if (a.claim.frame.what === 'price' && closeFigures(a, b) && relationOf(a, b) === 'agrees') return true;
   if (!samePlace(a, b)) return false;
-  if (bare(a.claim) || bare(b.claim)) return sameArticle(a, b);
+  if (bare(a.claim) || bare(b.claim)) return sameArticle(a, b) || sameOddNumber(a, b);
   if (a.countedIsCountry) return true;
   if (a.byLocality) return sharedLocality(a, b);
   return sharedContext(a, b);
@@ -255,6 +255,17 @@ function standing(c: Claim): boolean {
   const what = c.frame.what;
   return isPopulation(what) || (what !== null && what.startsWith('distance-from-'));
 }
+
+/**
+ * The same number, not a round one, as written in both: "288 candidates" here and there are one
+ * count whatever places the two articles name; "100 candidates" may be two elections'.
+ */
+function sameOddNumber(a: ComparedClaim, b: ComparedClaim): boolean {
+  const x = a.figure;
+  return x !== null && x === b.figure && a.claim.hedge === null && b.claim.hedge === null && Number.isInteger(x) && x >= ODD_MINIMUM && x % 10 !== 0;
+}
+
+const ODD_MINIMUM = 20;
 
 /**
  * A count of a named thing and nothing more: "288 candidates", "three banks". (Shares are not
