@@ -72,3 +72,8 @@ test('a figure inside a quotation is still a claim', () => {
   const c = claim('“We have lost 5,000 Ukrainian soldiers,” the general said.', '5,000');
   assert.deepEqual([c.counted, c.comparable], ['Ukrainian soldiers', true]);
 });
+
+test('a name that ends in an organisation\'s head is no place: "from the Democratic Party"', () => {
+  assert.equal(claim('Ninety percent of the 288 candidates come from the Democratic Party.', '288').place, null);
+  assert.equal(claim('Some 5,000 troops were sent into the Gaza Strip.', 'Some 5,000').place, 'gaza strip');
+});

@@ -100,6 +100,8 @@ function placeNameAt(tokens: readonly Token[], n: number, end: number): string |
   if (!known && ((wordFlags(head) & NOT_PLACE) !== 0 || (tags & (Tag.Month | Tag.WeekDay | Tag.Demonym)) !== 0)) return null;
   let k = n + 1;
   while (k < end && k - n < MAX_NAME_WORDS && tokens[k].cap && tokens[k].kind === 'word') k++;
+  // "the Democratic Party", "the Red Army": a name that ends in an organisation's head is no place.
+  if (k - 1 > n && (wordFlags(tokens[k - 1].norm) & W.OrgHead) !== 0 && !known) return null;
   return placeName(tokens.slice(n, k).map((t) => t.norm).join(' '));
 }
 
