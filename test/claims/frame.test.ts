@@ -48,6 +48,12 @@ test('scopes: whole, cumulative, incident, separate, part and estimate', () => {
   assert.equal(scope('Two of the victims were children.', 'Two'), 'part');
   assert.equal(scope('The storm could kill 1,000 people.', '1,000'), 'estimate');
   assert.equal(scope('The agency has received nearly 300,000 comments since May.', 'nearly 300,000'), 'whole');
+  // A running total is its own clause's, or the whole sentence's when an opening phrase names it.
+  const both = 'At least 43 people were killed in the strike on the school, pushing the death toll above 680 since the conflict began.';
+  assert.deepEqual([scope(both, 'At least 43'), scope(both, 'above 680')], ['incident', 'cumulative']);
+  assert.equal(scope('So far, 40 people have been killed.', '40'), 'cumulative');
+  assert.equal(scope('Forty people died in the war.', 'Forty'), 'cumulative');
+  assert.equal(scope('Forty people died on Tuesday, the worst day of the war.', 'Forty'), 'whole');
 });
 
 test('a strike\'s toll is not the running total, and a separate strike is not the strike', () => {

@@ -104,3 +104,8 @@ test('"no one was killed" is a toll of none, which another report\'s twelve cont
   assert.deepEqual(claimsIn('Nobody knows how many died.'), []);
   assert.deepEqual(claimsIn('No one can say what happens next.'), []);
 });
+
+test('a figure and a conjunction that end the text read no token past its end: "0 Or", "5 killed and"', () => {
+  // Found by the fuzz test (test/fuzz/analyze.test.ts): reading on for a coordinated figure threw.
+  for (const text of ['0 Or', '5 killed and', '3 and \u201c']) assert.doesNotThrow(() => claimsIn(text), text);
+});

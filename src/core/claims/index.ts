@@ -136,6 +136,8 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, lookups: SentenceL
   const after = np ? np.last : d.last;
   const skipClaim = (k: number) => {
     while (k < end && isQuoteMark(tokens[k])) k++;
+    // "0 Or" ends the text: there is no token at k.
+    if (k >= end) return -1;
     const other = lookups.draftAt.get(k) ?? (isQuoteMark(tokens[k]) ? lookups.draftAt.get(k + 1) : undefined);
     return other ? (other.counted ? other.counted.last : other.last) : -1;
   };

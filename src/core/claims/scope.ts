@@ -74,10 +74,22 @@ const ESTIMATE_REACH = 6;
 interface SentenceSpan {
   /** Where the first phrase of a separate incident starts ("in a separate air strike"), or Infinity. */
   separateFrom: number;
-  cumulative: boolean;
+  /**
+   * cumulativeBefore[k - floor]: the phrases of a running total ("so far", "since the conflict
+   * began") that start before token k, counted; a figure's is its clause's.
+   */
+  cumulativeBefore: Int32Array;
+  /** clauseOf[k - floor]: where the clause holding token k starts (after a comma, a dash, a bracket …). */
+  clauseOf: Int32Array;
+  /** A running total named in an opening clause with no figure of its own ("So far, …") spans the sentence. */
+  cumulativeOpening: boolean;
   incident: boolean;
-  longEvent: boolean;
+  /** longBefore[k - floor]: the names of long events ("the war") before token k, counted; a figure's is its clause's. */
+  longBefore: Int32Array;
 }
+
+/** Where a clause ends, for a running total's reach. */
+const CLAUSE_MARKS = new Set([',', ';', '—', '–', '(', ')', ':']);
 
 /**
  * The last sentence read: its figures are read one after another, and reading the sentence
@@ -87,16 +99,43 @@ let lastRead: { tokens: readonly Token[]; floor: number; end: number; span: Sent
 
 function sentenceSpan(tokens: readonly Token[], floor: number, end: number): SentenceSpan {
   if (lastRead !== null && lastRead.tokens === tokens && lastRead.floor === floor && lastRead.end === end) return lastRead.span;
-  const span: SentenceSpan = { separateFrom: Infinity, cumulative: false, incident: false, longEvent: false };
+  const n = Math.max(0, end - floor);
+  const span: SentenceSpan = {
+    separateFrom: Infinity, cumulativeBefore: new Int32Array(n + 1), clauseOf: new Int32Array(n + 1), cumulativeOpening: false, incident: false, longBefore: new Int32Array(n + 1),
+  };
+  let opening = true;
+  let openingHasFigure = false;
   for (let k = floor; k < end; k++) {
-    const norm = tokens[k].norm;
+    const t = tokens[k];
+    const norm = t.norm;
     if (span.separateFrom === Infinity && INCIDENT.at(tokens, k, end) !== null) span.separateFrom = k;
-    if (!span.cumulative && (CUMULATIVE.at(tokens, k, end) !== null || (norm === 'since' && sinceBeginning(tokens, k + 1, end)))) span.cumulative = true;
+    const cumulative = CUMULATIVE.at(tokens, k, end) !== null || (norm === 'since' && sinceBeginning(tokens, k + 1, end));
+    span.cumulativeBefore[k + 1 - floor] = span.cumulativeBefore[k - floor] + (cumulative ? 1 : 0);
+    span.clauseOf[k - floor] = k === floor ? floor : CLAUSE_MARKS.has(tokens[k - 1].text) ? k : span.clauseOf[k - 1 - floor];
+    if (CLAUSE_MARKS.has(t.text)) {
+      if (opening && span.cumulativeBefore[k - floor] > 0 && !openingHasFigure) span.cumulativeOpening = true;
+      opening = false;
+    }
+    if (opening && t.kind === 'number') openingHasFigure = true;
     if (INCIDENT_NOUNS.has(norm)) span.incident = true;
-    if (LONG_EVENTS.has(norm)) span.longEvent = true;
+    span.longBefore[k + 1 - floor] = span.longBefore[k - floor] + (LONG_EVENTS.has(norm) ? 1 : 0);
   }
   lastRead = { tokens, floor, end, span };
   return span;
+}
+
+/** A running total is named in the clause that holds tokens [first, last), or for the whole sentence. */
+function cumulativeFor(span: SentenceSpan, first: number, last: number, floor: number, end: number): boolean {
+  if (span.cumulativeOpening) return true;
+  return inClause(span.cumulativeBefore, span, first, last, floor, end);
+}
+
+/** Some of the words `before` counts are in the clause that holds tokens [first, last). */
+function inClause(before: Int32Array, span: SentenceSpan, first: number, last: number, floor: number, end: number): boolean {
+  const start = span.clauseOf[first - floor];
+  let stop = last;
+  while (stop < end && span.clauseOf[stop - floor] === start) stop++;
+  return before[stop - floor] - before[start - floor] > 0;
 }
 
 /** The scope of the figure at tokens [first, last) in the sentence [floor, end). */
@@ -104,7 +143,7 @@ export function scopeOf(tokens: readonly Token[], first: number, last: number, f
   if (isPart(tokens, first, last, floor, end)) return 'part';
   const span = sentenceSpan(tokens, floor, end);
   if (span.separateFrom < first) return 'separate';
-  if (span.cumulative) return 'cumulative';
+  if (cumulativeFor(span, first, last, floor, end)) return 'cumulative';
   for (let k = first - 1; k >= floor && first - k <= ESTIMATE_REACH; k--) {
     if (CLAUSE_ENDS.has(tokens[k].text)) break;
     // "May" with a capital is the month.
@@ -112,7 +151,9 @@ export function scopeOf(tokens: readonly Token[], first: number, last: number, f
   }
   // One incident named in the sentence wins over the war it happened in.
   if (span.incident) return 'incident';
-  return span.longEvent ? 'cumulative' : 'whole';
+  // "40 killed in the war": the war's running total; "43 killed in the school, pushing the toll
+  // since the conflict began above 680": the war is another clause's.
+  return inClause(span.longBefore, span, first, last, floor, end) ? 'cumulative' : 'whole';
 }
 
 function sinceBeginning(tokens: readonly Token[], from: number, end: number): boolean {
