@@ -11,6 +11,7 @@ import { loadSplit, polnearDir, type GoldArticle } from '../eval/polnearData';
 const root = path.resolve(__dirname, '..', '..', '..');
 const mode = process.argv[2] ?? 'speaker';
 const limit = Number(process.argv[3] ?? 60);
+const split = process.env.POLNEAR_SPLIT === 'dev' ? 'dev' : 'train';
 const DOUBLE_MARKS = /["“”«»]/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'him', 'her', 'them']);
 
@@ -48,7 +49,7 @@ const show = (lines: string[]) => {
   if (shown++ < limit) console.log(lines.join('\n') + '\n');
 };
 
-for (const article of loadSplit(polnearDir(root), 'train') as GoldArticle[]) {
+for (const article of loadSplit(polnearDir(root), split) as GoldArticle[]) {
   const { text } = article;
   const analysis = analyzeDocument(text);
   const names = new Map(analysis.speakers.map((s) => [s.key, s.name]));

@@ -105,3 +105,14 @@ test('naming verbs report what they name: "Trump called Clinton a liar"; "a man 
   assert.deepEqual(read('Trump called Clinton a liar on Monday.'), [['indirect', 'Clinton a liar on Monday', 'Trump', 'Trump']]);
   assert.deepEqual(read('A man called John arrived.'), []);
 });
+
+test('a quote signed by a quotation dash after its closing mark is the signer’s, not the previous speaker’s', () => {
+  const text = 'Voters told us what they think.\n\n“He has empowered white racists to be open with their prejudice.” ― Sonya Herridge\n\n“He is ignorant of our culture and lives.”― Pamela Padilla.';
+  assert.deepEqual(
+    read(text).filter(([kind]) => kind === 'direct'),
+    [
+      ['direct', 'He has empowered white racists to be open with their prejudice.', 'Sonya Herridge', 'Sonya Herridge'],
+      ['direct', 'He is ignorant of our culture and lives.', 'Pamela Padilla', 'Pamela Padilla'],
+    ],
+  );
+});
