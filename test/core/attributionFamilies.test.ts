@@ -116,3 +116,14 @@ test('a quote signed by a quotation dash after its closing mark is the signer’
     ],
   );
 });
+
+test('a name and a colon opening a sentence label it as theirs (headlines, transcripts); a place, "Update:" or a quote after the colon do not', () => {
+  assert.deepEqual(read('Rubio: I Still Believe Trump Can’t Be Trusted with Nuclear Codes.'), [['indirect', 'I Still Believe Trump Can’t Be Trusted with Nuclear Codes', 'Rubio', 'Rubio']]);
+  assert.deepEqual(read('TAPPER: Do you think he has campaigned as a healer? FALLIN: I think he is trying to.'), [
+    ['indirect', 'Do you think he has campaigned as a healer', 'TAPPER', 'TAPPER'],
+    ['indirect', 'I think he is trying to', 'FALLIN', 'FALLIN'],
+  ]);
+  assert.deepEqual(read('WASHINGTON: The Senate voted on Monday to pass the bill.'), []);
+  assert.deepEqual(read('Update: The Senate voted on Monday to pass the bill.'), []);
+  assert.deepEqual(read('Philip Bump: “The numbers are not good for him.”'), [['direct', 'The numbers are not good for him.', 'Philip Bump', 'Philip Bump']]);
+});

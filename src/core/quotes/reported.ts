@@ -10,6 +10,8 @@ import { DASHES, trimEnd, type QuoteFinding } from './finding';
 const STANCE = new Set(STANCE_VERBS);
 /** Longest run of words after the head of an opening source: "… conducted for The Associated Press and television networks by Edison Research". */
 const MAX_SOURCE_TAIL = 20;
+/** Longest name read as a label before a colon: "McCain Challenger Kelli Ward:". */
+const MAX_LABEL = 5;
 
 // Reported speech: "X said (that) …", "CONTENT, X said", "According to X, …", "A, he argued, B",
 // "…, saying that …". A finding's span is the content; the cue and the speaker phrase come with it.
@@ -43,6 +45,8 @@ export class ReportedSpeech {
     const aside = from === first ? this.parentheticalCue(first, last) : null;
     const framed = aside ? this.reportedBy(aside, first, last) : null;
     if (aside && framed) return { finding: framed, resume: last };
+    const labelled = from === first ? this.labelled(first, last) : null;
+    if (labelled) return { finding: labelled, resume: last };
     for (let i = from; i < last; i++) {
       if (this.cues.consumed.has(i)) continue;
       const m = this.cues.cue(i, last, true);
@@ -58,6 +62,22 @@ export class ReportedSpeech {
       i = m.last - 1;
     }
     return null;
+  }
+
+  /**
+   * "Rubio: I Still Believe Trump Can't Be Trusted", "TAPPER: Do you think …?": a name and a colon
+   * opening a sentence label what follows as theirs (headlines, transcripts). Only a name will do:
+   * "Update:", "Note:" and a dateline's place ("WASHINGTON:") label nothing.
+   */
+  private labelled(first: number, last: number): QuoteFinding | null {
+    const { tokens, doc } = this;
+    const phrase = this.cues.reader.after(first, last);
+    if (!phrase || phrase.kind !== 'name' || !phrase.name || phrase.name.kind === 'unknown' && phrase.last - phrase.first > 1) return null;
+    if (phrase.last - phrase.first > MAX_LABEL || wordFlags(tokens[phrase.headEnd - 1].norm) & W.Place) return null;
+    const colon = phrase.last;
+    if (colon >= last || tokens[colon].text !== ':' || doc.quoteOf[colon + 1] >= 0) return null;
+    const end = trimEnd(tokens, colon + 1, last);
+    return this.reported(phrase, { first: colon, last: colon + 1 }, [{ first: colon + 1, last: end }]);
   }
 
   /**
