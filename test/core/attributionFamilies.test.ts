@@ -127,3 +127,10 @@ test('a name and a colon opening a sentence label it as theirs (headlines, trans
   assert.deepEqual(read('Update: The Senate voted on Monday to pass the bill.'), []);
   assert.deepEqual(read('Philip Bump: “The numbers are not good for him.”'), [['direct', 'The numbers are not good for him.', 'Philip Bump', 'Philip Bump']]);
 });
+
+test('"according to" names a source that is not a person: polls, records', () => {
+  assert.deepEqual(read('Whites without a college degree made up 36 percent of the electorate in 2012, according to exit polls.'), [
+    ['indirect', 'Whites without a college degree made up 36 percent of the electorate in 2012', 'exit polls', 'exit polls'],
+  ]);
+  assert.deepEqual(read('According to exit polls, Clinton won the state by ten points.'), [['indirect', 'Clinton won the state by ten points', 'exit polls', 'exit polls']]);
+});

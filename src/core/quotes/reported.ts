@@ -10,6 +10,8 @@ import { DASHES, trimEnd, type QuoteFinding } from './finding';
 const STANCE = new Set(STANCE_VERBS);
 /** Longest run of words after the head of an opening source: "… conducted for The Associated Press and television networks by Edison Research". */
 const MAX_SOURCE_TAIL = 20;
+/** Longest source that is not a person read after "according to": "the most recent data available from the FBI". */
+const MAX_SOURCE_TEXT = 10;
 /** Longest name read as a label before a colon: "McCain Challenger Kelli Ward:". */
 const MAX_LABEL = 5;
 
@@ -104,9 +106,11 @@ export class ReportedSpeech {
   /** According to X, CONTENT. / CONTENT, according to X. / A, according to X, B. */
   private accordingTo(m: CueMatch, first: number, last: number): QuoteFinding | null {
     const { tokens } = this;
-    const phrase = this.cues.reader.after(m.last, last);
-    if (!phrase) return null;
     const contentEnd = trimEnd(tokens, first, last);
+    // "according to exit polls", "according to state corporate records": a source need not be a
+    // person; what runs to the comma or the sentence's end names it.
+    const phrase = this.cues.reader.after(m.last, last) ?? this.sourceText(m.last, contentEnd);
+    if (!phrase) return null;
     const before = this.leadIn(first, m.first);
     // "According to early results of exit polls conducted for The Associated Press by Edison
     // Research, …": a source may run on past the phrase read as its head, to the comma.
@@ -120,6 +124,14 @@ export class ReportedSpeech {
       return this.reported(phrase, m, pieces);
     }
     return null;
+  }
+
+  /** The words from `from` to the next comma or `end`, as a description, when they are a few words and no quotation. */
+  private sourceText(from: number, end: number): SpeakerPhrase | null {
+    let k = from;
+    while (k < end && k - from <= MAX_SOURCE_TEXT && this.tokens[k].text !== ',' && this.doc.quoteOf[k] < 0) k++;
+    if (k === from || k - from > MAX_SOURCE_TEXT || this.doc.quoteOf[k] >= 0 || this.tokens[k - 1].kind !== 'word') return null;
+    return { first: from, last: k, headEnd: k, kind: 'description', name: null };
   }
 
   /** The comma that ends a source opening its sentence, or `from` when none is in reach. */

@@ -21,7 +21,7 @@ export const NEARBY_WEIGHTS: NearbyWeights = {
     speaking: 0.16,
     previousSpeaker: 0.441,
     nextSpeaker: 0.731,
-    spokeEarlier: 0.837,
+    spokeEarlier: 0.836,
     earlierMentions: -1.123,
     possessive: -0.655,
   },
