@@ -16,6 +16,15 @@ test('a quote after a dash, with no verb of speech, is the person the sentence i
   ]);
 });
 
+test('cues the rules do not link to their quote (issue 18): "commented on …,", "a quote attributed to … —"', () => {
+  assert.deepEqual(speakers('Stan Lee commented on the creation of the new party, “It is the best thing that has happened to us.”'), [
+    ['It is the best thing that has happened to us.', 'Stan Lee', 'nearby'],
+  ]);
+  assert.deepEqual(speakers('There is a quote attributed to Einstein — “Imagination is more important than knowledge.”'), [
+    ['Imagination is more important than knowledge.', 'Einstein', 'nearby'],
+  ]);
+});
+
 test('no person speaks a quote that follows only a body and a document', () => {
   assert.deepEqual(speakers('The report was published by the Pentagon on Monday. “Readiness across the force remains uneven and training hours fell again this year.”'), [
     ['Readiness across the force remains uneven and training hours fell again this year.', null, null],
