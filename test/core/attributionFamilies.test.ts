@@ -134,3 +134,13 @@ test('"according to" names a source that is not a person: polls, records', () =>
   ]);
   assert.deepEqual(read('According to exit polls, Clinton won the state by ten points.'), [['indirect', 'Clinton won the state by ten points', 'exit polls', 'exit polls']]);
 });
+
+test('a pronoun framing a sentence may point back to the one named inside it: "Ms. Nwanguma was shocked …, she said"', () => {
+  assert.deepEqual(read('In Louisville, Ms. Nwanguma was shocked by the reaction from the crowd, she said in an interview later.'), [
+    ['indirect', 'In Louisville, Ms. Nwanguma was shocked by the reaction from the crowd', 'Nwanguma', 'she'],
+  ]);
+  // Not a man's name for "she".
+  assert.deepEqual(read('In Louisville, John Smith was shocked by the reaction from the crowd, she said in an interview later.'), [
+    ['indirect', 'In Louisville, John Smith was shocked by the reaction from the crowd', null, null],
+  ]);
+});

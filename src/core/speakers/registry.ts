@@ -56,6 +56,8 @@ export class SpeakerRegistry {
   private readonly people: Entity[] = [];
   private readonly byMention = new Map<NameMention, Entity>();
   private readonly salience: Salient[] = [];
+  /** Names inside someone's reported speech (not in marks): a pronoun framing that speech may point back to them. */
+  private readonly reportedNames: Salient[] = [];
   private readonly used = new Set<Entity>();
 
   constructor(
@@ -302,10 +304,11 @@ export class SpeakerRegistry {
     };
     for (const n of names) {
       const entity = this.byMention.get(n);
-      if (!entity || n.inQuote || insideReported(n.first)) continue;
-      this.salience.push({ token: n.first, last: n.last, entity, speaking: false });
+      if (!entity || n.inQuote) continue;
+      (insideReported(n.first) ? this.reportedNames : this.salience).push({ token: n.first, last: n.last, entity, speaking: false });
     }
     this.salience.sort((a, b) => a.token - b.token);
+    this.reportedNames.sort((a, b) => a.token - b.token);
   }
 
   // ── Resolving ────────────────────────────────────────────────────────────────────────
@@ -371,14 +374,22 @@ export class SpeakerRegistry {
       norm === 'it' ? ['organization'] : norm === 'he' || norm === 'she' ? ['person', 'anonymous'] : norm === 'they' ? ['group', 'organization'] : [];
     if (wanted.length === 0) return null;
     const gender = norm === 'he' ? 'male' : norm === 'she' ? 'female' : null;
+    const fits = (e: Entity) => wanted.includes(e.kind) && e.key !== AUTHOR_KEY && !(gender && e.gender && e.gender !== gender);
     for (let i = this.salience.length - 1; i >= 0; i--) {
       const s = this.salience[i];
       if (s.token >= token) continue;
-      if (paragraph - this.doc.paragraphOf[s.token] > PRONOUN_REACH_PARAGRAPHS) return null;
+      if (paragraph - this.doc.paragraphOf[s.token] > PRONOUN_REACH_PARAGRAPHS) break;
       // "A second official said … He added": an unnamed source is one person too — but not the writer.
-      if (!wanted.includes(s.entity.kind) || s.entity.key === AUTHOR_KEY) continue;
-      if (gender && s.entity.gender && s.entity.gender !== gender) continue;
-      return s.entity;
+      if (fits(s.entity)) return s.entity;
+    }
+    // "Ms. Nwanguma was shocked by the reaction, she said": the only one named before the pronoun
+    // may be inside the words it frames.
+    const sentence = this.doc.sentenceOf[token];
+    for (let i = this.reportedNames.length - 1; i >= 0; i--) {
+      const s = this.reportedNames[i];
+      if (s.token >= token) continue;
+      if (this.doc.sentenceOf[s.token] !== sentence) break;
+      if (fits(s.entity)) return s.entity;
     }
     return null;
   }
