@@ -144,3 +144,8 @@ test('a pronoun framing a sentence may point back to the one named inside it: "M
     ['indirect', 'In Louisville, John Smith was shocked by the reaction from the crowd', null, null],
   ]);
 });
+
+test('a heading of several capitalised words before a colon labels nothing', () => {
+  assert.deepEqual(read('The Latest: Cruz to give away an engraved shotgun.'), []);
+  assert.deepEqual(read('Editor’s Note: The following is part 3 of 3 of an excerpt.'), []);
+});

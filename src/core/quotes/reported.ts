@@ -74,7 +74,10 @@ export class ReportedSpeech {
   private labelled(first: number, last: number): QuoteFinding | null {
     const { tokens, doc } = this;
     const phrase = this.cues.reader.after(first, last);
-    if (!phrase || phrase.kind !== 'name' || !phrase.name || phrase.name.kind === 'unknown' && phrase.last - phrase.first > 1) return null;
+    if (!phrase || phrase.kind !== 'name' || !phrase.name) return null;
+    // Several capitalised words that are neither a person's nor a body's name make a heading
+    // ("The Latest:", "Editor's Note:"); one alone is a transcript's speaker ("TAPPER:").
+    if (phrase.name.kind === 'unknown' && phrase.last - phrase.first > 1) return null;
     if (phrase.last - phrase.first > MAX_LABEL || wordFlags(tokens[phrase.headEnd - 1].norm) & W.Place) return null;
     const colon = phrase.last;
     if (colon >= last || tokens[colon].text !== ':' || doc.quoteOf[colon + 1] >= 0) return null;

@@ -82,7 +82,7 @@ export class SpeakerRegistry {
       const inherited = f.inherits !== null && f.inherits < i ? resolved[f.inherits] : null;
       const choice = choices.get(i);
       const chosen = inherited ? null : choice ? chooseNearby(choice) : null;
-      if (inherited) resolved[i] = { ...inherited, via: 'continuation' };
+      if (inherited) resolved[i] = { ...inherited, via: f.inheritance === 'continuation' ? 'continuation' : inherited.via };
       else if (chosen) resolved[i] = { key: chosen.entityKey, mention: { first: chosen.first, last: chosen.last }, via: 'nearby' };
       const r = resolved[i];
       if (r) this.used.add(this.entityByKey(r.key));
