@@ -102,6 +102,7 @@ export class NearbySpeakers {
     const features = candidates.map((m) => {
       const sentence = sentenceOf[m.first];
       const sentencesAway = m.last <= first ? quoteSentences[0] - sentence : sentence - quoteSentences[1];
+      // In NEARBY_FEATURES order; counts and distances are scaled to about 0–2, like the flags.
       return [
         m.last <= first ? 1 : 0,
         quoteSentences.includes(sentence) ? 1 : 0,
