@@ -3,14 +3,18 @@ import { analyzeDocument } from '../../src/core/analyze';
 import type { Quote, Span } from '../../src/core/types';
 import { loadSplit, polnearDir, type GoldArticle } from '../eval/polnearData';
 
-// Error analysis on PolNeAR train (never dev: its authors ask analysts not to read it). Prints,
-// from the corpus read in place, each gold quote Byline missed, each quote in marks Byline found
-// that no gold content covers, and each wrong speaker, with the metric definitions of
-// scripts/eval/polnear.ts. Usage: node out/scripts/dev/polnearErrors.js missed|extra|speaker|source [limit]
+// Error analysis on PolNeAR train. Prints, from the corpus read in place, each gold quote Byline
+// missed, each quote in marks Byline found that no gold content covers, each wrong speaker, each
+// wrong or missing source, and each attribution without marks that Byline has no quote for
+// (unfound), with the metric definitions of scripts/eval/polnear.ts, then the counts by family.
+// With POLNEAR_SPLIT=dev it prints only the counts on dev, never its sentences: dev's authors ask
+// analysts not to read it.
+// Usage: [POLNEAR_SPLIT=dev] node out/scripts/dev/polnearErrors.js missed|extra|speaker|source|unfound [limit]
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const mode = process.argv[2] ?? 'speaker';
-const limit = Number(process.argv[3] ?? 60);
+const split = process.env.POLNEAR_SPLIT === 'dev' ? 'dev' : 'train';
+const limit = split === 'dev' ? 0 : Number(process.argv[3] ?? 60);
 const DOUBLE_MARKS = /["“”«»]/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'him', 'her', 'them']);
 
@@ -48,7 +52,7 @@ const show = (lines: string[]) => {
   if (shown++ < limit) console.log(lines.join('\n') + '\n');
 };
 
-for (const article of loadSplit(polnearDir(root), 'train') as GoldArticle[]) {
+for (const article of loadSplit(polnearDir(root), split) as GoldArticle[]) {
   const { text } = article;
   const analysis = analyzeDocument(text);
   const names = new Map(analysis.speakers.map((s) => [s.key, s.name]));
@@ -82,6 +86,15 @@ for (const article of loadSplit(polnearDir(root), 'train') as GoldArticle[]) {
       if (q.kind === 'indirect' || partsOverlap(q.parts, contents) * 2 >= total(q.parts)) continue;
       count(q.kind + (q.attribution ? '+speaker' : ''));
       show([`EXTRA ${article.name} ${q.kind} ${q.attribution ? `→ ${names.get(q.attribution.speakerKey)} via ${q.attribution.via}` : ''}`, `  ${context(text, q)}`]);
+    }
+  }
+  if (mode === 'unfound') {
+    const contentsMatch = (q: Span, c: Span) => overlap(q, c) * 2 >= Math.min(Math.max(1, q.end - q.start), Math.max(1, c.end - c.start));
+    for (const g of article.attributions) {
+      if (!g.source || !g.content || DOUBLE_MARKS.test(g.contentText) || analysis.quotes.some((q) => contentsMatch(q, g.content!))) continue;
+      const cueText = g.cue ? text.slice(g.cue.start, g.cue.end).toLowerCase() : '';
+      count(`cue=${cueText}`);
+      show([`UNFOUND ${article.name} source="${text.slice(g.source.start, g.source.end)}" cue="${cueText}"`, `  ${context(text, g.content, 80)}`]);
     }
   }
   if (mode === 'source') {

@@ -33,6 +33,7 @@ export type AttributionVia =
   | 'pronoun' // a cue with a pronoun, resolved to an earlier mention: he said
   | 'description' // a cue with a description resolved to a named person: the US military commander said
   | 'continuation' // no cue; the quote continues the previous speaker's words
+  | 'nearby' // no cue; the person named around the quote that the speaker model chose (src/core/speakers/nearby.ts)
   | 'decision'; // a reader named the speaker (byline.json, src/workspace/decisions)
 
 export interface Attribution {

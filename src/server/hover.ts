@@ -48,7 +48,7 @@ function quoteCard(workspace: Workspace, uri: string, quote: Quote, speaker: Spe
   const lines = [speakerCard(workspace, speaker, lineOf, false)];
   const a = quote.attribution;
   if (a) {
-    const how = a.via === 'continuation' ? 'continues the previous quote' : a.via === 'pronoun' ? `“${a.mention?.text}” refers to ${speaker.name}` : a.via === 'description' ? `“${a.mention?.text}” is ${speaker.name}` : a.via === 'decision' ? 'speaker set in byline.json' : null;
+    const how = a.via === 'continuation' ? 'continues the previous quote' : a.via === 'pronoun' ? `“${a.mention?.text}” refers to ${speaker.name}` : a.via === 'description' ? `“${a.mention?.text}” is ${speaker.name}` : a.via === 'decision' ? 'speaker set in byline.json' : a.via === 'nearby' ? `no verb of speech links it to anyone; ${speaker.name} is the person named nearby` : null;
     const cue = a.cue ? `cue *${escape(a.cue.text)}*` : null;
     const parts = [how, cue].filter(Boolean);
     lines.push(`---\n${what}${parts.length ? ': ' + parts.join('; ') : ''}.`);

@@ -105,3 +105,47 @@ test('naming verbs report what they name: "Trump called Clinton a liar"; "a man 
   assert.deepEqual(read('Trump called Clinton a liar on Monday.'), [['indirect', 'Clinton a liar on Monday', 'Trump', 'Trump']]);
   assert.deepEqual(read('A man called John arrived.'), []);
 });
+
+test('a quote signed by a quotation dash after its closing mark is the signer’s, not the previous speaker’s', () => {
+  const text = 'Voters told us what they think.\n\n“He has empowered white racists to be open with their prejudice.” ― Sonya Herridge\n\n“He is ignorant of our culture and lives.”― Pamela Padilla.';
+  assert.deepEqual(
+    read(text).filter(([kind]) => kind === 'direct'),
+    [
+      ['direct', 'He has empowered white racists to be open with their prejudice.', 'Sonya Herridge', 'Sonya Herridge'],
+      ['direct', 'He is ignorant of our culture and lives.', 'Pamela Padilla', 'Pamela Padilla'],
+    ],
+  );
+});
+
+test('a name and a colon opening a sentence label it as theirs (headlines, transcripts); a place, "Update:" or a quote after the colon do not', () => {
+  assert.deepEqual(read('Rubio: I Still Believe Trump Can’t Be Trusted with Nuclear Codes.'), [['indirect', 'I Still Believe Trump Can’t Be Trusted with Nuclear Codes', 'Rubio', 'Rubio']]);
+  assert.deepEqual(read('TAPPER: Do you think he has campaigned as a healer? FALLIN: I think he is trying to.'), [
+    ['indirect', 'Do you think he has campaigned as a healer', 'TAPPER', 'TAPPER'],
+    ['indirect', 'I think he is trying to', 'FALLIN', 'FALLIN'],
+  ]);
+  assert.deepEqual(read('WASHINGTON: The Senate voted on Monday to pass the bill.'), []);
+  assert.deepEqual(read('Update: The Senate voted on Monday to pass the bill.'), []);
+  assert.deepEqual(read('Philip Bump: “The numbers are not good for him.”'), [['direct', 'The numbers are not good for him.', 'Philip Bump', 'Philip Bump']]);
+});
+
+test('"according to" names a source that is not a person: polls, records', () => {
+  assert.deepEqual(read('Whites without a college degree made up 36 percent of the electorate in 2012, according to exit polls.'), [
+    ['indirect', 'Whites without a college degree made up 36 percent of the electorate in 2012', 'exit polls', 'exit polls'],
+  ]);
+  assert.deepEqual(read('According to exit polls, Clinton won the state by ten points.'), [['indirect', 'Clinton won the state by ten points', 'exit polls', 'exit polls']]);
+});
+
+test('a pronoun framing a sentence may point back to the one named inside it: "Ms. Nwanguma was shocked …, she said"', () => {
+  assert.deepEqual(read('In Louisville, Ms. Nwanguma was shocked by the reaction from the crowd, she said in an interview later.'), [
+    ['indirect', 'In Louisville, Ms. Nwanguma was shocked by the reaction from the crowd', 'Nwanguma', 'she'],
+  ]);
+  // Not a man's name for "she".
+  assert.deepEqual(read('In Louisville, John Smith was shocked by the reaction from the crowd, she said in an interview later.'), [
+    ['indirect', 'In Louisville, John Smith was shocked by the reaction from the crowd', null, null],
+  ]);
+});
+
+test('a heading of several capitalised words before a colon labels nothing', () => {
+  assert.deepEqual(read('The Latest: Cruz to give away an engraved shotgun.'), []);
+  assert.deepEqual(read('Editor’s Note: The following is part 3 of 3 of an excerpt.'), []);
+});

@@ -143,6 +143,13 @@ test('a role’s offsets point at its words in the text', () => {
   for (const r of speaker(analyzeDocument(text), 'Mark Milley').roles) assert.equal(text.slice(r.start, r.end), r.text);
 });
 
+test('a role is the whole role phrase before the name: "Chairman of the …", "US Army …"', () => {
+  const roles = (text: string) => speaker(analyzeDocument(text), 'Mark Milley').roles.map((r) => r.text);
+  assert.deepEqual(roles('Chairman of the Joint Chief of Staff Mark Milley urged Kyiv and Moscow to find a political solution.'), ['Chairman of the Joint Chief of Staff']);
+  assert.deepEqual(roles('US Army Chief of Staff Mark Milley said 100,000 Russian soldiers have been killed or wounded.'), ['US Army Chief of Staff']);
+  assert.deepEqual(roles('Peace may be near, US Army Gen. Mark Milley, chairman of the U.S. Joint Chiefs of Staff, said Wednesday.'), ['US Army Gen.', 'chairman of the U.S. Joint Chiefs of Staff']);
+});
+
 test('anonymous sources stay anonymous and distinct: the second US official is neither Milley nor the first', () => {
   const analysis = analyzeDocument(fixture('quotes/speakers.txt'));
   const first = said(analysis, analysis.quotes.find((q) => q.text.includes('stalled')) as Quote);

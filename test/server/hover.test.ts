@@ -55,3 +55,12 @@ test('a fall\'s card says whose fall Byline read it as; a figure not compared sa
   ws.set('b.txt', 'Two Americans were killed at each location.\n');
   assert.match(cardAt(ws, 'b.txt', 'Two'), /Not compared with other files \(a figure for each of several things\)\./);
 });
+
+test('a quote the speaker model attributed says so: no verb of speech, the person named nearby', () => {
+  const ws = new Workspace();
+  const text = 'Bernie Sanders was in a fighting mood at the end of the night — “We are going to raise the minimum wage in this country.”\n';
+  ws.set('a.txt', text);
+  const found = findAt(ws, 'a.txt', text.indexOf('We are going'));
+  assert.ok(found && found.kind === 'quote');
+  assert.match(hoverMarkdown(ws, 'a.txt', found, () => 0), /Quote: no verb of speech links it to anyone; Bernie Sanders is the person named nearby\./);
+});

@@ -26,8 +26,8 @@ export interface QuoteFinding {
   inheritance: 'continuation' | 'context' | null;
 }
 
-/** Dashes that set off a signature or a clause: "—", "–", "-", "--". */
-export const DASHES = new Set(['-', '—', '–', '--']);
+/** Dashes that set off a signature or a clause: "—", "–", "-", "--", and the quotation dash "―" (U+2015) that signs vox pops. */
+export const DASHES = new Set(['-', '—', '–', '--', '―']);
 
 /** A party-and-state tag or a state's abbreviation: R-Ky, D-Ill, Va, Calif. */
 const STATE_ABBREVIATION = /^(?:[RDI]-)?[A-Z][a-z]{0,4}$/;

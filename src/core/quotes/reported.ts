@@ -10,6 +10,10 @@ import { DASHES, trimEnd, type QuoteFinding } from './finding';
 const STANCE = new Set(STANCE_VERBS);
 /** Longest run of words after the head of an opening source: "… conducted for The Associated Press and television networks by Edison Research". */
 const MAX_SOURCE_TAIL = 20;
+/** Longest source that is not a person read after "according to": "the most recent data available from the FBI". */
+const MAX_SOURCE_TEXT = 10;
+/** Longest name read as a label before a colon: "McCain Challenger Kelli Ward:". */
+const MAX_LABEL = 5;
 
 // Reported speech: "X said (that) …", "CONTENT, X said", "According to X, …", "A, he argued, B",
 // "…, saying that …". A finding's span is the content; the cue and the speaker phrase come with it.
@@ -43,6 +47,8 @@ export class ReportedSpeech {
     const aside = from === first ? this.parentheticalCue(first, last) : null;
     const framed = aside ? this.reportedBy(aside, first, last) : null;
     if (aside && framed) return { finding: framed, resume: last };
+    const labelled = from === first ? this.labelled(first, last) : null;
+    if (labelled) return { finding: labelled, resume: last };
     for (let i = from; i < last; i++) {
       if (this.cues.consumed.has(i)) continue;
       const m = this.cues.cue(i, last, true);
@@ -58,6 +64,25 @@ export class ReportedSpeech {
       i = m.last - 1;
     }
     return null;
+  }
+
+  /**
+   * "Rubio: I Still Believe Trump Can't Be Trusted", "TAPPER: Do you think …?": a name and a colon
+   * opening a sentence label what follows as theirs (headlines, transcripts). Only a name will do:
+   * "Update:", "Note:" and a dateline's place ("WASHINGTON:") label nothing.
+   */
+  private labelled(first: number, last: number): QuoteFinding | null {
+    const { tokens, doc } = this;
+    const phrase = this.cues.reader.after(first, last);
+    if (!phrase || phrase.kind !== 'name' || !phrase.name) return null;
+    // Several capitalised words that are neither a person's nor a body's name make a heading
+    // ("The Latest:", "Editor's Note:"); one alone is a transcript's speaker ("TAPPER:").
+    if (phrase.name.kind === 'unknown' && phrase.last - phrase.first > 1) return null;
+    if (phrase.last - phrase.first > MAX_LABEL || wordFlags(tokens[phrase.headEnd - 1].norm) & W.Place) return null;
+    const colon = phrase.last;
+    if (colon >= last || tokens[colon].text !== ':' || doc.quoteOf[colon + 1] >= 0) return null;
+    const end = trimEnd(tokens, colon + 1, last);
+    return this.reported(phrase, { first: colon, last: colon + 1 }, [{ first: colon + 1, last: end }]);
   }
 
   /**
@@ -84,9 +109,11 @@ export class ReportedSpeech {
   /** According to X, CONTENT. / CONTENT, according to X. / A, according to X, B. */
   private accordingTo(m: CueMatch, first: number, last: number): QuoteFinding | null {
     const { tokens } = this;
-    const phrase = this.cues.reader.after(m.last, last);
-    if (!phrase) return null;
     const contentEnd = trimEnd(tokens, first, last);
+    // "according to exit polls", "according to state corporate records": a source need not be a
+    // person; what runs to the comma or the sentence's end names it.
+    const phrase = this.cues.reader.after(m.last, last) ?? this.sourceText(m.last, contentEnd);
+    if (!phrase) return null;
     const before = this.leadIn(first, m.first);
     // "According to early results of exit polls conducted for The Associated Press by Edison
     // Research, …": a source may run on past the phrase read as its head, to the comma.
@@ -100,6 +127,14 @@ export class ReportedSpeech {
       return this.reported(phrase, m, pieces);
     }
     return null;
+  }
+
+  /** The words from `from` to the next comma or `end`, as a description, when they are a few words and no quotation. */
+  private sourceText(from: number, end: number): SpeakerPhrase | null {
+    let k = from;
+    while (k < end && k - from <= MAX_SOURCE_TEXT && this.tokens[k].text !== ',' && this.doc.quoteOf[k] < 0) k++;
+    if (k === from || k - from > MAX_SOURCE_TEXT || this.doc.quoteOf[k] >= 0 || this.tokens[k - 1].kind !== 'word') return null;
+    return { first: from, last: k, headEnd: k, kind: 'description', name: null };
   }
 
   /** The comma that ends a source opening its sentence, or `from` when none is in reach. */

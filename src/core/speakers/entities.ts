@@ -201,7 +201,13 @@ function extendTitleLeft(tokens: readonly Token[], a: number, nameStart: number,
       first--;
       continue;
     }
-    const f = wordFlags(t.norm);
+    // "Chairman of the Joint Chiefs of Staff Mark Milley": so does "of the", after a title word.
+    if (t.norm === 'the' && tokens[first - 2]?.norm === 'of' && first - 3 >= sentenceFirst && wordFlags(tokens[first - 3].norm) & W.Title && tokens[first - 3].cap) {
+      first -= 2;
+      continue;
+    }
+    // "US Army Chief of Staff": "US" in capitals is the country, not the pronoun "us".
+    const f = t.text === 'US' ? W.Place : wordFlags(t.norm);
     {
       if (f & (W.Determiner | W.Preposition | W.Conjunction | W.Pronoun | W.Auxiliary | W.Adverb | W.Time)) break;
       if (!t.cap && f & W.Common) break;

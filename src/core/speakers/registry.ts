@@ -6,6 +6,7 @@ import { isAcronym, looksLikePersonName, type NameMention, type RoleRange, type 
 import { nameWords, personNamesMatch, surnamesMatch } from './names';
 import { withoutContraction, type SpeakerPhrase } from './phrase';
 import { roleFamilies } from './roles';
+import { chooseNearby, NearbySpeakers, type NearbyChoice, type NearbyMention } from './nearby';
 
 // The speakers of one document: names clustered into people ("Gen. Mark Milley", "Milley",
 // "Milli", "Mark Mille" are one), organisations, and unnamed sources kept apart from
@@ -36,7 +37,11 @@ interface Entity {
 /** A place where the writer names someone, which a later "he" or "the commander" can point back to. */
 interface Salient {
   token: number;
+  /** One past the mention's last token. */
+  last: number;
   entity: Entity;
+  /** A cue's speaker phrase ("Milley said"), not only a name in passing. */
+  speaking: boolean;
 }
 
 /** The writer of a first-person piece ("I said"): anonymous, never merged with anyone. */
@@ -51,6 +56,8 @@ export class SpeakerRegistry {
   private readonly people: Entity[] = [];
   private readonly byMention = new Map<NameMention, Entity>();
   private readonly salience: Salient[] = [];
+  /** Names inside someone's reported speech (not in marks): a pronoun framing that speech may point back to them. */
+  private readonly reportedNames: Salient[] = [];
   private readonly used = new Set<Entity>();
 
   constructor(
@@ -65,8 +72,59 @@ export class SpeakerRegistry {
     this.buildSalience(names, findings);
   }
 
-  /** Resolves each finding's speaker, in document order. */
+  /** Resolves each finding's speaker, in document order: by its cue, else by the people named around it. */
   resolveAll(findings: readonly QuoteFinding[]): Array<ResolvedSpeaker | null> {
+    const resolved = this.resolveByCues(findings);
+    const choices = this.nearbyChoices(findings, resolved);
+    findings.forEach((f, i) => {
+      if (resolved[i]) return;
+      // A continuation of a quote the model gave a speaker is that speaker's too.
+      const inherited = f.inherits !== null && f.inherits < i ? resolved[f.inherits] : null;
+      const choice = choices.get(i);
+      const chosen = inherited ? null : choice ? chooseNearby(choice) : null;
+      if (inherited) resolved[i] = { ...inherited, via: f.inheritance === 'continuation' ? 'continuation' : inherited.via };
+      else if (chosen) resolved[i] = { key: chosen.entityKey, mention: { first: chosen.first, last: chosen.last }, via: 'nearby' };
+      const r = resolved[i];
+      if (r) this.used.add(this.entityByKey(r.key));
+    });
+    return resolved;
+  }
+
+  /**
+   * For each quotation in marks that no cue gave a speaker (by finding index), the people named
+   * around it as the speaker model sees them. Public for scripts/train/nearbySpeaker.ts.
+   */
+  nearbyChoices(findings: readonly QuoteFinding[], resolved: ReadonlyArray<ResolvedSpeaker | null>): Map<number, NearbyChoice> {
+    const choices = new Map<number, NearbyChoice>();
+    const nearby = new NearbySpeakers(this.doc);
+    const counts = new Map<Entity, number>();
+    const mentions: NearbyMention[] = this.salience.map((s) => {
+      const earlierMentions = counts.get(s.entity) ?? 0;
+      counts.set(s.entity, earlierMentions + 1);
+      return { first: s.token, last: s.last, entityKey: s.entity.key, kind: s.entity.kind, speaking: s.speaking, earlierMentions };
+    });
+    const nextSpeaker: Array<string | null> = [];
+    for (let i = findings.length - 1, next: string | null = null; i >= 0; i--) {
+      nextSpeaker[i] = next;
+      next = resolved[i]?.key ?? next;
+    }
+    const earlierSpeakers = new Set<string>();
+    let previous: string | null = null;
+    findings.forEach((f, i) => {
+      const r = resolved[i];
+      if (r) {
+        earlierSpeakers.add(r.key);
+        previous = r.key;
+        return;
+      }
+      if (f.kind === 'indirect' || f.phrase || f.inherits !== null) return;
+      choices.set(i, nearby.choice(f.first, f.last, f.kind === 'partial', mentions, { previousSpeaker: previous, nextSpeaker: nextSpeaker[i], earlierSpeakers }));
+    });
+    return choices;
+  }
+
+  /** Resolves the speaker of each finding with a cue or a continuation, in document order. */
+  resolveByCues(findings: readonly QuoteFinding[]): Array<ResolvedSpeaker | null> {
     const resolved: Array<ResolvedSpeaker | null> = [];
     for (const f of findings) {
       if (f.phrase) {
@@ -246,10 +304,11 @@ export class SpeakerRegistry {
     };
     for (const n of names) {
       const entity = this.byMention.get(n);
-      if (!entity || n.inQuote || insideReported(n.first)) continue;
-      this.salience.push({ token: n.first, entity });
+      if (!entity || n.inQuote) continue;
+      (insideReported(n.first) ? this.reportedNames : this.salience).push({ token: n.first, last: n.last, entity, speaking: false });
     }
     this.salience.sort((a, b) => a.token - b.token);
+    this.reportedNames.sort((a, b) => a.token - b.token);
   }
 
   // ── Resolving ────────────────────────────────────────────────────────────────────────
@@ -264,23 +323,23 @@ export class SpeakerRegistry {
       const entity = this.byMention.get(phrase.name);
       if (entity) {
         for (const r of phrase.name.roles) this.addRole(entity, r);
-        this.remember(phrase.first, entity);
+        this.remember(phrase, entity);
         return { key: entity.key, mention, via: 'cue' };
       }
     }
     if (phrase.kind === 'pronoun') {
       const entity = this.resolvePronoun(phrase.first);
       if (!entity) return null;
-      this.remember(phrase.first, entity);
+      this.remember(phrase, entity);
       return { key: entity.key, mention, via: 'pronoun' };
     }
     const named = this.surnameAtSentenceStart(phrase);
     if (named) {
-      this.remember(phrase.first, named);
+      this.remember(phrase, named);
       return { key: named.key, mention, via: 'cue' };
     }
     const described = this.resolveDescription(phrase, mention);
-    if (described) this.remember(phrase.first, this.entityByKey(described.key));
+    if (described) this.remember(phrase, this.entityByKey(described.key));
     return described;
   }
 
@@ -300,10 +359,10 @@ export class SpeakerRegistry {
     return entity;
   }
 
-  private remember(token: number, entity: Entity): void {
+  private remember(phrase: TokenRange, entity: Entity): void {
     let i = this.salience.length;
-    while (i > 0 && this.salience[i - 1].token > token) i--;
-    this.salience.splice(i, 0, { token, entity });
+    while (i > 0 && this.salience[i - 1].token > phrase.first) i--;
+    this.salience.splice(i, 0, { token: phrase.first, last: phrase.last, entity, speaking: true });
   }
 
   private resolvePronoun(token: number): Entity | null {
@@ -315,14 +374,22 @@ export class SpeakerRegistry {
       norm === 'it' ? ['organization'] : norm === 'he' || norm === 'she' ? ['person', 'anonymous'] : norm === 'they' ? ['group', 'organization'] : [];
     if (wanted.length === 0) return null;
     const gender = norm === 'he' ? 'male' : norm === 'she' ? 'female' : null;
+    const fits = (e: Entity) => wanted.includes(e.kind) && e.key !== AUTHOR_KEY && !(gender && e.gender && e.gender !== gender);
     for (let i = this.salience.length - 1; i >= 0; i--) {
       const s = this.salience[i];
       if (s.token >= token) continue;
-      if (paragraph - this.doc.paragraphOf[s.token] > PRONOUN_REACH_PARAGRAPHS) return null;
+      if (paragraph - this.doc.paragraphOf[s.token] > PRONOUN_REACH_PARAGRAPHS) break;
       // "A second official said … He added": an unnamed source is one person too — but not the writer.
-      if (!wanted.includes(s.entity.kind) || s.entity.key === AUTHOR_KEY) continue;
-      if (gender && s.entity.gender && s.entity.gender !== gender) continue;
-      return s.entity;
+      if (fits(s.entity)) return s.entity;
+    }
+    // "Ms. Nwanguma was shocked by the reaction, she said": the only one named before the pronoun
+    // may be inside the words it frames.
+    const sentence = this.doc.sentenceOf[token];
+    for (let i = this.reportedNames.length - 1; i >= 0; i--) {
+      const s = this.reportedNames[i];
+      if (s.token >= token) continue;
+      if (this.doc.sentenceOf[s.token] !== sentence) break;
+      if (fits(s.entity)) return s.entity;
     }
     return null;
   }
@@ -376,7 +443,7 @@ export class SpeakerRegistry {
       if (headFlags & W.Title && families.size > 0) {
         const person = this.recentPersonWithRole(phrase.first, families);
         if (person) {
-          this.remember(phrase.first, person);
+          this.remember(phrase, person);
           return { key: person.key, mention, via: 'description' };
         }
       }
