@@ -4,9 +4,12 @@ import {
   CLAIM_GROUPS_REQUEST,
   SPEAKER_QUOTES_REQUEST,
   SPEAKERS_REQUEST,
+  UTTERANCES_REQUEST,
   type ClaimGroup,
   type SpeakerQuote,
   type SpeakerSummary,
+  type Utterance,
+  type UtteranceVersion,
   type WireLocation,
 } from '../shared/protocol';
 import { labelName } from '../shared/names';
@@ -15,7 +18,8 @@ import { fileName } from '../shared/uris';
 import { distinctRoles, flat, oneLine } from './labels';
 
 // The Byline views, in Byline's own place in the activity bar: Claims (grouped by what they
-// measure, conflicts first) and Speakers (with their quotes). Clicking an entry opens its place.
+// measure, conflicts first), Speakers (with their quotes) and Quotes Across Files (remarks
+// quoted in several files, those whose versions differ first). Clicking an entry opens its place.
 // Labels are short; tooltips add what the label leaves out (the whole sentence, the file and line).
 
 /**
@@ -25,10 +29,13 @@ import { distinctRoles, flat, oneLine } from './labels';
 const MAX_SPEAKERS = 500;
 /** A quote's label is cut to this many characters; its tooltip has it whole. */
 const LABEL_LENGTH = 80;
+/** Remarks listed at most, those that differ first: the rest are found from their quotes (hover, Go to References). */
+const MAX_UTTERANCES = 500;
 
 type Node =
   | { kind: 'speaker'; speaker: SpeakerSummary }
   | { kind: 'group'; group: ClaimGroup }
+  | { kind: 'utterance'; utterance: Utterance }
   /** The speakers past the view's limit: found with Go to Symbol in Workspace or the quick pick. */
   | { kind: 'more' }
   | { kind: 'place'; label: string; description: string; location: WireLocation; icon: string; tooltip: string };
@@ -69,6 +76,27 @@ abstract class BylineTree implements vscode.TreeDataProvider<Node> {
         const files = new Set(g.claims.map((c) => c.uri)).size;
         item.tooltip = `${labelName(g.label)}: ${plural(g.claims.length, 'figure')} in ${plural(files, 'file')}; ${g.conflicts > 0 ? `${g.conflicts} of them conflict with a figure elsewhere` : 'all agree'}.`;
         item.iconPath = new vscode.ThemeIcon(g.conflicts > 0 ? 'warning' : 'pass');
+        return item;
+      }
+      case 'utterance': {
+        const u = node.utterance;
+        const [fullest] = u.versions;
+        const item = new vscode.TreeItem(`“${oneLine(fullest.text, LABEL_LENGTH)}”`, vscode.TreeItemCollapsibleState.Collapsed);
+        const files = new Set(u.versions.map((v) => v.uri)).size;
+        const others = u.versions.filter((v) => v.otherSpeaker);
+        const worded = u.versions.filter((v) => v.relation === 'worded-differently').length;
+        const how = others.length > 0 ? 'given to another speaker' : worded > 0 ? 'worded differently' : 'the same words';
+        item.description = [u.speaker, plural(files, 'file'), how].filter(Boolean).join(' · ');
+        const differences = [
+          worded > 0 ? `${worded === 1 ? 'One version is' : `${worded} versions are`} worded differently.` : null,
+          others.length > 0 ? `${others.map((v) => `${fileName(v.uri)} gives the words to ${v.speaker}`).join('; ')}.` : null,
+        ].filter(Boolean);
+        item.tooltip = [
+          `“${flat(fullest.text)}”`,
+          `${u.speaker ? `${u.speaker}, quoted` : 'Quoted'} in ${listed(u.versions.map((v) => `${fileName(v.uri)} (line ${v.range.start.line + 1})`))}.`,
+          differences.length > 0 ? differences.join(' ') : 'Every version has the same words, or a part of them.',
+        ].join('\n\n');
+        item.iconPath = new vscode.ThemeIcon(others.length > 0 ? 'warning' : worded > 0 ? 'diff' : 'pass');
         return item;
       }
       case 'more': {
@@ -131,4 +159,49 @@ export class ClaimsTree extends BylineTree {
       ].join('\n\n'),
     }));
   }
+}
+
+export class QuotesTree extends BylineTree {
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const found = await this.client.sendRequest<Utterance[]>(UTTERANCES_REQUEST, { limit: MAX_UTTERANCES });
+      return found.map((utterance) => ({ kind: 'utterance', utterance }));
+    }
+    if (node.kind !== 'utterance') return [];
+    const [fullest] = node.utterance.versions;
+    return node.utterance.versions.map((v) => ({
+      kind: 'place',
+      label: oneLine(v.text, LABEL_LENGTH),
+      description: `${fileName(v.uri)}:${v.range.start.line + 1} · ${v === fullest ? 'the fullest version' : RELATION[v.relation]}`,
+      location: v,
+      icon: v.otherSpeaker ? 'warning' : v.relation === 'worded-differently' ? 'diff' : v.reported ? 'comment' : 'quote',
+      tooltip: versionTooltip(v, fullest),
+    }));
+  }
+}
+
+const RELATION: Record<UtteranceVersion['relation'], string> = {
+  fullest: 'the fullest version',
+  verbatim: 'the same words',
+  'part-of': 'a part of it',
+  'worded-differently': 'worded differently',
+};
+
+/** Who is quoted where, and how this version's words differ from the fullest version's. */
+function versionTooltip(v: UtteranceVersion, fullest: UtteranceVersion): string {
+  const what = v.reported ? 'Reported speech (no quotation marks)' : 'Quote';
+  const lines = [`${what} in ${fileName(v.uri)}, line ${v.range.start.line + 1}${v.speaker ? `, by ${v.speaker}` : ''}:`, `“${flat(v.text)}”`];
+  if (v !== fullest) {
+    if (v.added.length > 0) lines.push(`Not in the fullest version (${fileName(fullest.uri)}): ${v.added.map((w) => `“${w}”`).join(', ')}.`);
+    if (v.missing.length > 0) lines.push(`Left out here: ${v.missing.map((w) => `“${w}”`).join(', ')}.`);
+    if (v.relation === 'verbatim') lines.push(`The same words as ${fileName(fullest.uri)}.`);
+    if (v.relation === 'part-of' && v.added.length === 0) lines.push(`A part of what ${fileName(fullest.uri)} quotes.`);
+    if (v.otherSpeaker) lines.push(`${fileName(fullest.uri)} gives these words to ${fullest.speaker}.`);
+  }
+  return lines.join('\n\n');
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -21,8 +21,10 @@ import {
   SPEAKER_QUOTES_REQUEST,
   SPEAKERS_REQUEST,
   STATUS_NOTIFICATION,
+  UTTERANCES_REQUEST,
   type SpeakerAtParams,
   type SpeakersParams,
+  type UtterancesParams,
 } from '../shared/protocol';
 import { DECISION_EDIT_REQUEST, TRUSTED_NOTIFICATION, type DecisionEditResult } from '../shared/decisions';
 import { parseDecisions } from '../workspace/decisions';
@@ -30,7 +32,7 @@ import { codeActions, decisionEdit } from './codeActions';
 import { hoverMarkdown } from './hover';
 import { quoteHints } from './inlayHints';
 import { findAt } from './lookup';
-import { claimGroups, claimReferences, conflictLocations, quoteReferences, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
+import { claimGroups, claimReferences, conflictLocations, quoteReferences, speakerQuotes, speakerSummaries, speakerSymbols, utterances } from './navigation';
 import { AnalysisPool } from './pool';
 import { Session, type Progress } from './session';
 import { StreamGuard } from './streamGuard';
@@ -257,6 +259,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SPEAKERS_REQUEST, (params: SpeakersParams | null | undefined) => speakerSummaries(session.index, params?.limit));
   connection.onRequest(SPEAKER_QUOTES_REQUEST, (params: { id: string }) => speakerQuotes(session.index, params.id, rangeOf));
   connection.onRequest(CLAIM_GROUPS_REQUEST, () => claimGroups(session.index, rangeOf));
+  connection.onRequest(UTTERANCES_REQUEST, (params: UtterancesParams | null | undefined) => utterances(session.index, rangeOf, params?.limit));
   connection.onRequest(RESCAN_REQUEST, () => session.scan());
   connection.onRequest(SPEAKER_AT_REQUEST, (params: SpeakerAtParams) => {
     const offset = session.offsetOf(params.uri, params.position);
