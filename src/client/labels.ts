@@ -14,5 +14,5 @@ export function flat(text: string): string {
 /** Text on one line, cut to `max` characters with an ellipsis. */
 export function oneLine(text: string, max: number): string {
   const f = flat(text);
-  return f.length > max ? `${f.slice(0, max - 1)}…` : f;
+  return f.length > max ? `${f.slice(0, max - 1).trimEnd()}…` : f;
 }

@@ -9,13 +9,13 @@ import {
   type SpeakerQuote,
   type SpeakerSummary,
   type Utterance,
-  type UtteranceVersion,
   type WireLocation,
 } from '../shared/protocol';
 import { labelName } from '../shared/names';
 import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
 import { distinctRoles, flat, oneLine } from './labels';
+import { utteranceRow, versionRow } from './utteranceText';
 
 // The Byline views, in Byline's own place in the activity bar: Claims (grouped by what they
 // measure, conflicts first), Speakers (with their quotes) and Quotes Across Files (remarks
@@ -79,24 +79,11 @@ abstract class BylineTree implements vscode.TreeDataProvider<Node> {
         return item;
       }
       case 'utterance': {
-        const u = node.utterance;
-        const [fullest] = u.versions;
-        const item = new vscode.TreeItem(`“${oneLine(fullest.text, LABEL_LENGTH)}”`, vscode.TreeItemCollapsibleState.Collapsed);
-        const files = new Set(u.versions.map((v) => v.uri)).size;
-        const others = u.versions.filter((v) => v.otherSpeaker);
-        const worded = u.versions.filter((v) => v.relation === 'worded-differently').length;
-        const how = others.length > 0 ? 'given to another speaker' : worded > 0 ? 'worded differently' : 'the same words';
-        item.description = [u.speaker, plural(files, 'file'), how].filter(Boolean).join(' · ');
-        const differences = [
-          worded > 0 ? `${worded === 1 ? 'One version is' : `${worded} versions are`} worded differently.` : null,
-          others.length > 0 ? `${others.map((v) => `${fileName(v.uri)} gives the words to ${v.speaker}`).join('; ')}.` : null,
-        ].filter(Boolean);
-        item.tooltip = [
-          `“${flat(fullest.text)}”`,
-          `${u.speaker ? `${u.speaker}, quoted` : 'Quoted'} in ${listed(u.versions.map((v) => `${fileName(v.uri)} (line ${v.range.start.line + 1})`))}.`,
-          differences.length > 0 ? differences.join(' ') : 'Every version has the same words, or a part of them.',
-        ].join('\n\n');
-        item.iconPath = new vscode.ThemeIcon(others.length > 0 ? 'warning' : worded > 0 ? 'diff' : 'pass');
+        const row = utteranceRow(node.utterance, LABEL_LENGTH);
+        const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = row.description;
+        item.tooltip = row.tooltip;
+        item.iconPath = new vscode.ThemeIcon(row.differs === 'speaker' ? 'warning' : row.differs === 'words' ? 'diff' : 'pass');
         return item;
       }
       case 'more': {
@@ -171,37 +158,9 @@ export class QuotesTree extends BylineTree {
     const [fullest] = node.utterance.versions;
     return node.utterance.versions.map((v) => ({
       kind: 'place',
-      label: oneLine(v.text, LABEL_LENGTH),
-      description: `${fileName(v.uri)}:${v.range.start.line + 1} · ${v === fullest ? 'the fullest version' : RELATION[v.relation]}`,
+      ...versionRow(v, fullest, LABEL_LENGTH),
       location: v,
       icon: v.otherSpeaker ? 'warning' : v.relation === 'worded-differently' ? 'diff' : v.reported ? 'comment' : 'quote',
-      tooltip: versionTooltip(v, fullest),
     }));
   }
-}
-
-const RELATION: Record<UtteranceVersion['relation'], string> = {
-  fullest: 'the fullest version',
-  verbatim: 'the same words',
-  'part-of': 'a part of it',
-  'worded-differently': 'worded differently',
-};
-
-/** Who is quoted where, and how this version's words differ from the fullest version's. */
-function versionTooltip(v: UtteranceVersion, fullest: UtteranceVersion): string {
-  const what = v.reported ? 'Reported speech (no quotation marks)' : 'Quote';
-  const lines = [`${what} in ${fileName(v.uri)}, line ${v.range.start.line + 1}${v.speaker ? `, by ${v.speaker}` : ''}:`, `“${flat(v.text)}”`];
-  if (v !== fullest) {
-    if (v.added.length > 0) lines.push(`Not in the fullest version (${fileName(fullest.uri)}): ${v.added.map((w) => `“${w}”`).join(', ')}.`);
-    if (v.missing.length > 0) lines.push(`Left out here: ${v.missing.map((w) => `“${w}”`).join(', ')}.`);
-    if (v.relation === 'verbatim') lines.push(`The same words as ${fileName(fullest.uri)}.`);
-    if (v.relation === 'part-of' && v.added.length === 0) lines.push(`A part of what ${fileName(fullest.uri)} quotes.`);
-    if (v.otherSpeaker) lines.push(`${fileName(fullest.uri)} gives these words to ${fullest.speaker}.`);
-  }
-  return lines.join('\n\n');
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Workspace } from '../../src/workspace/workspace';
 import { utterances } from '../../src/server/navigation';
 import { fixturesDir } from '../helpers/paths';
+import { utteranceRow, versionRow } from '../../src/client/utteranceText';
 
 // The Byline view's remarks quoted in several files (byline/utterances): the quote-variant
 // index's linked versions joined into remarks, each version set against the fullest one, the
@@ -48,4 +49,27 @@ test('a limit keeps that many remarks, those that differ first; a workspace of o
   assert.ok(all.length >= 2, `${all.length} remarks`);
   assert.deepEqual(utterances(loaded('a.txt', 'b.txt', 'c.txt'), rangeOf, 1), all.slice(0, 1));
   assert.deepEqual(utterances(loaded('a.txt'), rangeOf), []);
+});
+
+test('the view’s rows: the words as label, who and how they differ as description; tooltips add the whole words, the files and the differing words', () => {
+  const found = utterances(loaded('a.txt', 'b.txt', 'c.txt'), rangeOf);
+  const inch = found.find((u) => u.versions.some((v) => v.text.includes('give up')));
+  assert.ok(inch);
+  const row = utteranceRow(inch, 30);
+  assert.equal(row.label, '“We will not give up a single…”');
+  assert.equal(row.description, 'Maria Kovalenko · 2 files · worded differently');
+  assert.equal(row.differs, 'words');
+  assert.equal(row.tooltip, ['“We will not give up a single inch of our land,”', 'Maria Kovalenko, quoted in b.txt (line 1) and a.txt (line 1).', 'One version is worded differently.'].join('\n\n'));
+  const [fullest, other] = inch.versions;
+  const version = versionRow(other, fullest, 80);
+  assert.equal(version.description, 'a.txt:1 · worded differently');
+  assert.ok(!version.tooltip.includes(version.description), 'the tooltip does not repeat the description');
+  assert.match(version.tooltip, /^Quote in a\.txt, line 1, by Maria Kovalenko:\n\n“We will not give up an inch of our land,”\n\nNot in the fullest version \(b\.txt\): “an”\.\n\nLeft out here: “a single”\.$/);
+  // Words given to another speaker: the row says so first, and the tooltip names who.
+  const dictate = found.find((u) => u.versions.some((v) => v.text.includes('dictate the terms')));
+  assert.ok(dictate);
+  const dictateRow = utteranceRow(dictate, 80);
+  assert.equal(dictateRow.differs, 'speaker');
+  assert.match(dictateRow.description, / · 2 files · given to another speaker$/);
+  assert.match(dictateRow.tooltip, /gives the words to (Petro Hrytsenko|Maria Kovalenko)\.$/);
 });
