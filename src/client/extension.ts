@@ -4,6 +4,8 @@ import { STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';
 import { registerCommands } from './commands';
 import { registerDecide } from './decide';
 import { createLanguageClient } from './languageClient';
+import { MarksFeature } from './marks';
+import { startupTime } from './startupTime';
 import { createStatusItem } from './status';
 import { openArticlesAsNews } from './articles';
 import { ClaimsTree, QuotesTree, SpeakersTree } from './view';
@@ -21,9 +23,8 @@ const VIEW_REFRESH_MS = 100;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // One channel with log levels for the client, the server and (byline.trace.server) their messages.
   const output = vscode.window.createOutputChannel('Byline', { log: true });
-  // For the first-open timing (docs/first-underline.md): the extension host's process age, in ms.
-  const since = () => `${Math.round(process.uptime() * 1000)} ms after the extension host's process started`;
-  output.info(`Activated ${since()}`);
+  // For the first-open timing (docs/first-underline.md).
+  output.info(`Activated ${startupTime()}`);
   let refresh: NodeJS.Timeout | undefined;
   const refreshViews = () => {
     clearTimeout(refresh);
@@ -61,10 +62,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     { dispose: () => clearTimeout(refresh) },
   );
-  // Before the client starts: a .txt article is a News article by the time the server hears of it.
-  context.subscriptions.push(openArticlesAsNews());
-  await client.start();
-  output.info(`Language server started and initialised ${since()}`);
+  // Before the client starts: the marks' provider, so that VS Code asks for them at once, and
+  // a .txt article made a News article by the time the server hears of it.
+  let started: () => void = () => undefined;
+  const marks = new MarksFeature(languageClient, new Promise<void>((resolve) => (started = resolve)), output);
+  languageClient.registerFeature(marks);
+  context.subscriptions.push(marks.register(), openArticlesAsNews());
+  try {
+    await client.start();
+  } finally {
+    // A client that failed to start answers no request: the provider's requests then fail, and give no marks.
+    started();
+  }
+  output.info(`Language server started and initialised ${startupTime()}`);
 }
 
 export async function deactivate(): Promise<void> {

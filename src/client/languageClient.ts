@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type DynamicFeature, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import { SEMANTIC_TOKENS_METHOD } from './marks';
 import { RestartNotice } from './restart';
 
 // Starts the Byline language server in its own Node process (IPC), for news and plain-text
@@ -30,7 +31,6 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
     },
     middleware: {
-      provideDocumentSemanticTokens: firstMarksLogged(output),
       handleDiagnostics: (uri, diagnostics, next) => {
         next(uri, diagnostics);
         published();
@@ -42,28 +42,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // when no folder is open. Deleting it is always safe.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted },
   };
-  const client = new LanguageClient('byline', 'Byline', serverOptions, clientOptions);
+  const client = new BylineLanguageClient('byline', 'Byline', serverOptions, clientOptions);
   client.clientOptions.errorHandler = new RestartNotice(client.createDefaultErrorHandler(MAX_RESTARTS));
   return client;
 }
 
-/**
- * Logs when VS Code first asks for a document's marks and when the first non-empty answer
- * comes back, in ms of the extension host's process: with the server's own steps, the
- * first-open timing (docs/first-underline.md) tells the editor's waits from the server's.
- */
-function firstMarksLogged(output: vscode.LogOutputChannel): NonNullable<Middleware['provideDocumentSemanticTokens']> {
-  let asked = false;
-  let answered = false;
-  const now = () => Math.round(process.uptime() * 1000);
-  return async (document, token, next) => {
-    if (!asked) output.info(`VS Code first asked for marks ${now()} ms after the extension host's process started`);
-    asked = true;
-    const result = await next(document, token);
-    if (!answered && result && result.data.length > 0) {
-      answered = true;
-      output.info(`First marks received ${now()} ms after the extension host's process started`);
-    }
-    return result;
-  };
+/** vscode-languageclient without its semantic tokens feature: Byline's own (marks.ts) is registered before the server starts. */
+class BylineLanguageClient extends LanguageClient {
+  override registerFeature(feature: StaticFeature | DynamicFeature<unknown>): void {
+    if ('registrationType' in feature && feature.registrationType.method === SEMANTIC_TOKENS_METHOD) return;
+    super.registerFeature(feature);
+  }
 }

@@ -238,7 +238,7 @@ export function startServer(connection: Connection): void {
       marksSent = true;
       mark('marks sent');
       const steps = firstOpen.map(([step, ms]) => `${step} ${Math.round(ms)}`).join(', ');
-      connection.console.info(`First quote marks sent ${Math.round(performance.now())} ms after the server's process started (ms: ${steps})`);
+      connection.console.info(`First quote marks sent ${Math.round(performance.now())} ms after the server's process started at ${new Date(performance.timeOrigin).toISOString()} (ms: ${steps})`);
     }
     return { data };
   });
