@@ -292,10 +292,12 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
     // The tab still shows unsaved changes: the conflict comes from the editor's text.
     await visible(s.page.locator('.tabs-container .tab.dirty', { hasText: F003 }), `the tab of ${F003} to show unsaved changes`);
     // With a conflict, the status item goes to the next one.
+    const jumped = Date.now();
     await s.page.locator('.statusbar-item', { hasText: /^Byline: 5 articles · 1 conflict$/ }).click();
     await visible(s.page.locator('.tabs-container .tab.active', { hasText: F004 }), `the status item (Next Conflicting Claim) to open ${F004}`);
     // The article it opened is marked like the first: its quotes underlined; and it wraps, so no line's start is cut off after the jump.
     await waitForUnderlines(s.page, 3);
+    console.log(`[byline-e2e] a second article (${F004}, opened by Next Conflicting Claim): first underline ${((Date.now() - jumped) / 1000).toFixed(2)} s after the click`);
     assert.ok((await wrappedRows(s.page)) > 0, `${F004} wraps after the jump`);
     // An article's typographic apostrophes and quotation marks (Ukraine’s, “…”) are not boxed as characters that look like others.
     assert.equal(await activeEditor(s.page).locator('.unicode-highlight').count(), 0, `${F004}'s curly apostrophes are boxed`);
