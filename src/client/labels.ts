@@ -16,3 +16,21 @@ export function oneLine(text: string, max: number): string {
   const f = flat(text);
   return f.length > max ? `${f.slice(0, max - 1).trimEnd()}…` : f;
 }
+
+/** Roles listed in a speaker's tooltip at most. */
+const TOOLTIP_ROLES = 4;
+
+/**
+ * What a speaker's row leaves out (its label is the name, its description the counts): the
+ * roles the articles give, the other names, and what kind of speaker an unnamed one is.
+ */
+export function speakerTooltip(s: { name: string; kind: string; roles: readonly string[]; aliases: readonly string[] }): string {
+  const roles = distinctRoles(s.roles, s.name);
+  const kind = s.kind === 'organization' ? 'An organisation.' : s.kind === 'group' ? 'An unnamed group.' : s.kind === 'person' ? null : 'An unnamed source.';
+  const lines = [
+    kind,
+    roles.length > 0 ? `Roles in the articles: ${roles.slice(0, TOOLTIP_ROLES).join(' · ')}${roles.length > TOOLTIP_ROLES ? `, and ${roles.length - TOOLTIP_ROLES} more` : ''}.` : null,
+    s.aliases.length > 0 ? `Also named: ${s.aliases.join(', ')}.` : null,
+  ].filter((l): l is string => l !== null);
+  return lines.length > 0 ? lines.join('\n\n') : 'The articles give no role and no other name.';
+}

@@ -14,7 +14,7 @@ import {
 import { labelName } from '../shared/names';
 import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
-import { distinctRoles, flat, oneLine } from './labels';
+import { flat, oneLine, speakerTooltip } from './labels';
 import { utteranceRow, versionRow } from './utteranceText';
 
 // The Byline views, in Byline's own place in the activity bar: Claims (grouped by what they
@@ -58,10 +58,7 @@ abstract class BylineTree implements vscode.TreeDataProvider<Node> {
         const s = node.speaker;
         const item = new vscode.TreeItem(labelName(s.name), vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${plural(s.quoteCount, 'quote')} · ${plural(s.files, 'file')}`;
-        const roles = distinctRoles(s.roles, s.name);
-        item.tooltip = [labelName(s.name), ...roles.slice(0, 4), s.aliases.length ? `Also named: ${s.aliases.join(', ')}` : '', `${plural(s.quoteCount, 'quote')} in ${plural(s.files, 'file')}`]
-          .filter(Boolean)
-          .join('\n');
+        item.tooltip = speakerTooltip(s);
         item.iconPath = new vscode.ThemeIcon(s.kind === 'person' ? 'account' : s.kind === 'organization' ? 'organization' : 'question');
         item.contextValue = 'bylineSpeaker';
         return item;
