@@ -14,7 +14,7 @@ import {
 import { labelName } from '../shared/names';
 import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
-import { flat, oneLine, speakerTooltip } from './labels';
+import { flat, groupTooltip, oneLine, speakerTooltip } from './labels';
 import { utteranceRow, versionRow } from './utteranceText';
 
 // The Byline views, in Byline's own place in the activity bar: Claims (grouped by what they
@@ -70,8 +70,7 @@ abstract class BylineTree implements vscode.TreeDataProvider<Node> {
         // "2 in conflict · 1 agrees", "3 agree": the zero side is left out.
         const agreeing = `${agree} ${agree === 1 ? 'agrees' : 'agree'}`;
         item.description = g.conflicts === 0 ? agreeing : agree === 0 ? `${g.conflicts} in conflict` : `${g.conflicts} in conflict · ${agreeing}`;
-        const files = new Set(g.claims.map((c) => c.uri)).size;
-        item.tooltip = `${labelName(g.label)}: ${plural(g.claims.length, 'figure')} in ${plural(files, 'file')}; ${g.conflicts > 0 ? `${g.conflicts} of them conflict with a figure elsewhere` : 'all agree'}.`;
+        item.tooltip = groupTooltip(g);
         item.iconPath = new vscode.ThemeIcon(g.conflicts > 0 ? 'warning' : 'pass');
         return item;
       }
