@@ -53,6 +53,14 @@ abstract class BylineTree implements vscode.TreeDataProvider<Node> {
   abstract getChildren(node?: Node): Promise<Node[]>;
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const item = this.itemOf(node);
+    // A screen reader reads a row's label and description; without this, VS Code reads its
+    // tooltip, which holds only what the row leaves out (the roles, but not the name).
+    item.accessibilityInformation = { label: [item.label, item.description].filter((t) => typeof t === 'string' && t !== '').join(', ') };
+    return item;
+  }
+
+  private itemOf(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'speaker': {
         const s = node.speaker;
