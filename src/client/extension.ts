@@ -1,3 +1,5 @@
+// First: the language server's process starts while VS Code prepares the extension (earlyServer.ts).
+import './earlyServer';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DynamicFeature, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import { IPCMessageReader, IPCMessageWriter, LanguageClient, type DynamicFeature, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import { startServer, takeEarlyServer } from './earlyServer';
 import { SEMANTIC_TOKENS_METHOD } from './marks';
 import { RestartNotice } from './restart';
 
@@ -13,10 +14,18 @@ const MAX_RESTARTS = 4;
 
 /** `published`: called whenever the server publishes a file's diagnostics, after VS Code has them. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, published: () => void): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  // The first start takes the process started as the extension's code loaded (earlyServer.ts);
+  // a restart starts a new one. In development the server listens for a debugger on port 6009.
+  const debug = context.extensionMode === vscode.ExtensionMode.Development;
+  const serverOptions: ServerOptions = async () => {
+    let server = takeEarlyServer();
+    if (!server || debug) {
+      server?.kill();
+      server = startServer([], debug ? ['--nolazy', '--inspect=6009'] : []);
+    }
+    // What the server prints outside the protocol goes to the output channel, as vscode-languageclient does with a server it starts.
+    for (const stream of [server.stdout, server.stderr]) stream?.on('data', (data: Buffer) => output.append(data.toString()));
+    return { reader: new IPCMessageReader(server), writer: new IPCMessageWriter(server), detached: false };
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

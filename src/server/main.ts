@@ -34,7 +34,8 @@ import { quoteHints } from './inlayHints';
 import { findAt } from './lookup';
 import { claimGroups, claimReferences, conflictLocations, quoteReferences, speakerQuotes, speakerSummaries, speakerSymbols, utterances } from './navigation';
 import { AnalysisPool } from './pool';
-import { Session, type Progress } from './session';
+import { Session, WARM_UP_TEXT, type Progress } from './session';
+import { analyzeDocument } from '../core/analyze';
 import { StreamGuard } from './streamGuard';
 import { encodeTokens, LEGEND, tokenSpans } from './semanticTokens';
 import { DEFAULT_SETTINGS, parseSettings, withFolderSettings } from './settings';
@@ -305,7 +306,13 @@ async function startProgress(connection: Connection, title: string): Promise<Pro
 // The benchmark (scripts/bench) drives the bundled session directly, to measure the code that ships.
 export { AnalysisPool, Session };
 
-if (require.main === module) startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+if (require.main === module) {
+  startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+  // Started ahead of the editor's first message (the VS Code client does so while VS Code
+  // prepares the extension): the engine loads now, so that the first article opened is
+  // analysed at once rather than after it (docs/first-underline.md).
+  if (process.argv.includes('--warm')) setImmediate(() => analyzeDocument(WARM_UP_TEXT, {}));
+}
 
 /**
  * Over stdio the editor's bytes are checked before vscode-jsonrpc reads them (streamGuard.ts):
