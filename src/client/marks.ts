@@ -9,8 +9,13 @@ import { startupTime } from './startupTime';
 // its own only once the server has answered `initialize`, and VS Code then asked 0.1–1.2 s
 // after the server had analysed the first article (docs/first-underline.md). Asked early, the
 // request waits here for the client, reaches the server right behind the document, and is
-// answered the moment the document is analysed. The server's refresh requests (the index
-// changed) are passed on to VS Code as vscode-languageclient would.
+// answered the moment the document is analysed.
+//
+// The server asks for a refresh whenever its index changes (a status), which is most often
+// not a change of an open article's marks: VS Code, told of a change, drops the answer it is
+// waiting for and asks again after a pause of its own, and the first underline came 0.3–1.0 s
+// after the marks had reached the extension. So a refresh is checked here first: the marks of
+// each article VS Code was given are asked for again, and VS Code is told only if they differ.
 
 /** The method of vscode-languageclient's own semantic tokens feature, which this one replaces. */
 export const SEMANTIC_TOKENS_METHOD = 'textDocument/semanticTokens';
@@ -21,6 +26,8 @@ export class MarksFeature implements StaticFeature {
   /** The first request and the first marks are logged, for the first-open timing. */
   private asked = false;
   private answered = false;
+  /** The marks VS Code was last given for each document, to tell a refresh that changes them from one that does not. */
+  private readonly given = new Map<string, string>();
 
   /** `started`: settles when the client has started (the document is synced before any request). */
   constructor(
@@ -48,6 +55,7 @@ export class MarksFeature implements StaticFeature {
       if (!result || token.isCancellationRequested) return null;
       if (!this.answered && result.data.length > 0) this.output.info(`First marks received ${startupTime()}`);
       this.answered ||= result.data.length > 0;
+      this.given.set(document.uri.toString(), result.data.join(','));
       return new vscode.SemanticTokens(new Uint32Array(result.data), result.resultId);
     } catch {
       // The server stopped or is restarting: it sends a refresh once it has read the workspace again.
@@ -62,7 +70,26 @@ export class MarksFeature implements StaticFeature {
   }
 
   initialize(): void {
-    this.client.onRequest(SemanticTokensRefreshRequest.type, () => this.changed.fire());
+    this.client.onRequest(SemanticTokensRefreshRequest.type, () => void this.refreshIfChanged());
+  }
+
+  /** Tells VS Code the marks changed if those of a document it was given are no longer the server's. */
+  private async refreshIfChanged(): Promise<void> {
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const [uri, given] of this.given) {
+      if (!open.has(uri)) {
+        this.given.delete(uri);
+        continue;
+      }
+      try {
+        const now = await this.client.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+        if ((now?.data ?? []).join(',') === given) continue;
+      } catch {
+        // No answer: let VS Code ask again.
+      }
+      this.changed.fire();
+      return;
+    }
   }
 
   getState(): FeatureState {
