@@ -267,6 +267,8 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
     console.log(`[byline-e2e] the Claims view showed the conflict ${(lag / 1000).toFixed(2)} s after the Problems panel (target: under ${VIEW_LAG_MS / 1000} s)`);
     assert.ok(lag < VIEW_LAG_MS, `the view lags ${lag} ms behind the diagnostics`);
     await runCommand(s.page, 'View: Show Explorer');
+    // The figures of the whole edit (a conflict may show for a moment while the edit is half typed, "40,000").
+    labels = await waitForProblems(s.page, 'the conflict of the whole edit in both files', (l) => l.some((x) => x.includes('40,000 to 50,000 here')) && l.some((x) => x.includes('20,000 to 30,000 here')));
     // The conflict's squiggle is drawn, on the line of the figure, whatever underlines the line holds.
     const squiggles = await waitForSquiggles(s.page, 1);
     assert.ok(squiggles.some((q) => q.severity === 'warning' && q.line === troops.line), JSON.stringify(squiggles));
