@@ -3,7 +3,7 @@ import * as path from 'node:path';
 
 // The language server's process is started as soon as VS Code loads the extension's code,
 // before `activate()` runs: between the two, VS Code prepares the extension's context (storage,
-// secrets, its state), 0.5–0.7 s on the e2e suite's machine, and the server loads its code and
+// secrets, its state), 0.5–1.1 s on the e2e suite's machine, and the server loads its code and
 // its engine meanwhile (`--warm`) instead of after. This module is the extension's first
 // import, so that the fork happens before vscode-languageclient's code is even evaluated.
 // The client is handed this process on its first start (over Node's IPC channel, as
@@ -11,7 +11,7 @@ import * as path from 'node:path';
 // docs/first-underline.md.
 
 /** The server beside this bundle (dist/server.js), as the client's other starts use it. */
-export const SERVER_MODULE = path.join(__dirname, 'server.js');
+const SERVER_MODULE = path.join(__dirname, 'server.js');
 
 let early: ChildProcess | null = startServer(['--warm']);
 
