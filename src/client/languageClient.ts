@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { IPCMessageReader, IPCMessageWriter, LanguageClient, type DynamicFeature, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import { startServer, takeEarlyServer } from './earlyServer';
+import { SEMANTIC_TOKENS_METHOD } from './marks';
 import { RestartNotice } from './restart';
 
 // Starts the Byline language server in its own Node process (IPC), for news and plain-text
@@ -10,11 +12,20 @@ import { RestartNotice } from './restart';
 /** Restarts vscode-languageclient allows within three minutes before it gives up. */
 const MAX_RESTARTS = 4;
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+/** `published`: called whenever the server publishes a file's diagnostics, after VS Code has them. */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, published: () => void): LanguageClient {
+  // The first start takes the process started as the extension's code loaded (earlyServer.ts);
+  // a restart starts a new one. In development the server listens for a debugger on port 6009.
+  const debug = context.extensionMode === vscode.ExtensionMode.Development;
+  const serverOptions: ServerOptions = async () => {
+    let server = takeEarlyServer();
+    if (!server || debug) {
+      server?.kill();
+      server = startServer([], debug ? ['--nolazy', '--inspect=6009'] : []);
+    }
+    // What the server prints outside the protocol goes to the output channel, as vscode-languageclient does with a server it starts.
+    for (const stream of [server.stdout, server.stderr]) stream?.on('data', (data: Buffer) => output.append(data.toString()));
+    return { reader: new IPCMessageReader(server), writer: new IPCMessageWriter(server), detached: false };
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -28,13 +39,27 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       // Every file: the server matches the include/exclude globs, which the user may widen.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
     },
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        published();
+      },
+    },
     outputChannel: output,
     traceOutputChannel: output,
     // The server keeps its analysis cache here: this workspace's storage, or the global one
     // when no folder is open. Deleting it is always safe.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted },
   };
-  const client = new LanguageClient('byline', 'Byline', serverOptions, clientOptions);
+  const client = new BylineLanguageClient('byline', 'Byline', serverOptions, clientOptions);
   client.clientOptions.errorHandler = new RestartNotice(client.createDefaultErrorHandler(MAX_RESTARTS));
   return client;
+}
+
+/** vscode-languageclient without its semantic tokens feature: Byline's own (marks.ts) is registered before the server starts. */
+class BylineLanguageClient extends LanguageClient {
+  override registerFeature(feature: StaticFeature | DynamicFeature<unknown>): void {
+    if ('registrationType' in feature && feature.registrationType.method === SEMANTIC_TOKENS_METHOD) return;
+    super.registerFeature(feature);
+  }
 }

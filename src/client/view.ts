@@ -4,18 +4,22 @@ import {
   CLAIM_GROUPS_REQUEST,
   SPEAKER_QUOTES_REQUEST,
   SPEAKERS_REQUEST,
+  UTTERANCES_REQUEST,
   type ClaimGroup,
   type SpeakerQuote,
   type SpeakerSummary,
+  type Utterance,
   type WireLocation,
 } from '../shared/protocol';
 import { labelName } from '../shared/names';
 import { plural } from '../shared/plural';
 import { fileName } from '../shared/uris';
-import { distinctRoles, flat, oneLine } from './labels';
+import { flat, groupTooltip, oneLine, speakerTooltip } from './labels';
+import { utteranceRow, versionRow } from './utteranceText';
 
 // The Byline views, in Byline's own place in the activity bar: Claims (grouped by what they
-// measure, conflicts first) and Speakers (with their quotes). Clicking an entry opens its place.
+// measure, conflicts first), Speakers (with their quotes) and Quotes Across Files (remarks
+// quoted in several files, those whose versions differ first). Clicking an entry opens its place.
 // Labels are short; tooltips add what the label leaves out (the whole sentence, the file and line).
 
 /**
@@ -25,10 +29,13 @@ import { distinctRoles, flat, oneLine } from './labels';
 const MAX_SPEAKERS = 500;
 /** A quote's label is cut to this many characters; its tooltip has it whole. */
 const LABEL_LENGTH = 80;
+/** Remarks listed at most, those that differ first: the rest are found from their quotes (hover, Go to References). */
+const MAX_UTTERANCES = 500;
 
 type Node =
   | { kind: 'speaker'; speaker: SpeakerSummary }
   | { kind: 'group'; group: ClaimGroup }
+  | { kind: 'utterance'; utterance: Utterance }
   /** The speakers past the view's limit: found with Go to Symbol in Workspace or the quick pick. */
   | { kind: 'more' }
   | { kind: 'place'; label: string; description: string; location: WireLocation; icon: string; tooltip: string };
@@ -46,15 +53,20 @@ abstract class BylineTree implements vscode.TreeDataProvider<Node> {
   abstract getChildren(node?: Node): Promise<Node[]>;
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const item = this.itemOf(node);
+    // A screen reader reads a row's label and description; without this, VS Code reads its
+    // tooltip, which holds only what the row leaves out (the roles, but not the name).
+    item.accessibilityInformation = { label: [item.label, item.description].filter((t) => typeof t === 'string' && t !== '').join(', ') };
+    return item;
+  }
+
+  private itemOf(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'speaker': {
         const s = node.speaker;
         const item = new vscode.TreeItem(labelName(s.name), vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${plural(s.quoteCount, 'quote')} · ${plural(s.files, 'file')}`;
-        const roles = distinctRoles(s.roles, s.name);
-        item.tooltip = [labelName(s.name), ...roles.slice(0, 4), s.aliases.length ? `Also named: ${s.aliases.join(', ')}` : '', `${plural(s.quoteCount, 'quote')} in ${plural(s.files, 'file')}`]
-          .filter(Boolean)
-          .join('\n');
+        item.tooltip = speakerTooltip(s);
         item.iconPath = new vscode.ThemeIcon(s.kind === 'person' ? 'account' : s.kind === 'organization' ? 'organization' : 'question');
         item.contextValue = 'bylineSpeaker';
         return item;
@@ -66,9 +78,16 @@ abstract class BylineTree implements vscode.TreeDataProvider<Node> {
         // "2 in conflict · 1 agrees", "3 agree": the zero side is left out.
         const agreeing = `${agree} ${agree === 1 ? 'agrees' : 'agree'}`;
         item.description = g.conflicts === 0 ? agreeing : agree === 0 ? `${g.conflicts} in conflict` : `${g.conflicts} in conflict · ${agreeing}`;
-        const files = new Set(g.claims.map((c) => c.uri)).size;
-        item.tooltip = `${labelName(g.label)}: ${plural(g.claims.length, 'figure')} in ${plural(files, 'file')}; ${g.conflicts > 0 ? `${g.conflicts} of them conflict with a figure elsewhere` : 'all agree'}.`;
+        item.tooltip = groupTooltip(g);
         item.iconPath = new vscode.ThemeIcon(g.conflicts > 0 ? 'warning' : 'pass');
+        return item;
+      }
+      case 'utterance': {
+        const row = utteranceRow(node.utterance, LABEL_LENGTH);
+        const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = row.description;
+        item.tooltip = row.tooltip;
+        item.iconPath = new vscode.ThemeIcon(row.differs === 'speaker' ? 'warning' : row.differs === 'words' ? 'diff' : 'pass');
         return item;
       }
       case 'more': {
@@ -129,6 +148,23 @@ export class ClaimsTree extends BylineTree {
         `${fileName(c.uri)}, line ${c.range.start.line + 1}${c.source ? `; according to ${c.source}` : ''}.`,
         c.conflicting ? 'Another file gives a figure for the same thing that does not fit this one.' : 'Every other file that gives this figure agrees.',
       ].join('\n\n'),
+    }));
+  }
+}
+
+export class QuotesTree extends BylineTree {
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const found = await this.client.sendRequest<Utterance[]>(UTTERANCES_REQUEST, { limit: MAX_UTTERANCES });
+      return found.map((utterance) => ({ kind: 'utterance', utterance }));
+    }
+    if (node.kind !== 'utterance') return [];
+    const [fullest] = node.utterance.versions;
+    return node.utterance.versions.map((v) => ({
+      kind: 'place',
+      ...versionRow(v, fullest, LABEL_LENGTH),
+      location: v,
+      icon: v.otherSpeaker ? 'warning' : v.relation === 'worded-differently' ? 'diff' : v.reported ? 'comment' : 'quote',
     }));
   }
 }

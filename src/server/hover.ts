@@ -30,7 +30,7 @@ export type LineOf = (uri: string, offset: number) => number | null;
 export function hoverMarkdown(workspace: Workspace, uri: string, found: Found, lineOf: LineOf): string {
   switch (found.kind) {
     case 'claim': {
-      const card = claimCard(found.claim, workspace.claims.linksOf(uri)[found.index] ?? [], lineOf);
+      const card = claimCard(found.claim, workspace.claims.linksOf(uri)[found.index] ?? [], lineOf, workspace.get(uri)?.text ?? '');
       const checked = workspace.checkedConflict(uri, found.claim.start, found.claim.end);
       return checked ? `${card}\n\n---\nChecked in byline.json: the conflict is kept quiet${checked.note ? ` (“${escape(checked.note)}”)` : ''}.` : card;
     }
@@ -113,8 +113,10 @@ export function speakerCard(workspace: Workspace, speaker: Speaker, lineOf: Line
   return lines.join('\n\n');
 }
 
-function claimCard(claim: Claim, links: readonly RelatedClaim[], lineOf: LineOf): string {
-  const lines = [`**${escape(claim.text)}** — ${escape(claimDescription(claim))}`];
+/** `text`: the article's text, where the words Byline keeps in lower case are found as written. */
+function claimCard(claim: Claim, links: readonly RelatedClaim[], lineOf: LineOf, text: string): string {
+  const description = claimDescription(claim, text);
+  const lines = [description ? `**${escape(claim.text)}** — ${escape(description)}` : `**${escape(claim.text)}**`];
   if (!claim.comparable) {
     lines.push(`Not compared with other files${claim.notComparable ? ` (${NOT_COMPARABLE[claim.notComparable]})` : ''}.`);
     return lines.join('\n\n');
@@ -166,20 +168,38 @@ const SCOPES: Record<string, string | null> = {
   estimate: 'a projection, not a count',
 };
 
-function claimDescription(c: Claim): string {
+function claimDescription(c: Claim, text: string): string {
   const parts: string[] = [];
-  parts.push(interval(c));
+  // "100,000 — 100,000": the interval is left out when it only says the figure again.
+  const range = interval(c);
+  if (asFigure(range) !== asFigure(c.text)) parts.push(range);
   const what = c.counted === null && c.measure === null ? describe(c) : [c.counted, c.measure].filter(Boolean).join(', ');
   if (what && what !== 'figure') parts.push(what);
   if (c.place) parts.push(`in ${placeLabel(c.place)}`);
   const person = c.frame.person;
   // Whose fall it is, as Byline read it: the falls of two climbers are two figures.
   if (person) parts.push(person.name ? `of ${labelName(person.name)}${person.age !== null ? `, ${person.age}` : ''}` : `of someone aged ${person.age}`);
-  if (c.when) parts.push(c.when);
+  if (c.when) parts.push(asWritten(c.when, text));
   const scope = SCOPES[c.frame.scope];
   if (scope) parts.push(scope);
   if (c.frame.source) parts.push(`according to ${c.frame.source}`);
   return parts.join(' · ');
+}
+
+/** A figure as a reader compares two: "20,000 to 30,000" and "20,000–30,000" are one, quotation marks aside. */
+function asFigure(figure: string): string {
+  return figure
+    .toLowerCase()
+    .replace(/["“”]/g, '')
+    .replace(/\s*(?:–|-|\bto\b)\s*/g, '–')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Words Byline keeps in lower case ("world war i"), as the article writes them ("World War I"), when it does. */
+function asWritten(words: string, text: string): string {
+  const at = text.toLowerCase().indexOf(words.toLowerCase());
+  return at < 0 ? words : text.slice(at, at + words.length);
 }
 
 function interval(c: Claim): string {

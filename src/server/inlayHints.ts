@@ -1,5 +1,5 @@
 import type { Quote } from '../core/types';
-import { shortName } from '../shared/names';
+import { labelName, shortName } from '../shared/names';
 import type { Speaker } from '../workspace/speakerIndex';
 import { fullestRole } from '../workspace/quoteDiagnostics';
 import type { Workspace } from '../workspace/workspace';
@@ -60,7 +60,8 @@ function names(mention: string, speaker: Speaker): boolean {
   return last(mention) === last(speaker.name);
 }
 
+/** The tooltip: the speaker in full, capitalised as it starts a line ("A US official", not "a US official"), with the role. */
 function fullName(speaker: Speaker, uri: string): string {
   const role = fullestRole(speaker, uri);
-  return `${speaker.name}${role ? `, ${role}` : ''}`;
+  return `${labelName(speaker.name)}${role ? `, ${role}` : ''}`;
 }

@@ -21,8 +21,10 @@ import {
   SPEAKER_QUOTES_REQUEST,
   SPEAKERS_REQUEST,
   STATUS_NOTIFICATION,
+  UTTERANCES_REQUEST,
   type SpeakerAtParams,
   type SpeakersParams,
+  type UtterancesParams,
 } from '../shared/protocol';
 import { DECISION_EDIT_REQUEST, TRUSTED_NOTIFICATION, type DecisionEditResult } from '../shared/decisions';
 import { parseDecisions } from '../workspace/decisions';
@@ -30,9 +32,10 @@ import { codeActions, decisionEdit } from './codeActions';
 import { hoverMarkdown } from './hover';
 import { quoteHints } from './inlayHints';
 import { findAt } from './lookup';
-import { claimGroups, claimReferences, conflictLocations, quoteReferences, speakerQuotes, speakerSummaries, speakerSymbols } from './navigation';
+import { claimGroups, claimReferences, conflictLocations, quoteReferences, speakerQuotes, speakerSummaries, speakerSymbols, utterances } from './navigation';
 import { AnalysisPool } from './pool';
-import { Session, type Progress } from './session';
+import { Session, WARM_UP_TEXT, type Progress } from './session';
+import { analyzeDocument } from '../core/analyze';
 import { StreamGuard } from './streamGuard';
 import { encodeTokens, LEGEND, tokenSpans } from './semanticTokens';
 import { DEFAULT_SETTINGS, parseSettings, withFolderSettings } from './settings';
@@ -64,8 +67,10 @@ export function startServer(connection: Connection): void {
   };
   let reportedSpeech = DEFAULT_SETTINGS.reportedSpeech;
   let refreshTimer: NodeJS.Timeout | undefined;
-  // The first marks sent are logged with the time they took, for the first-open timing (README).
-  const startedAt = Date.now();
+  // The first open's steps, in ms since the server's process started (performance.now()), are
+  // logged with the first marks sent, for the first-open timing (docs/first-underline.md).
+  const firstOpen: Array<[string, number]> = [['server loaded', performance.now()]];
+  const mark = (step: string) => firstOpen.some(([s]) => s === step) || firstOpen.push([step, performance.now()]);
   let marksSent = false;
   // The index changed (the session says so with a status): quote marks and speakers' names in
   // open editors are asked for again, once for a burst of changes.
@@ -95,12 +100,16 @@ export function startServer(connection: Connection): void {
   const lineOf = (uri: string, offset: number) => session.rangeOf(uri, offset, offset)?.start.line ?? null;
 
   connection.onInitialize((params): InitializeResult => {
+    mark('initialize');
     canConfigure = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
     hasFolders = params.capabilities.workspace?.workspaceFolders === true;
     canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     useFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : []));
+    // An editor that has settings to give starts from an editor's defaults, quotes left to the
+    // marks: a document opened before they are read must not flash a squiggle under every quote.
+    if (canConfigure) session.configure(parseSettings({}).settings);
     session.useStorage(storageOf(params.initializationOptions));
     // Only the VS Code client says whether the workspace is trusted; other clients' workspaces are.
     session.decisions.trusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted !== false;
@@ -150,8 +159,10 @@ export function startServer(connection: Connection): void {
         await session.scan();
       });
     }
+    mark('initialized');
     await loadSettings();
     await session.loadDecisions();
+    mark('scan started');
     await session.scan();
   });
 
@@ -161,7 +172,12 @@ export function startServer(connection: Connection): void {
 
   // A folder's decisions file (byline.json) is followed as the editor has it: a quick fix's edit applies at once, and so does undo.
   const isDecisions = (uri: string) => session.decisions.isDecisionsFile(uri);
-  documents.onDidOpen((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, e.document.getText()) : session.opened(e.document.uri, e.document.getText(), e.document.version)));
+  documents.onDidOpen((e) => {
+    if (isDecisions(e.document.uri)) return session.decisionsEdited(e.document.uri, e.document.getText());
+    mark('document opened');
+    session.opened(e.document.uri, e.document.getText(), e.document.version);
+    mark('document analysed');
+  });
   documents.onDidChangeContent((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, e.document.getText()) : session.changed(e.document.uri, e.document.getText(), e.document.version)));
   documents.onDidClose((e) => (isDecisions(e.document.uri) ? session.decisionsEdited(e.document.uri, null) : void session.closed(e.document.uri)));
 
@@ -216,11 +232,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.semanticTokens.on(({ textDocument }) => {
+    mark('marks asked for');
     const doc = session.index.get(textDocument.uri);
     const data = doc ? encodeTokens(doc.text, tokenSpans(session.index, textDocument.uri, { reportedSpeech })) : [];
     if (!marksSent && data.length > 0) {
       marksSent = true;
-      connection.console.info(`First quote marks sent ${Date.now() - startedAt} ms after the server started`);
+      mark('marks sent');
+      const steps = firstOpen.map(([step, ms]) => `${step} ${Math.round(ms)}`).join(', ');
+      connection.console.info(`First quote marks sent ${Math.round(performance.now())} ms after the server's process started at ${new Date(performance.timeOrigin).toISOString()} (ms: ${steps})`);
     }
     return { data };
   });
@@ -241,6 +260,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SPEAKERS_REQUEST, (params: SpeakersParams | null | undefined) => speakerSummaries(session.index, params?.limit));
   connection.onRequest(SPEAKER_QUOTES_REQUEST, (params: { id: string }) => speakerQuotes(session.index, params.id, rangeOf));
   connection.onRequest(CLAIM_GROUPS_REQUEST, () => claimGroups(session.index, rangeOf));
+  connection.onRequest(UTTERANCES_REQUEST, (params: UtterancesParams | null | undefined) => utterances(session.index, rangeOf, params?.limit));
   connection.onRequest(RESCAN_REQUEST, () => session.scan());
   connection.onRequest(SPEAKER_AT_REQUEST, (params: SpeakerAtParams) => {
     const offset = session.offsetOf(params.uri, params.position);
@@ -286,7 +306,13 @@ async function startProgress(connection: Connection, title: string): Promise<Pro
 // The benchmark (scripts/bench) drives the bundled session directly, to measure the code that ships.
 export { AnalysisPool, Session };
 
-if (require.main === module) startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+if (require.main === module) {
+  startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+  // Started ahead of the editor's first message (the VS Code client does so while VS Code
+  // prepares the extension): the engine loads now, so that the first article opened is
+  // analysed at once rather than after it (docs/first-underline.md).
+  if (process.argv.includes('--warm')) setImmediate(() => analyzeDocument(WARM_UP_TEXT, {}));
+}
 
 /**
  * Over stdio the editor's bytes are checked before vscode-jsonrpc reads them (streamGuard.ts):

@@ -1,14 +1,16 @@
 import type { SymbolInformation } from 'vscode-languageserver';
 import { describe } from '../workspace/claims/compare';
 import type { Workspace } from '../workspace/workspace';
-import type { ClaimGroup, ConflictLocation, SpeakerQuote, SpeakerSummary, WireLocation } from '../shared/protocol';
+import type { ClaimGroup, ConflictLocation, SpeakerQuote, SpeakerSummary, Utterance, UtteranceVersion, WireLocation } from '../shared/protocol';
+import { differingPhrases } from '../workspace/quotes/diff';
+import type { QuoteLink, QuoteVersion } from '../workspace/quotes/quoteVariantIndex';
 import { labelName } from '../shared/names';
 import { plural } from '../shared/plural';
 import type { RangeOf } from './convert';
 
 // Going from one place to another: every file's figure for the same thing (references),
 // conflicts one after another, a speaker's quotes, speakers by name (workspace symbols),
-// and the Byline view's lists.
+// and the Byline view's lists (claims by what they measure, remarks quoted in several files).
 
 /** The same figure in every file: the claim itself and every claim linked to it. */
 export function claimReferences(workspace: Workspace, uri: string, index: number, rangeOf: RangeOf): WireLocation[] {
@@ -121,4 +123,61 @@ export function sentenceAround(text: string, start: number, end: number): string
 function located(uri: string, start: number, end: number, rangeOf: RangeOf): WireLocation[] {
   const range = rangeOf(uri, start, end);
   return range ? [{ uri, range }] : [];
+}
+
+/** A version's place in the index, as a key: the index's objects are its own business. */
+const versionKey = (v: QuoteVersion) => `${v.path}#${v.start}:${v.end}`;
+const RELATION_WEIGHT: Record<QuoteLink['relation'], number> = { verbatim: 0, 'part-of': 1, 'worded-differently': 2 };
+
+/**
+ * Remarks quoted in several files: the quote-variant index's versions, joined wherever two are
+ * linked. Each lists its versions against the fullest one; those that differ (other words,
+ * another speaker) come first, then those quoted in more files. `limit` keeps that many.
+ */
+export function utterances(workspace: Workspace, rangeOf: RangeOf, limit?: number): Utterance[] {
+  const entries = new Map<string, { version: QuoteVersion; links: readonly QuoteLink[] }>();
+  for (const uri of workspace.paths()) for (const entry of workspace.quoteVariants.versionsOf(uri)) entries.set(versionKey(entry.version), entry);
+  // Versions joined through their links (a remark whose versions are not all linked pairwise is still one).
+  const parent = new Map<string, string>();
+  const root = (k: string): string => {
+    let r = k;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(k, r);
+    return r;
+  };
+  for (const [key, { links }] of entries) for (const l of links) if (entries.has(versionKey(l.other))) parent.set(root(versionKey(l.other)), root(key));
+  const groups = new Map<string, Array<{ version: QuoteVersion; links: readonly QuoteLink[] }>>();
+  for (const [key, entry] of entries) {
+    const r = root(key);
+    const g = groups.get(r);
+    if (g) g.push(entry);
+    else groups.set(r, [entry]);
+  }
+  const out: Utterance[] = [];
+  for (const members of groups.values()) {
+    const byPlace = [...members].sort((a, b) => a.version.path.localeCompare(b.version.path) || a.version.start - b.version.start);
+    const fullest = byPlace.reduce((best, e) => (e.version.words.words.length > best.version.words.words.length ? e : best));
+    const speakerOf = (v: QuoteVersion) => workspace.speakers.speakerOf(v.path, v.speakerKey);
+    const mainSpeaker = speakerOf(fullest.version);
+    const versions = [fullest, ...byPlace.filter((e) => e !== fullest)].flatMap(({ version, links }): UtteranceVersion[] => {
+      const range = rangeOf(version.path, version.start, version.end);
+      if (!range) return [];
+      const speaker = speakerOf(version);
+      const base = { uri: version.path, range, text: version.text, reported: version.kind === 'indirect', speaker: speaker ? labelName(speaker.name) : null, otherSpeaker: !!speaker && !!mainSpeaker && speaker.id !== mainSpeaker.id };
+      if (version === fullest.version) return [{ ...base, relation: 'fullest', added: [], missing: [] }];
+      // Seen from the fullest version when the two are linked; otherwise by the most different of its own links.
+      const direct = links.find((l) => versionKey(l.other) === versionKey(fullest.version));
+      if (!direct) {
+        const worst = [...links].sort((a, b) => RELATION_WEIGHT[b.relation] - RELATION_WEIGHT[a.relation])[0];
+        return [{ ...base, relation: worst.relation, added: [], missing: [] }];
+      }
+      return [{ ...base, relation: direct.relation, added: differingPhrases(version.text, version.words, direct.differentHere), missing: differingPhrases(direct.other.text, direct.other.words, direct.differentThere) }];
+    });
+    if (new Set(versions.map((v) => v.uri)).size < 2) continue;
+    const differs = versions.some((v) => v.relation === 'worded-differently' || v.otherSpeaker);
+    out.push({ speaker: mainSpeaker ? labelName(mainSpeaker.name) : null, differs, versions });
+  }
+  const files = (u: Utterance) => new Set(u.versions.map((v) => v.uri)).size;
+  out.sort((a, b) => Number(b.differs) - Number(a.differs) || files(b) - files(a) || a.versions[0].uri.localeCompare(b.versions[0].uri) || a.versions[0].range.start.line - b.versions[0].range.start.line);
+  return typeof limit === 'number' && limit > 0 ? out.slice(0, limit) : out;
 }

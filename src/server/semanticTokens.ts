@@ -7,18 +7,9 @@ import type { Workspace } from '../workspace/workspace';
 // them by default, and a theme or the user's `editor.semanticTokenColorCustomizations` can
 // style them like any other token. Any LSP client gets the same tokens.
 
-/** Token types, in legend order. */
-export const TOKEN_TYPES = ['quote', 'figure'] as const;
-/**
- * Modifiers, in legend order: `reported` (reported speech, no marks), `unattributed` (no speaker
- * found), `conflicting` (a figure another file contradicts).
- */
-export const TOKEN_MODIFIERS = ['reported', 'unattributed', 'conflicting'] as const;
+import { TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from '../shared/tokenLegend';
 
-export type TokenType = (typeof TOKEN_TYPES)[number];
-export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
-
-export const LEGEND = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+export { LEGEND, TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from '../shared/tokenLegend';
 
 export interface TokenSpan {
   start: number;

@@ -53,7 +53,7 @@ const STATUS_INTERVAL_MS = 500;
 /** The cache's folder inside the storage folder the editor gives Byline. */
 const CACHE_FOLDER = 'analysis-cache';
 /** A sentence that has the engine load everything an edit needs: the lexicon, cue verbs, claims' tags. */
-const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, “and more will come.”';
+export const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, “and more will come.”';
 /**
  * Open documents longer than this are analysed on the edit worker. The engine's worst case is
  * about 2 s a million characters (docs/worst-case.md): a shorter document holds this thread

@@ -69,3 +69,35 @@ export interface ClaimGroup {
 
 /** byline/rescan: read the workspace folders again (after a settings change the client made). */
 export const RESCAN_REQUEST = 'byline/rescan';
+
+/**
+ * byline/utterances: remarks quoted in several files (the quote-variant index's linked versions),
+ * those whose versions differ first; with `limit`, that many at most.
+ */
+export const UTTERANCES_REQUEST = 'byline/utterances';
+export interface UtterancesParams {
+  limit?: number;
+}
+/** How a version compares with the fullest version of its remark (the one with the most words). */
+export type VersionRelation = 'fullest' | 'verbatim' | 'part-of' | 'worded-differently';
+export interface UtteranceVersion extends WireLocation {
+  text: string;
+  /** Reported speech (no quotation marks). */
+  reported: boolean;
+  /** The speaker this file gives the words to, if any. */
+  speaker: string | null;
+  relation: VersionRelation;
+  /** This file gives the words to another speaker than the fullest version does. */
+  otherSpeaker: boolean;
+  /** Its words the fullest version has not, and the fullest version's words it has not, in runs ("has been a"). */
+  added: string[];
+  missing: string[];
+}
+export interface Utterance {
+  /** The speaker of the fullest version, if any. */
+  speaker: string | null;
+  /** Some version is worded differently, or given to another speaker. */
+  differs: boolean;
+  /** The versions, the fullest first, then by file and place. */
+  versions: UtteranceVersion[];
+}

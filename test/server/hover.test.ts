@@ -64,3 +64,16 @@ test('a quote the speaker model attributed says so: no verb of speech, the perso
   assert.ok(found && found.kind === 'quote');
   assert.match(hoverMarkdown(ws, 'a.txt', found, () => 0), /Quote: no verb of speech links it to anyone; Bernie Sanders is the person named nearby\./);
 });
+
+test('a card does not say the figure twice (“100,000 — 100,000”), but says how a hedged figure was read; words kept in lower case read as written', () => {
+  const ws = new Workspace();
+  ws.set('a.txt', 'Russia has 100,000 troops in Kherson.\n');
+  ws.set('b.txt', 'Russia has 20,000 to 30,000 troops in Kherson.\n');
+  ws.set('c.txt', 'Russia has close to 100,000 troops in Kherson.\n');
+  ws.set('d.txt', 'One million people died in World War I, historians say.\n');
+  const headline = (path: string, needle: string) => cardAt(ws, path, needle).split('\n')[0];
+  assert.match(headline('a.txt', '100,000'), /^\*\*100,000\*\* — troops\b/);
+  assert.match(headline('b.txt', '20,000'), /^\*\*20,000 to 30,000\*\* — troops\b/);
+  assert.match(headline('c.txt', '100,000'), /^\*\*close to 100,000\*\* — 90,000–100,000 · troops\b/);
+  assert.match(headline('d.txt', 'One million'), /World War I\b/);
+});

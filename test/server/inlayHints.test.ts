@@ -29,3 +29,10 @@ test('reported speech is named only while byline.underlineReportedSpeech is on',
   assert.equal(hintsOf(text).length, 1);
   assert.deepEqual(hintsOf(text, false), []);
 });
+
+test('an unnamed speaker is named as the article calls them beside the quote, and capitalised where the tooltip starts', () => {
+  const hints = hintsOf('Officials spoke. “We will not leave,” a US official said. “It is too soon,” the official added.\n');
+  assert.ok(hints.length >= 1, JSON.stringify(hints));
+  assert.equal(hints[0].label, '— a US official');
+  assert.match(hints[0].tooltip, /^A US official\b/);
+});

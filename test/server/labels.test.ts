@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { labelName, placeLabel, shortName } from '../../src/shared/names';
 import { sentenceAround } from '../../src/server/navigation';
 import { plural } from '../../src/shared/plural';
+import { groupTooltip, speakerTooltip } from '../../src/client/labels';
 
 // What a reader reads in labels and tooltips: names, counts, a figure's sentence.
 
@@ -28,4 +29,20 @@ test('counts agree with their number', () => {
   assert.equal(plural(1, 'conflict'), '1 conflict');
   assert.equal(plural(0, 'conflict'), '0 conflicts');
   assert.equal(plural(1024, 'article'), '1,024 articles');
+});
+
+test('a speaker’s tooltip adds what the row leaves out: roles, other names, an unnamed speaker’s kind; never the name or the counts again', () => {
+  const milley = speakerTooltip({ name: 'Mark Milley', kind: 'person', roles: ['General', 'chairman of the US Joint Chiefs', 'general', 'Army Gen.', 'Joint Chief of Staff', 'Army Chief of Staff'], aliases: ['Milli', 'Mille'] });
+  assert.equal(milley, 'Roles in the articles: General · chairman of the US Joint Chiefs · Army Gen. · Joint Chief of Staff, and 1 more.\n\nAlso named: Milli, Mille.');
+  assert.ok(!milley.includes('Mark Milley'));
+  assert.equal(speakerTooltip({ name: 'a US official', kind: 'unknown', roles: ['a US official'], aliases: [] }), 'An unnamed source.');
+  assert.equal(speakerTooltip({ name: 'Kirby', kind: 'person', roles: [], aliases: [] }), 'The articles give no role and no other name.');
+});
+
+test('a group of claims’ tooltip names the files and says what a conflict is, without repeating the label', () => {
+  const claims = ['file:///w/003.txt', 'file:///w/004.txt', 'file:///w/004.txt'].map((uri) => ({ uri }));
+  assert.equal(groupTooltip({ conflicts: 0, claims }), '3 figures in 2 files: 003.txt, 004.txt.\n\nThey all agree.');
+  assert.equal(groupTooltip({ conflicts: 1, claims }), '3 figures in 2 files: 003.txt, 004.txt.\n\nOne of them conflicts with a figure another file gives for the same thing.');
+  const many = ['a', 'b', 'c', 'd', 'e'].map((n) => ({ uri: `file:///w/${n}.txt` }));
+  assert.equal(groupTooltip({ conflicts: 2, claims: many }), '5 figures in 5 files: a.txt, b.txt, c.txt and 2 more.\n\n2 of them conflict with a figure another file gives for the same thing.');
 });
