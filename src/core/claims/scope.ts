@@ -81,6 +81,8 @@ interface SentenceSpan {
   cumulativeBefore: Int32Array;
   /** clauseOf[k - floor]: where the clause holding token k starts (after a comma, a dash, a bracket …). */
   clauseOf: Int32Array;
+  /** clauseEnd[k - floor]: one past the last token of the clause holding token k (its mark, or the sentence's end). */
+  clauseEnd: Int32Array;
   /** A running total named in an opening clause with no figure of its own ("So far, …") spans the sentence. */
   cumulativeOpening: boolean;
   incident: boolean;
@@ -101,7 +103,8 @@ function sentenceSpan(tokens: readonly Token[], floor: number, end: number): Sen
   if (lastRead !== null && lastRead.tokens === tokens && lastRead.floor === floor && lastRead.end === end) return lastRead.span;
   const n = Math.max(0, end - floor);
   const span: SentenceSpan = {
-    separateFrom: Infinity, cumulativeBefore: new Int32Array(n + 1), clauseOf: new Int32Array(n + 1), cumulativeOpening: false, incident: false, longBefore: new Int32Array(n + 1),
+    separateFrom: Infinity, cumulativeBefore: new Int32Array(n + 1), clauseOf: new Int32Array(n + 1), clauseEnd: new Int32Array(n + 1),
+    cumulativeOpening: false, incident: false, longBefore: new Int32Array(n + 1),
   };
   let opening = true;
   let openingHasFigure = false;
@@ -120,6 +123,8 @@ function sentenceSpan(tokens: readonly Token[], floor: number, end: number): Sen
     if (INCIDENT_NOUNS.has(norm)) span.incident = true;
     span.longBefore[k + 1 - floor] = span.longBefore[k - floor] + (LONG_EVENTS.has(norm) ? 1 : 0);
   }
+  span.clauseEnd[n] = end;
+  for (let k = end - 1; k >= floor; k--) span.clauseEnd[k - floor] = CLAUSE_MARKS.has(tokens[k].text) ? k : span.clauseEnd[k + 1 - floor];
   lastRead = { tokens, floor, end, span };
   return span;
 }
@@ -132,10 +137,10 @@ function cumulativeFor(span: SentenceSpan, first: number, last: number, floor: n
 
 /** Some of the words `before` counts are in the clause that holds tokens [first, last). */
 function inClause(before: Int32Array, span: SentenceSpan, first: number, last: number, floor: number, end: number): boolean {
+  // Worked out once per sentence: a sentence of thousands of figures ("between 0 to 1 to 2 …") is one clause.
   const start = span.clauseOf[first - floor];
-  let stop = last;
-  while (stop < end && span.clauseOf[stop - floor] === start) stop++;
-  return before[stop - floor] - before[start - floor] > 0;
+  const stop = Math.max(last, span.clauseEnd[Math.min(last, end) - floor]);
+  return before[Math.min(stop, end) - floor] - before[start - floor] > 0;
 }
 
 /** The scope of the figure at tokens [first, last) in the sentence [floor, end). */
