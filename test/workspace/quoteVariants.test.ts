@@ -104,6 +104,56 @@ test('quotes of one file are never versions of each other; set returns the paths
   assert.equal(index.versionsOf('x').length, 0);
 });
 
+test('copies of one wording in many files: each links to the copies in other files, and leaves with its file', () => {
+  const q = (start: number, text: string): QuoteOwner => ({ start, end: start + text.length, kind: 'direct', text, speakerKey: 's' });
+  const remark = 'We are ready to talk, but not at any price,';
+  const index = new QuoteVariantIndex();
+  // Three files, one holding the remark twice; another spelling of the same words is the same wording.
+  index.set('a', [q(0, remark), q(200, remark)]);
+  index.set('b', [q(10, '“We are ready to talk — but not at ANY price”')]);
+  assert.deepEqual([...index.set('c', [q(20, remark), q(90, 'We are ready to talk, but not at any cost,')])].sort(), ['a', 'b', 'c']);
+  const linked = (path: string, start: number) => index.versionsOf(path).find((e) => e.version.start === start)?.links.map((l) => `${l.other.path}:${l.other.start} ${l.relation}`);
+  assert.deepEqual(linked('a', 0), ['c:90 worded-differently', 'b:10 verbatim', 'c:20 verbatim']);
+  assert.deepEqual(linked('a', 200), linked('a', 0));
+  assert.deepEqual(linked('b', 10), ['c:90 worded-differently', 'a:0 verbatim', 'a:200 verbatim', 'c:20 verbatim']);
+  assert.equal(index.linkCount(), 8, 'a×2, b and c:20 are copies (5 pairs across files); c:90 differs from the three in other files');
+  // The diagnostics group a file's copies of a wording, and say the same on each.
+  assert.deepEqual(index.groupsOf('a').map((g) => g.versions.map((v) => v.start)), [[0, 200]]);
+  assert.deepEqual([...index.remove('a')].sort(), ['a', 'b', 'c']);
+  assert.deepEqual(linked('b', 10), ['c:90 worded-differently', 'c:20 verbatim']);
+  assert.deepEqual([...index.remove('c')].sort(), ['b', 'c']);
+  assert.equal(index.versionsOf('b').length, 0);
+});
+
+test('quotes prepared a slice at a time link as when set at once, and a text prepared but never set is forgotten', () => {
+  const q = (start: number, text: string): QuoteOwner => ({ start, end: start + text.length, kind: 'direct', text, speakerKey: 's' });
+  const remarks = Array.from({ length: 300 }, (_, i) => q(i * 100, `corridor ${i} opened`));
+  const other = [q(0, 'The corridor 7 opened this morning, as both sides had agreed,')];
+  const direct = new QuoteVariantIndex();
+  direct.set('other', other);
+  direct.set('big', remarks);
+  const sliced = new QuoteVariantIndex();
+  sliced.set('other', other);
+  let slices = 0;
+  for (let at = 0; at < remarks.length; slices++) at = sliced.prepare(remarks, at, 0);
+  assert.ok(slices > 1, 'a slice of no time stops at the first look at the clock');
+  sliced.set('big', remarks);
+  const links = (index: QuoteVariantIndex) => index.pairs().map((p) => `${p.a.path}:${p.a.start} ${p.b.path}:${p.b.start} ${p.link.relation}`);
+  assert.deepEqual(links(sliced), links(direct));
+  assert.equal(links(sliced).length, 1);
+  // A newer text superseded the prepared one: its wordings are forgotten at the next set.
+  const superseded = q(0, 'The corridor 7 opened this morning, as both sides had said,');
+  sliced.prepare([superseded], 0, 10);
+  sliced.set('third', [q(0, 'Something else entirely, said about the weather today,')]);
+  assert.deepEqual(links(sliced), links(direct), 'the prepared text links to nothing while no file holds it');
+  sliced.set('fourth', [superseded]);
+  assert.deepEqual(
+    sliced.linksAt('fourth', 0, superseded.end).map((l) => `${l.other.path} ${l.relation}`).sort(),
+    ['big part-of', 'other worded-differently'],
+    'made again when set, it links as any new text',
+  );
+});
+
 test('a short quote that its own file also quotes inside a longer quotation links to nothing elsewhere', () => {
   const q = (start: number, text: string, kind: QuoteOwner['kind'] = 'partial'): QuoteOwner => ({ start, end: start + text.length, kind, text, speakerKey: 's' });
   const index = new QuoteVariantIndex();

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Diagnostic, RelatedLocation } from '../../core/types';
 import type { Severities } from '../severity';
 import type { SpeakerIndex } from '../speakerIndex';
-import type { QuoteLink, QuoteVariantIndex, QuoteVersion } from './quoteVariantIndex';
+import { sortLinks, type QuoteLink, type QuoteVariantIndex, type QuoteVersion } from './quoteVariantIndex';
 
 // The diagnostics on a quote that other files quote too: `quote-differs` when another file
 // words the remark differently, `quote-speaker-differs` when another file gives the same
@@ -32,7 +32,9 @@ export function quoteVariantDiagnostics(filePath: string, index: QuoteVariantInd
   // the same speaker: made once (two files repeating a quotation a thousand times each made
   // them a million times).
   for (const { versions, links } of index.groupsOf(filePath)) {
-    const related = links.slice(0, MAX_RELATED).map((l) => relatedVersion(l, speakers));
+    // Made only for a group that has a diagnostic: most versions elsewhere are the same words by the same speaker.
+    let shown: RelatedLocation[] | null = null;
+    const related = () => (shown ??= sortLinks(links).slice(0, MAX_RELATED).map((l) => relatedVersion(l, speakers)));
     const worded = links.filter((l) => l.relation === 'worded-differently');
     const wordedMessage =
       differs === 'off' || worded.length === 0
@@ -43,12 +45,12 @@ export function quoteVariantDiagnostics(filePath: string, index: QuoteVariantInd
     /** By speaker and text: the message on quote-speaker-differs. */
     const bySpeaker = new Map<string, string | null>();
     for (const version of versions) {
-      if (differs !== 'off' && wordedMessage !== null) out.push({ start: version.start, end: version.end, severity: differs, code: 'quote-differs', message: wordedMessage, related });
+      if (differs !== 'off' && wordedMessage !== null) out.push({ start: version.start, end: version.end, severity: differs, code: 'quote-differs', message: wordedMessage, related: related() });
       if (speakerDiffers === 'off') continue;
       const key = `${version.speakerKey}\u0000${version.text}`;
       let message = bySpeaker.get(key);
       if (message === undefined) bySpeaker.set(key, (message = speakerMessage(filePath, version, links, speakers, words)));
-      if (message !== null) out.push({ start: version.start, end: version.end, severity: speakerDiffers, code: 'quote-speaker-differs', message, related });
+      if (message !== null) out.push({ start: version.start, end: version.end, severity: speakerDiffers, code: 'quote-speaker-differs', message, related: related() });
     }
   }
   // In the order of the text, as the quotes come (the sort keeps a quote's two diagnostics in order).
@@ -59,12 +61,14 @@ export function quoteVariantDiagnostics(filePath: string, index: QuoteVariantInd
 function speakerMessage(filePath: string, version: QuoteVersion, links: readonly QuoteLink[], speakers: SpeakerIndex, words: (text: string) => number): string | null {
   const here = speakers.speakerOf(filePath, version.speakerKey);
   if (!here) return null;
-  const others = links.filter((l) => {
-    // "initial indicators" in another file says too little to give a whole remark to someone else.
-    if (Math.min(words(version.text), words(l.other.text)) < SPEAKER_EVIDENCE_WORDS) return false;
-    const there = speakers.speakerOf(l.other.path, l.other.speakerKey);
-    return there !== null && there.id !== here.id;
-  });
+  const others = sortLinks(
+    links.filter((l) => {
+      // "initial indicators" in another file says too little to give a whole remark to someone else.
+      if (Math.min(words(version.text), words(l.other.text)) < SPEAKER_EVIDENCE_WORDS) return false;
+      const there = speakers.speakerOf(l.other.path, l.other.speakerKey);
+      return there !== null && there.id !== here.id;
+    }),
+  );
   if (others.length === 0) return null;
   const names = [...new Set(others.map((l) => speakers.speakerOf(l.other.path, l.other.speakerKey)?.name as string))];
   return others.length === 1

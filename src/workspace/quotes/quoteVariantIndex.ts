@@ -27,6 +27,12 @@ interface Indexed extends QuoteVersion {
   wording: Wording;
 }
 
+/** A quote's text as the index has read it. */
+interface Spelling {
+  words: QuoteWords;
+  wording: Wording;
+}
+
 /** How one wording relates to another, seen from the first. */
 interface WordingLink {
   relation: QuoteRelation;
@@ -54,12 +60,17 @@ interface Wording {
   members: Set<Indexed>;
   /** How many of the members each file holds. */
   files: Map<string, number>;
-  /** The other wordings it is a version of. */
+  /** The other wordings it is a version of (NO_LINKS, shared, until it has one: most never do). */
   links: Map<Wording, WordingLink>;
-  /** How two copies of it relate (verbatim), or null when its words say too little to link. */
-  self: WordingLink | null;
-  /** The ways it is spelled (keys of `spellings`), forgotten with it. */
-  spellings: string[];
+  /**
+   * How two copies of it relate (verbatim), or null when its words say too little to link;
+   * undefined until it is in two files (most wordings never are: a transcript's 65,000 quotes
+   * were compared each with itself).
+   */
+  self: WordingLink | null | undefined;
+  /** The texts it is spelled in (keys of `spellings`), forgotten with it: the first, then any others. */
+  spelling: string;
+  otherSpellings: string[] | null;
   /** The call of `candidates` that last met it, and how many word pairs that call found it shares. */
   round: number;
   shared: number;
@@ -80,11 +91,23 @@ export interface QuoteLink {
   differentThere: number[];
 }
 
-/** A file's versions of one wording, and their links (the same for each: those of the wording, to other files). */
+/** A file's versions of one wording, and their links, in no order (the same for each: those of the wording, to other files). */
 export interface VersionGroup {
   versions: QuoteVersion[];
   links: QuoteLink[];
 }
+
+/** The links of a wording that has none; never written to (see `linksOf`). */
+const NO_LINKS = new Map<Wording, WordingLink>();
+
+/** A wording's links, to add one to. */
+function linksOf(w: Wording): Map<Wording, WordingLink> {
+  if (w.links === NO_LINKS) w.links = new Map();
+  return w.links;
+}
+
+/** `prepare` looks at the clock every this many quotes. */
+const PREPARE_CHECK = 64;
 
 /** A word pair in more quotes than this finds no candidates. */
 export const MAX_POSTING = 200;
@@ -94,13 +117,16 @@ export class QuoteVariantIndex {
   private readonly byPath = new Map<string, Indexed[]>();
   private readonly postings = new Map<string, Posting>();
   private readonly wordings = new Map<string, Wording>();
-  /** A quote's text (and whether it is reported speech) to its words and wording: a known text is never read again. */
-  private readonly spellings = new Map<string, { words: QuoteWords; wording: Wording }>();
+  /**
+   * A quote's text to its words and wording, for quotations in marks and for reported speech:
+   * a known text is never read again. Keyed by the text itself (a key made of it was a string
+   * to hash again for every quote).
+   */
+  private readonly spellings = { quoted: new Map<string, Spelling>(), reported: new Map<string, Spelling>() };
+  /** Wordings `prepare` made; forgotten at the next `set` or `remove` if no file holds them then (their text was superseded). */
+  private prepared = new Set<Wording>();
   /** The last call of `candidates`, which marks the wordings it meets with it. */
   private round = 0;
-  /** Comparisons made, by the signatures of the two quotes (see `compared`). */
-  private readonly comparisons = new Map<string, Map<string, WordingLink | null>>();
-  private remembered = 0;
 
   /** Replaces a file's quotes; returns the paths whose links changed (the file's own when it has any). */
   set(path: string, quotes: readonly QuoteOwner[]): Set<string> {
@@ -114,7 +140,9 @@ export class QuoteVariantIndex {
       return { path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: spelling.words, wording: spelling.wording };
     });
     const repeated = repeatedHere(all);
-    const versions = all.filter((_, i) => !repeated[i]).sort((x, y) => x.start - y.start || x.end - y.end);
+    const versions = all.filter((_, i) => !repeated[i]);
+    // Kept by start for `versionAt`; quotes come in the order of the text, so rarely sorted here.
+    if (versions.some((v, i) => i > 0 && byPlace(versions[i - 1], v) > 0)) versions.sort(byPlace);
     if (versions.length > 0) this.byPath.set(path, versions);
     const touched = new Set<Wording>();
     for (const v of versions) {
@@ -123,14 +151,36 @@ export class QuoteVariantIndex {
     }
     // Wordings no file holds any more: the old text's, and the new text's short quotes repeated in its longer ones.
     for (const w of left) if (w.members.size === 0) this.forget(w);
+    this.forgetPrepared();
     for (const w of touched) this.partnersOfWording(w, path, changed);
     return changed;
+  }
+
+  /**
+   * Reads the words of quotes about to be `set`, and compares their new wordings, from
+   * `quotes[from]` until `sliceMs` milliseconds have passed; returns where it stopped
+   * (quotes.length when done). A front end that must answer requests meanwhile calls it a
+   * slice per turn before `set`, which then finds every wording known: a 900 KB transcript's
+   * 65,000 quotes took the server's thread for half a second in one `set`.
+   */
+  prepare(quotes: ReadonlyArray<Pick<QuoteOwner, 'kind' | 'text'>>, from: number, sliceMs: number): number {
+    const until = Date.now() + sliceMs;
+    let i = from;
+    for (; i < quotes.length; i++) {
+      if ((i - from) % PREPARE_CHECK === PREPARE_CHECK - 1 && Date.now() >= until) break;
+      const q = quotes[i];
+      if (!comparable(q)) continue;
+      const { wording } = this.spelling(q.text, q.kind === 'indirect');
+      if (wording.members.size === 0) this.prepared.add(wording);
+    }
+    return i;
   }
 
   /** Removes a file's quotes; returns the paths whose links changed. */
   remove(path: string): Set<string> {
     const changed = new Set<string>();
     for (const w of this.detach(path, changed)) if (w.members.size === 0) this.forget(w);
+    this.forgetPrepared();
     return changed;
   }
 
@@ -144,7 +194,9 @@ export class QuoteVariantIndex {
 
   /**
    * The file's quotes that have versions elsewhere, a group per wording, in the order of the
-   * text: a file that repeats one quotation a thousand times has its links read once.
+   * text: a file that repeats one quotation a thousand times has its links read once. The
+   * links are in no order (`sortLinks` puts them in the order they are shown in): most are
+   * never shown.
    */
   groupsOf(path: string): VersionGroup[] {
     const groups = new Map<Wording, VersionGroup | null>();
@@ -152,7 +204,7 @@ export class QuoteVariantIndex {
       let group = groups.get(v.wording);
       if (group === undefined) {
         const links = this.linksOfVersion(v);
-        group = links.length > 0 ? { versions: [], links: sortLinks(links) } : null;
+        group = links.length > 0 ? { versions: [], links } : null;
         groups.set(v.wording, group);
       }
       group?.versions.push(v);
@@ -190,7 +242,8 @@ export class QuoteVariantIndex {
     const out: Array<{ a: QuoteVersion; b: QuoteVersion; link: QuoteLink }> = [];
     for (const path of [...this.byPath.keys()].sort()) {
       for (const { versions, links } of this.groupsOf(path)) {
-        for (const version of versions) for (const link of links) if (before(version, link.other)) out.push({ a: version, b: link.other, link });
+        const sorted = sortLinks(links);
+        for (const version of versions) for (const link of sorted) if (before(version, link.other)) out.push({ a: version, b: link.other, link });
       }
     }
     return out.sort((x, y) => (x.a === y.a ? 0 : before(x.a, y.a) ? -1 : 1));
@@ -204,32 +257,30 @@ export class QuoteVariantIndex {
   }
 
   /** The text's words and wording, read once for every copy of it. */
-  private spelling(text: string, indirect: boolean): { words: QuoteWords; wording: Wording } {
-    const key = (indirect ? 'r' : 'q') + text;
-    let spelling = this.spellings.get(key);
+  private spelling(text: string, indirect: boolean): Spelling {
+    const spellings = indirect ? this.spellings.reported : this.spellings.quoted;
+    let spelling = spellings.get(text);
     if (!spelling) {
       const words = quoteWords(text);
       const signature = signatureOf(words, indirect);
       let wording = this.wordings.get(signature);
       if (!wording) {
-        wording = { signature, words, indirect, keys: pairKeys(words), postings: [], members: new Set(), files: new Map(), links: new Map(), self: null, spellings: [], round: 0, shared: 0 };
+        wording = { signature, words, indirect, keys: pairKeys(words), postings: [], members: new Set(), files: new Map(), links: NO_LINKS, self: undefined, spelling: text, otherSpellings: null, round: 0, shared: 0 };
         this.wordings.set(signature, wording);
         this.link(wording);
-      }
-      wording.spellings.push(key);
-      this.spellings.set(key, (spelling = { words, wording }));
+      } else (wording.otherSpellings ??= []).push(text);
+      spellings.set(text, (spelling = { words, wording }));
     }
     return spelling;
   }
 
   /** Compares a new wording with those that share enough word pairs with it, and posts it. */
   private link(w: Wording): void {
-    w.self = this.compared(w, w);
     for (const other of this.candidates(w)) {
       const c = this.compared(w, other);
       if (!c) continue;
-      w.links.set(other, c);
-      other.links.set(w, { relation: c.relation, differentHere: c.differentThere, differentThere: c.differentHere });
+      linksOf(w).set(other, c);
+      linksOf(other).set(w, { relation: c.relation, differentHere: c.differentThere, differentThere: c.differentHere });
     }
     for (const k of w.keys) {
       const p = getOrAdd(this.postings, k, (): Posting => ({ size: 0, wordings: new Set() }));
@@ -269,13 +320,21 @@ export class QuoteVariantIndex {
    */
   private forget(w: Wording): void {
     this.wordings.delete(w.signature);
-    for (const key of w.spellings) this.spellings.delete(key);
+    const spellings = w.indirect ? this.spellings.reported : this.spellings.quoted;
+    spellings.delete(w.spelling);
+    for (const text of w.otherSpellings ?? []) spellings.delete(text);
     for (const other of w.links.keys()) other.links.delete(w);
     w.keys.forEach((k, i) => {
       const p = w.postings[i];
       p.wordings.delete(w);
       if (p.wordings.size === 0) this.postings.delete(k);
     });
+  }
+
+  private forgetPrepared(): void {
+    if (this.prepared.size === 0) return;
+    for (const w of this.prepared) if (w.members.size === 0 && this.wordings.get(w.signature) === w) this.forget(w);
+    this.prepared = new Set();
   }
 
   /** Adds to `changed` the files linked to a wording's versions in `path`, and `path` itself when there are any. */
@@ -298,8 +357,19 @@ export class QuoteVariantIndex {
 
   /** Calls `each` with the wordings whose versions a version of `w` is linked to: itself when its copies link, and its linked wordings. */
   private eachLinked(w: Wording, each: (x: Wording) => void): void {
-    if (w.self) each(w);
+    if (this.selfOf(w)) each(w);
     for (const x of w.links.keys()) each(x);
+  }
+
+  /** How two copies of a wording in two files relate; nothing while it is in one file only. */
+  private selfOf(w: Wording): WordingLink | null {
+    if (w.files.size < 2) return null;
+    if (w.self === undefined) {
+      // Two reports of speech are two writers' words, not versions of a quotation.
+      const c = w.indirect ? null : compareQuotes(w.words, w.words);
+      w.self = c && { relation: c.relation, differentHere: c.differentInA, differentThere: c.differentInB };
+    }
+    return w.self;
   }
 
   /** A version's links: its wording's, to the versions in other files. */
@@ -309,7 +379,8 @@ export class QuoteVariantIndex {
       if (x.files.size === 1 && x.files.has(v.path)) return;
       for (const other of x.members) if (other.path !== v.path) out.push({ other, relation: l.relation, differentHere: l.differentHere, differentThere: l.differentThere });
     };
-    if (v.wording.self) add(v.wording, v.wording.self);
+    const self = this.selfOf(v.wording);
+    if (self) add(v.wording, self);
     for (const [x, l] of v.wording.links) add(x, l);
     return out;
   }
@@ -329,27 +400,14 @@ export class QuoteVariantIndex {
   }
 
   /**
-   * compareQuotes, remembered by what it reads of two quotes (their words and whether each is
-   * reported speech): an edit forgets the wordings only its file held and makes them again,
-   * to the same results.
+   * compareQuotes on two wordings. Not remembered: each pair of wordings is compared once while
+   * both are held, and an edit keeps the wordings of the quotes it did not touch (see `set`).
    */
   private compared(v: Wording, other: Wording): WordingLink | null {
-    let row = this.comparisons.get(v.signature);
-    if (!row) {
-      if (this.remembered >= MAX_REMEMBERED) {
-        this.comparisons.clear();
-        this.remembered = 0;
-      }
-      this.comparisons.set(v.signature, (row = new Map()));
-    }
-    const known = row.get(other.signature);
-    if (known !== undefined) return known;
     // Two reports of speech are two writers' words, not versions of a quotation.
-    const c = v.indirect && other.indirect ? null : compareQuotes(v.words, other.words, v.indirect, other.indirect);
-    const kept = c && { relation: c.relation, differentHere: c.differentInA, differentThere: c.differentInB };
-    row.set(other.signature, kept);
-    this.remembered++;
-    return kept;
+    if (v.indirect && other.indirect) return null;
+    const c = compareQuotes(v.words, other.words, v.indirect, other.indirect);
+    return c && { relation: c.relation, differentHere: c.differentInA, differentThere: c.differentInB };
   }
 
   /**
@@ -390,8 +448,6 @@ function enoughShared(shared: number, mine: number, theirs: number): boolean {
   return shared >= 3 || (shared >= 2 && shared >= MIN_SHARED_PAIRS * fewer);
 }
 
-/** Comparisons remembered before the memory of them starts again (an editing session coins new ones). */
-const MAX_REMEMBERED = 500_000;
 
 /** A quote's words as compareQuotes reads them: surfaces (stems and content follow from them), elisions, and whether it is reported speech. */
 function signatureOf(words: QuoteWords, indirect: boolean): string {
@@ -407,7 +463,7 @@ const MIN_SHARED_PAIRS = 0.2;
  * Quotations in marks, and reported speech with none inside: reported speech that holds a
  * quotation ("…, but “there is an opportunity here”") is compared through that quotation.
  */
-function comparable(q: QuoteOwner): boolean {
+function comparable(q: Pick<QuoteOwner, 'kind' | 'text'>): boolean {
   return q.kind !== 'indirect' || !/[“”"«»„]/.test(q.text);
 }
 
@@ -463,7 +519,12 @@ export function pairKeys(w: QuoteWords): string[] {
   return [...keys];
 }
 
-function sortLinks(links: readonly QuoteLink[]): QuoteLink[] {
+function byPlace(x: QuoteVersion, y: QuoteVersion): number {
+  return x.start - y.start || x.end - y.end;
+}
+
+/** Links in the order they are shown in: worded differently first, then by file and place. */
+export function sortLinks(links: readonly QuoteLink[]): QuoteLink[] {
   const order: Record<QuoteRelation, number> = { 'worded-differently': 0, 'part-of': 1, verbatim: 2 };
   return [...links].sort((x, y) => order[x.relation] - order[y.relation] || (before(x.other, y.other) ? -1 : 1));
 }
