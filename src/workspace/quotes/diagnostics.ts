@@ -61,12 +61,13 @@ export function quoteVariantDiagnostics(filePath: string, index: QuoteVariantInd
 function speakerMessage(filePath: string, version: QuoteVersion, links: readonly QuoteLink[], speakers: SpeakerIndex, words: (text: string) => number): string | null {
   // Compared by id: describing every other version's speaker (their roles in every file) was a
   // tenth of an edit's time in an archive, for the few that differ.
+  if (words(version.text) < SPEAKER_EVIDENCE_WORDS) return null;
   const hereId = speakers.idOf(filePath, version.speakerKey);
   if (hereId === null) return null;
   const others = sortLinks(
     links.filter((l) => {
       // "initial indicators" in another file says too little to give a whole remark to someone else.
-      if (Math.min(words(version.text), words(l.other.text)) < SPEAKER_EVIDENCE_WORDS) return false;
+      if (words(l.other.text) < SPEAKER_EVIDENCE_WORDS) return false;
       const there = speakers.idOf(l.other.path, l.other.speakerKey);
       return there !== null && there !== hereId;
     }),
