@@ -15,6 +15,7 @@ import { baselineThroughput, bylineThroughput, perSecond, type Throughput } from
 import { printScaling } from './scaling';
 import { medianRun, peerRuns, type ProcessRun } from './peers';
 import { stageThroughput } from './stages';
+import { archiveQuoteIndexCost, digestsOf, repeatedQuotesCost, type QuoteIndexCost } from './quoteIndex';
 
 // `npm run bench`: how fast Byline is, in one table, on this machine.
 //
@@ -24,12 +25,15 @@ import { stageThroughput } from './stages';
 // 3. What a user runs, whole processes: `byline analyze --format json` on those articles
 //    beside compromise and wink-nlp over the same files (peers.ts), and on one article.
 // 4. The engine's and the workspace's stages, in MB/s on one thread (stages.ts).
-// 5. A reporter's archive: 10,000 articles made from the train articles (corpus.ts) in a
+// 5. The quote index (issue 16) on its own: 12 copies of the train articles' quotes, and two
+//    documents that repeat quotations many times (quoteIndex.ts).
+// 6. A reporter's archive: 10,000 articles made from the train articles (corpus.ts) in a
 //    temporary folder; the bundled language server's session (sessionRun.ts, a fresh process
 //    each time) indexes it cold, then again warm from its on-disk cache, then edits one
-//    article of about 1,500 words 200 times.
+//    article of about 1,500 words 200 times; after the cold index, what the quote index adds
+//    to it (its quotes set into a fresh index, and their diagnostics).
 //
-// Usage: npm run bench [-- --keep] [-- --only quality,throughput,peers,stages,archive,scaling]
+// Usage: npm run bench [-- --keep] [-- --only quality,throughput,peers,stages,quotes,archive,scaling]
 // (--keep leaves the temporary folder for a look; --only runs those parts alone)
 
 const ARCHIVE_SIZE = 10_000;
@@ -49,7 +53,7 @@ const row = (what: string, figure: string, target = '') => rows.push([what, figu
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const fixed = (x: number, digits = 1) => x.toFixed(digits);
 
-const PARTS = ['quality', 'throughput', 'peers', 'stages', 'archive', 'scaling'] as const;
+const PARTS = ['quality', 'throughput', 'peers', 'stages', 'quotes', 'archive', 'scaling'] as const;
 
 function partsAsked(): Set<string> {
   const at = process.argv.indexOf('--only');
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
     const megabytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0) / 1e6;
     for (const stage of stageThroughput(articles)) row(`${stage.name}, ${articles.length} PolNeAR train articles (${fixed(megabytes)} MB), 1 thread`, `${fixed(stage.megabytesPerSecond, 2)} MB/s (${fixed(stage.seconds, 2)} s)`);
   }
+  if (parts.has('quotes')) quoteIndex(articles);
   if (parts.has('archive')) archive(articles);
 
   console.log(`Byline benchmark — ${machine}; speed gauge ${gauge}; load average at the end ${os.loadavg().map((l) => fixed(l, 2)).join(' ')}; ${fixed((Date.now() - started) / 60000)} min`);
@@ -125,6 +130,17 @@ function peers(): void {
   );
 }
 
+function quoteIndex(articles: ReturnType<typeof readArticles>): void {
+  say('the quote index on its own …');
+  const copies = 12;
+  const describe = (c: QuoteIndexCost) =>
+    `${fixed(c.setSeconds, 2)} s to set every file's quotes, ${fixed(c.diagnosticsSeconds, 2)} s for every file's quote diagnostics (CPU time); ${c.links} linked pairs of quotes`;
+  const archived = archiveQuoteIndexCost(digestsOf(articles), copies);
+  row(`quote index: ${copies} copies of the ${articles.length} train articles' quotes (${archived.files} files, ${archived.quotes} quotes), 1 thread`, describe(archived));
+  const repeated = repeatedQuotesCost(60_000, 500 / 60);
+  row(`quote index: two documents repeating the same quotations (60 KB and 500 KB, ${repeated.quotes} quotes)`, describe(repeated));
+}
+
 function throughput(articles: ReturnType<typeof readArticles>): void {
   say('throughput: Byline, then the compromise baseline (about a minute) …');
   const byline = bylineThroughput(articles);
@@ -162,6 +178,11 @@ function archive(articles: ReturnType<typeof readArticles>): void {
       `index ${cold.files} articles (${fixed(megabytes)} MB), cold, ${os.availableParallelism()} worker threads, from the server's start to the last diagnostics`,
       `${fixed(cold.indexSeconds)} s; server thread busy ${fixed(cold.mainThreadBusySeconds)} s; CPU time ${fixed(cold.cpuSeconds)} s`,
       '< 20 s',
+    );
+    row(
+      'what the quote index adds to the cold index: its quotes set into a fresh index, and every file\'s quote diagnostics, on the server thread (CPU time)',
+      `${fixed(cold.quoteIndex.setSeconds, 2)} + ${fixed(cold.quoteIndex.diagnosticsSeconds, 2)} s (${fixed((100 * (cold.quoteIndex.setSeconds + cold.quoteIndex.diagnosticsSeconds)) / cold.cpuSeconds, 1)}% of the cold index's CPU time); ${cold.quoteIndex.links} linked pairs of quotes`,
+      'little',
     );
     row('peak RSS, cold index (server process, workers included)', `${Math.round(cold.peakRssMB)} MiB (${fixed((cold.peakRssMB * 1024 * 1024) / 1e9, 2)} GB)`, '< 1 GB');
     row(`first diagnostics of a file opened during the cold index (${opens.length} files, one a second): median / max`, `${fixed(quantile(opens, 0.5), 0)} / ${fixed(opens[opens.length - 1] ?? NaN, 0)} ms`);

@@ -14,7 +14,8 @@ import { Workspace } from '../../src/workspace/workspace';
 //        node out/scripts/bench/scaling.js --family 3 --engine   (one family, the engine alone, wall time: for profiling)
 //        node out/scripts/bench/scaling.js --wall   (wall time rather than CPU time)
 //        node out/scripts/bench/scaling.js --pauses 0,3 --size 900000   (the language server's
-//          longest pause while it takes in a large open document of these families: see `pauses`)
+//          longest pause while it takes in a large open document of these families: see `pauses`;
+//          with --beside 60000, another document of the family is open first)
 
 /** News sentences with quotations, speakers and figures (hand-written, in the samples' style). */
 const NEWS = [
@@ -149,9 +150,14 @@ export function printScaling(size = 250_000): void {
  * `size` characters of family `family` until its diagnostics are published: a Session with its
  * edit worker (session.ts, OFF_THREAD_CHARS), in this process.
  */
-async function pauses(family: number, size: number): Promise<string> {
+async function pauses(family: number, size: number, beside = 0): Promise<string> {
   let published = false;
-  const host = { publish: (uri: string) => void (uri.endsWith('large.news') && (published = true)), status: () => undefined, progress: async () => null };
+  let besidePublished = false;
+  const host = {
+    publish: (uri: string) => void (uri.endsWith('large.news') ? (published = true) : uri.endsWith('beside.news') && (besidePublished = true)),
+    status: () => undefined,
+    progress: async () => null,
+  };
   const session = new Session(host, null, new AnalysisPool(1));
   session.setFolders(['/scaling']);
   // The worker is started (and its engine loaded) first, and this thread's engine loaded, as the
@@ -159,6 +165,12 @@ async function pauses(family: number, size: number): Promise<string> {
   analyzeDocument('The mayor said 20 soldiers were killed in Kherson, “and more will come.”');
   session.opened('file:///scaling/warm.news', 'x'.repeat(60_000), 1);
   await new Promise((resolve) => setTimeout(resolve, 3000));
+  // Another open document of the same family first (the same quotations in two files: every
+  // quote of one is a version of the other's): its diagnostics are waited for.
+  if (beside > 0) {
+    session.opened('file:///scaling/beside.news', FAMILIES[family].make(beside), 1);
+    while (!besidePublished) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   // Ends with an unclosed quote, so that a diagnostic is published whatever the family finds.
   const text = `${FAMILIES[family].make(size)}\n“And the rest`;
   const t0 = performance.now();
@@ -175,7 +187,8 @@ async function pauses(family: number, size: number): Promise<string> {
       resolve();
     }, 2);
   });
-  const line = `| ${FAMILIES[family].name}, ${Math.round(size / 1000)} KB | ${((performance.now() - t0) / 1000).toFixed(1)} s | ${longest.toFixed(0)} ms |`;
+  const opened = beside > 0 ? `, beside another of ${Math.round(beside / 1000)} KB` : '';
+  const line = `| ${FAMILIES[family].name}, ${Math.round(size / 1000)} KB${opened} | ${((performance.now() - t0) / 1000).toFixed(1)} s | ${longest.toFixed(0)} ms |`;
   await session.dispose();
   return line;
 }
@@ -187,7 +200,9 @@ function main(): void {
   if (paused >= 0) {
     void (async () => {
       console.log('| open document | diagnostics published after | longest pause of the server thread |\n| --- | --- | --- |');
-      for (const family of process.argv[paused + 1].split(',').map(Number)) console.log(await pauses(family, size));
+      const besideAt = process.argv.indexOf('--beside');
+      const beside = besideAt >= 0 ? Number(process.argv[besideAt + 1]) : 0;
+      for (const family of process.argv[paused + 1].split(',').map(Number)) console.log(await pauses(family, size, beside));
     })();
     return;
   }

@@ -60,6 +60,8 @@ export const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, 
  * under 100 ms, less than a round trip to a worker costs for an ordinary article.
  */
 export const OFF_THREAD_CHARS = 50_000;
+/** How long one turn of the server's thread reads a large document's quotes before its merge (QuoteVariantIndex.prepare). */
+const PREPARE_SLICE_MS = 20;
 /** Diagnostics published for one file at most (see `capped`). */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -562,6 +564,14 @@ export class Session {
         // Decoded a part per turn, then merged in a turn of its own: requests are answered in between.
         const analysis = await decodeInTurns(result.parts, current);
         if (analysis === null) return;
+        // The quotes' words read and compared a slice per turn too: the merge then finds them known.
+        // (The attributed ones: a digest keeps only those.)
+        const quotes = analysis.quotes.filter((q) => q.attribution);
+        for (let at = 0; at < quotes.length; ) {
+          at = workspace.quoteVariants.prepare(quotes, at, PREPARE_SLICE_MS);
+          await nextTurn();
+          if (!current()) return;
+        }
         await nextTurn();
         if (!current()) return;
         this.analysing.delete(uri);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareQuotes } from '../../src/workspace/quotes/compare';
 import { quoteWords } from '../../src/workspace/quotes/words';
-import { QuoteVariantIndex } from '../../src/workspace/quotes/quoteVariantIndex';
+import { pairKeys, QuoteVariantIndex } from '../../src/workspace/quotes/quoteVariantIndex';
 import type { QuoteOwner } from '../../src/workspace/digest';
 import { Workspace } from '../../src/workspace/workspace';
 import { DEFAULT_SEVERITIES } from '../../src/workspace/severity';
@@ -104,6 +104,56 @@ test('quotes of one file are never versions of each other; set returns the paths
   assert.equal(index.versionsOf('x').length, 0);
 });
 
+test('copies of one wording in many files: each links to the copies in other files, and leaves with its file', () => {
+  const q = (start: number, text: string): QuoteOwner => ({ start, end: start + text.length, kind: 'direct', text, speakerKey: 's' });
+  const remark = 'We are ready to talk, but not at any price,';
+  const index = new QuoteVariantIndex();
+  // Three files, one holding the remark twice; another spelling of the same words is the same wording.
+  index.set('a', [q(0, remark), q(200, remark)]);
+  index.set('b', [q(10, '“We are ready to talk — but not at ANY price”')]);
+  assert.deepEqual([...index.set('c', [q(20, remark), q(90, 'We are ready to talk, but not at any cost,')])].sort(), ['a', 'b', 'c']);
+  const linked = (path: string, start: number) => index.versionsOf(path).find((e) => e.version.start === start)?.links.map((l) => `${l.other.path}:${l.other.start} ${l.relation}`);
+  assert.deepEqual(linked('a', 0), ['c:90 worded-differently', 'b:10 verbatim', 'c:20 verbatim']);
+  assert.deepEqual(linked('a', 200), linked('a', 0));
+  assert.deepEqual(linked('b', 10), ['c:90 worded-differently', 'a:0 verbatim', 'a:200 verbatim', 'c:20 verbatim']);
+  assert.equal(index.linkCount(), 8, 'a×2, b and c:20 are copies (5 pairs across files); c:90 differs from the three in other files');
+  // The diagnostics group a file's copies of a wording, and say the same on each.
+  assert.deepEqual(index.groupsOf('a').map((g) => g.versions.map((v) => v.start)), [[0, 200]]);
+  assert.deepEqual([...index.remove('a')].sort(), ['a', 'b', 'c']);
+  assert.deepEqual(linked('b', 10), ['c:90 worded-differently', 'c:20 verbatim']);
+  assert.deepEqual([...index.remove('c')].sort(), ['b', 'c']);
+  assert.equal(index.versionsOf('b').length, 0);
+});
+
+test('quotes prepared a slice at a time link as when set at once, and a text prepared but never set is forgotten', () => {
+  const q = (start: number, text: string): QuoteOwner => ({ start, end: start + text.length, kind: 'direct', text, speakerKey: 's' });
+  const remarks = Array.from({ length: 300 }, (_, i) => q(i * 100, `corridor ${i} opened`));
+  const other = [q(0, 'The corridor 7 opened this morning, as both sides had agreed,')];
+  const direct = new QuoteVariantIndex();
+  direct.set('other', other);
+  direct.set('big', remarks);
+  const sliced = new QuoteVariantIndex();
+  sliced.set('other', other);
+  let slices = 0;
+  for (let at = 0; at < remarks.length; slices++) at = sliced.prepare(remarks, at, 0);
+  assert.ok(slices > 1, 'a slice of no time stops at the first look at the clock');
+  sliced.set('big', remarks);
+  const links = (index: QuoteVariantIndex) => index.pairs().map((p) => `${p.a.path}:${p.a.start} ${p.b.path}:${p.b.start} ${p.link.relation}`);
+  assert.deepEqual(links(sliced), links(direct));
+  assert.equal(links(sliced).length, 1);
+  // A newer text superseded the prepared one: its wordings are forgotten at the next set.
+  const superseded = q(0, 'The corridor 7 opened this morning, as both sides had said,');
+  sliced.prepare([superseded], 0, 10);
+  sliced.set('third', [q(0, 'Something else entirely, said about the weather today,')]);
+  assert.deepEqual(links(sliced), links(direct), 'the prepared text links to nothing while no file holds it');
+  sliced.set('fourth', [superseded]);
+  assert.deepEqual(
+    sliced.linksAt('fourth', 0, superseded.end).map((l) => `${l.other.path} ${l.relation}`).sort(),
+    ['big part-of', 'other worded-differently'],
+    'made again when set, it links as any new text',
+  );
+});
+
 test('a short quote that its own file also quotes inside a longer quotation links to nothing elsewhere', () => {
   const q = (start: number, text: string, kind: QuoteOwner['kind'] = 'partial'): QuoteOwner => ({ start, end: start + text.length, kind, text, speakerKey: 's' });
   const index = new QuoteVariantIndex();
@@ -167,4 +217,70 @@ test('a two-word part quoted for someone else is no evidence that a whole remark
   ws.set('a.txt', '“The initial indicators are they are in fact doing it,” Mark Milley, the US general, said on Wednesday.\n');
   ws.set('b.txt', 'The ministry said the “initial indicators” were wrong, Olena Shevchenko, its spokeswoman, told reporters.\n');
   assert.deepEqual(ws.diagnostics('a.txt').filter((d) => d.code === 'quote-speaker-differs'), []);
+});
+
+test('the index by wording links what comparing every pair of quotes in different files links, through random sets and removals', () => {
+  // Quotes made from a few remarks with a word changed, dropped or repeated, so that files hold
+  // copies, variants and unrelated remarks; every quote has five words or more and the files are
+  // small, so that no word pair is too common to find candidates (MAX_POSTING) and no short
+  // quote is set aside: then the index must link exactly the pairs that share enough word pairs
+  // (a fifth of the shorter's, and two) and that compareQuotes links.
+  const remarks = [
+    'We are ready to talk, but not at any price',
+    'There has been a tremendous amount of suffering, human suffering',
+    'a window of opportunity for negotiation is open now',
+    'the probability of a military victory is not high',
+    'Nobody will dictate the terms of peace to us',
+  ];
+  const swaps = ['cost', 'was', 'negotiations', 'low', 'them', 'very'];
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const variant = (): string => {
+    const words = pick(remarks).split(' ');
+    const r = random();
+    if (r < 0.3) words[Math.floor(random() * words.length)] = pick(swaps);
+    else if (r < 0.4) words.splice(Math.floor(random() * words.length), 1);
+    return words.join(' ');
+  };
+  const fileOf = (): QuoteOwner[] =>
+    Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => {
+      const text = variant();
+      return { start: i * 200, end: i * 200 + text.length, kind: random() < 0.2 ? 'indirect' : 'direct', text, speakerKey: 's' };
+    });
+  const index = new QuoteVariantIndex();
+  const files = new Map<string, QuoteOwner[]>();
+  const expected = () => {
+    const out: string[] = [];
+    const all = [...files].flatMap(([path, quotes]) => quotes.map((q) => ({ path, q, words: quoteWords(q.text) })));
+    for (const x of all) {
+      for (const y of all) {
+        if (x.path >= y.path || (x.q.kind === 'indirect' && y.q.kind === 'indirect')) continue;
+        const kx = pairKeys(x.words);
+        const ky = new Set(pairKeys(y.words));
+        const shared = kx.filter((k) => ky.has(k)).length;
+        const fewer = Math.min(kx.length, ky.size);
+        if (fewer <= 1 ? shared < fewer : shared < 2 || shared < 0.2 * fewer) continue;
+        const c = compareQuotes(x.words, y.words, x.q.kind === 'indirect', y.q.kind === 'indirect');
+        if (c) out.push(`${x.path}:${x.q.start} ${y.path}:${y.q.start} ${c.relation}`);
+      }
+    }
+    return out.sort();
+  };
+  const found = () => index.pairs().map((p) => `${p.a.path}:${p.a.start} ${p.b.path}:${p.b.start} ${p.link.relation}`).sort();
+  let linked = 0;
+  for (let step = 0; step < 120; step++) {
+    const path = `f${Math.floor(random() * 8)}`;
+    if (random() < 0.2) {
+      index.remove(path);
+      files.delete(path);
+    } else {
+      const quotes = fileOf();
+      index.set(path, quotes);
+      files.set(path, quotes);
+    }
+    assert.deepEqual(found(), expected(), `after step ${step}`);
+    linked = Math.max(linked, found().length);
+  }
+  assert.ok(linked > 10, 'the files shared enough remarks to link');
 });

@@ -112,6 +112,25 @@ function judge(A: QuoteWords, B: QuoteWords, aIsReported: boolean, bIsReported: 
     quotedDiff.push(...quoted);
     reportDiff.push(...near);
   }
+  /**
+   * The content words of the quotation's rest before (after) the aligned part that the report's
+   * words there have too, in any order: the report's as many words next to the aligned part as
+   * twice the quotation's rest (further words are the writer's own sentence).
+   */
+  function reordered(leading: boolean): number {
+    const [quotedWords, reportWords, quotedAt, reportAt] = aIsReported ? [b, a, leading ? [0, bStart] : [bEnd, b.length], leading ? [0, aStart] : [aEnd, a.length]] : [a, b, leading ? [0, aStart] : [aEnd, a.length], leading ? [0, bStart] : [bEnd, b.length]];
+    const quoted = quotedWords.slice(quotedAt[0], quotedAt[1]);
+    const reach = 2 * quoted.length;
+    const report = leading ? reportWords.slice(Math.max(reportAt[0], reportAt[1] - reach), reportAt[1]) : reportWords.slice(reportAt[0], Math.min(reportAt[1], reportAt[0] + reach));
+    const left = new Map<string, number>();
+    for (const w of report) if (w.content) left.set(w.stem, (left.get(w.stem) ?? 0) + 1);
+    let found = 0;
+    for (const w of quoted) {
+      const n = w.content ? (left.get(w.stem) ?? 0) : 0;
+      if (n > 0) left.set(w.stem, n - 1), found++;
+    }
+    return found;
+  }
   // The version compared in whole: the shorter one, or the quotation in marks when the other is reported speech.
   const whole = aIsReported && !bIsReported ? B : bIsReported && !aIsReported ? A : a.length <= b.length ? A : B;
   const wholeIsA = whole === A;
@@ -138,8 +157,11 @@ function judge(A: QuoteWords, B: QuoteWords, aIsReported: boolean, bIsReported: 
   const mostContent = sameContent >= MIN_SHARED_CONTENT && sameContent >= MIN_CONTENT_SHARE * wholeContent;
   const nearlyAll = sameContent >= 2 && same >= NEARLY_ALL * whole.words.length;
   if (!mostContent && !nearlyAll) return null;
-  // Reported speech shares words with many remarks; it must follow most of the quotation's words.
-  if (reported && same < MIN_REPORTED_SHARE * whole.words.length) return null;
+  // Reported speech shares words with many remarks; it must follow most of the quotation's
+  // words. A report may give the end (or the start) of the remark in its own order ("you must
+  // look to other means" for "other means must be resorted to"): the quotation's content words
+  // that the report's next words also have count as followed.
+  if (reported && same + (leadA && leadB ? reordered(true) : 0) + (trailA && trailB ? reordered(false) : 0) < MIN_REPORTED_SHARE * whole.words.length) return null;
   return { relation: 'worded-differently', differentInA: sorted(differentInA), differentInB: sorted(differentInB), alignment };
 }
 

@@ -1,5 +1,5 @@
 import type { QuoteOwner } from '../digest';
-import { compareQuotes, SHORT_QUOTE, type QuoteComparison, type QuoteRelation } from './compare';
+import { compareQuotes, SHORT_QUOTE, type QuoteRelation } from './compare';
 import { quoteWords, type QuoteWords } from './words';
 
 // The workspace's quotes compared across files: which quotes in different files are versions
@@ -22,33 +22,65 @@ export interface QuoteVersion {
   words: QuoteWords;
 }
 
-/** A version as the index keeps it. */
+/** A version as the index keeps it: with the wording it is one copy of. */
 interface Indexed extends QuoteVersion {
-  /** Everything compareQuotes reads of it: two quotes of one signature compare alike with any other. */
-  signature: string;
+  wording: Wording;
+}
+
+/** A quote's text as the index has read it. */
+interface Spelling {
+  words: QuoteWords;
+  wording: Wording;
+}
+
+/** How one wording relates to another, seen from the first. */
+interface WordingLink {
+  relation: QuoteRelation;
+  differentHere: number[];
+  differentThere: number[];
 }
 
 /**
- * The versions of one signature in the postings: they have the same word pairs, so they are
- * met, counted and judged together. An archive holds many copies of each quotation, and a
- * quote counted each copy of every other it shared a word pair with, one by one: half of the
- * time of indexing 10,000 articles' quotes.
+ * One distinct wording (an utterance as the files word it): every version, in any file, that
+ * reads alike to compareQuotes (the same signature). Wordings are compared, not versions: an
+ * archive holds each wire story's quotations in a dozen editions, and linking every copy to
+ * every other was quadratic in the copies (475,000 links on 10,000 articles, most of the time
+ * and memory of the index). A new copy of a known wording costs a look-up; the links of a
+ * version are its wording's, read through to the members in other files when asked.
  */
-interface Group {
-  members: Set<Indexed>;
+interface Wording {
+  signature: string;
+  words: QuoteWords;
   /** Reported speech (signatures tell it apart from quotations in marks). */
   indirect: boolean;
   /** Its word pairs (pairKeys). */
-  keyCount: number;
+  keys: string[];
+  /** The postings of its word pairs, in the order of `keys`: a copy counts itself in them without looking them up. */
+  postings: Posting[];
+  members: Set<Indexed>;
+  /** How many of the members each file holds. */
+  files: Map<string, number>;
+  /** The other wordings it is a version of (NO_LINKS, shared, until it has one: most never do). */
+  links: Map<Wording, WordingLink>;
+  /**
+   * How two copies of it relate (verbatim), or null when its words say too little to link;
+   * undefined until it is in two files (most wordings never are: a transcript's 65,000 quotes
+   * were compared each with itself).
+   */
+  self: WordingLink | null | undefined;
+  /** The texts it is spelled in (keys of `spellings`), forgotten with it: the first, then any others. */
+  spelling: string;
+  otherSpellings: string[] | null;
   /** The call of `candidates` that last met it, and how many word pairs that call found it shares. */
   round: number;
   shared: number;
 }
 
-/** The versions whose word pairs include one: `size` of them, in groups by signature. */
+/** The versions whose word pairs include one: `size` of them, in their wordings. */
 interface Posting {
   size: number;
-  groups: Set<Group>;
+  /** An array, not a set: added to 700,000 times on an archive, taken from only when a wording is forgotten. */
+  wordings: Wording[];
 }
 
 /** Another version of a quote, and how the two differ, seen from the quote. */
@@ -60,79 +92,125 @@ export interface QuoteLink {
   differentThere: number[];
 }
 
+/** A file's versions of one wording, and their links, in no order (the same for each: those of the wording, to other files). */
+export interface VersionGroup {
+  versions: QuoteVersion[];
+  links: QuoteLink[];
+}
+
+/** The links of a wording that has none; never written to (see `linksOf`). */
+const NO_LINKS = new Map<Wording, WordingLink>();
+
+/** A wording's links, to add one to. */
+function linksOf(w: Wording): Map<Wording, WordingLink> {
+  if (w.links === NO_LINKS) w.links = new Map();
+  return w.links;
+}
+
+/** `prepare` looks at the clock every this many quotes. */
+const PREPARE_CHECK = 64;
+
 /** A word pair in more quotes than this finds no candidates. */
 export const MAX_POSTING = 200;
 
 export class QuoteVariantIndex {
+  /** Each file's versions, by start. */
   private readonly byPath = new Map<string, Indexed[]>();
   private readonly postings = new Map<string, Posting>();
-  /** The versions in the postings, by signature. */
-  private readonly groups = new Map<string, Group>();
-  /** The last call of `candidates`, which marks the versions it meets with it. */
+  private readonly wordings = new Map<string, Wording>();
+  /**
+   * A quote's text to its words and wording, for quotations in marks and for reported speech:
+   * a known text is never read again. Keyed by the text itself (a key made of it was a string
+   * to hash again for every quote).
+   */
+  private readonly spellings = { quoted: new Map<string, Spelling>(), reported: new Map<string, Spelling>() };
+  /** Wordings `prepare` made; forgotten at the next `set` or `remove` if no file holds them then (their text was superseded). */
+  private prepared = new Set<Wording>();
+  /** The last call of `candidates`, which marks the wordings it meets with it. */
   private round = 0;
-  /** Comparisons made, by the signatures of the two quotes (see `compared`). */
-  private readonly comparisons = new Map<string, Map<string, Pick<QuoteComparison, 'relation' | 'differentInA' | 'differentInB'> | null>>();
-  private remembered = 0;
-  private readonly links = new Map<QuoteVersion, QuoteLink[]>();
-  private readonly keys = new Map<QuoteVersion, string[]>();
 
   /** Replaces a file's quotes; returns the paths whose links changed (the file's own when it has any). */
   set(path: string, quotes: readonly QuoteOwner[]): Set<string> {
-    const changed = this.remove(path);
+    // The old versions leave first, but their wordings are forgotten only after the new ones
+    // came: an edit keeps most of a file's quotes, which then cost a look-up each.
+    const changed = new Set<string>();
+    const left = this.detach(path, changed);
     const all = quotes.filter(comparable).map((q): Indexed => {
-      const words = quoteWords(q.text);
-      return { path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words, signature: signatureOf(words, q.kind) };
+      const spelling = this.spelling(q.text, q.kind === 'indirect');
+      left.add(spelling.wording);
+      return { path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: spelling.words, wording: spelling.wording };
     });
     const repeated = repeatedHere(all);
     const versions = all.filter((_, i) => !repeated[i]);
-    if (versions.length === 0) return changed;
-    this.byPath.set(path, versions);
+    // Kept by start for `versionAt`; quotes come in the order of the text, so rarely sorted here.
+    if (versions.some((v, i) => i > 0 && byPlace(versions[i - 1], v) > 0)) versions.sort(byPlace);
+    if (versions.length > 0) this.byPath.set(path, versions);
+    const touched = new Set<Wording>();
     for (const v of versions) {
-      const keys = pairKeys(v.words);
-      this.keys.set(v, keys);
-      for (const other of this.candidates(v, keys)) {
-        const c = this.compared(v, other);
-        if (!c) continue;
-        this.linksOf(v).push({ other, relation: c.relation, differentHere: c.differentInA, differentThere: c.differentInB });
-        this.linksOf(other).push({ other: v, relation: c.relation, differentHere: c.differentInB, differentThere: c.differentInA });
-        changed.add(path);
-        changed.add(other.path);
-      }
+      this.attach(v);
+      touched.add(v.wording);
     }
-    // Added after the comparisons: a file's quotes are not versions of each other.
-    for (const v of versions) this.post(v, this.keys.get(v) ?? []);
+    // Wordings no file holds any more: the old text's, and the new text's short quotes repeated in its longer ones.
+    for (const w of left) if (w.members.size === 0) this.forget(w);
+    this.forgetPrepared();
+    for (const w of touched) this.partnersOfWording(w, path, changed);
     return changed;
+  }
+
+  /**
+   * Reads the words of quotes about to be `set`, and compares their new wordings, from
+   * `quotes[from]` until `sliceMs` milliseconds have passed; returns where it stopped
+   * (quotes.length when done). A front end that must answer requests meanwhile calls it a
+   * slice per turn before `set`, which then finds every wording known: a 900 KB transcript's
+   * 65,000 quotes took the server's thread for half a second in one `set`.
+   */
+  prepare(quotes: ReadonlyArray<Pick<QuoteOwner, 'kind' | 'text'>>, from: number, sliceMs: number): number {
+    const until = Date.now() + sliceMs;
+    let i = from;
+    for (; i < quotes.length; i++) {
+      if ((i - from) % PREPARE_CHECK === PREPARE_CHECK - 1 && Date.now() >= until) break;
+      const q = quotes[i];
+      if (!comparable(q)) continue;
+      const { wording } = this.spelling(q.text, q.kind === 'indirect');
+      if (wording.members.size === 0) this.prepared.add(wording);
+    }
+    return i;
   }
 
   /** Removes a file's quotes; returns the paths whose links changed. */
   remove(path: string): Set<string> {
     const changed = new Set<string>();
-    const versions = this.byPath.get(path);
-    if (!versions) return changed;
-    this.byPath.delete(path);
-    for (const v of versions) {
-      this.unpost(v, this.keys.get(v) ?? []);
-      this.keys.delete(v);
-      for (const l of this.links.get(v) ?? []) {
-        changed.add(path);
-        changed.add(l.other.path);
-        const theirs = this.links.get(l.other);
-        if (!theirs) continue;
-        const kept = theirs.filter((t) => t.other !== v);
-        if (kept.length > 0) this.links.set(l.other, kept);
-        else this.links.delete(l.other);
-      }
-      this.links.delete(v);
-    }
+    for (const w of this.detach(path, changed)) if (w.members.size === 0) this.forget(w);
+    this.forgetPrepared();
     return changed;
   }
 
   /** The file's quotes that have versions elsewhere, in the order of the text, with their links. */
   versionsOf(path: string): Array<{ version: QuoteVersion; links: readonly QuoteLink[] }> {
     return (this.byPath.get(path) ?? []).flatMap((version) => {
-      const links = this.links.get(version);
-      return links ? [{ version, links: sortLinks(links) }] : [];
+      const links = this.linksOfVersion(version);
+      return links.length > 0 ? [{ version, links: sortLinks(links) }] : [];
     });
+  }
+
+  /**
+   * The file's quotes that have versions elsewhere, a group per wording, in the order of the
+   * text: a file that repeats one quotation a thousand times has its links read once. The
+   * links are in no order (`sortLinks` puts them in the order they are shown in): most are
+   * never shown.
+   */
+  groupsOf(path: string): VersionGroup[] {
+    const groups = new Map<Wording, VersionGroup | null>();
+    for (const v of this.byPath.get(path) ?? []) {
+      let group = groups.get(v.wording);
+      if (group === undefined) {
+        const links = this.linksOfVersion(v);
+        group = links.length > 0 ? { versions: [], links } : null;
+        groups.set(v.wording, group);
+      }
+      group?.versions.push(v);
+    }
+    return [...groups.values()].filter((g): g is VersionGroup => g !== null);
   }
 
   /** The links of the quote at [start, end) of a file, or none. */
@@ -142,15 +220,21 @@ export class QuoteVariantIndex {
 
   /** The quote at [start, end) of a file, with its links; null when the index does not compare it. */
   entryAt(path: string, start: number, end: number): { version: QuoteVersion; links: readonly QuoteLink[] } | null {
-    const version = this.byPath.get(path)?.find((q) => q.start === start && q.end === end);
-    return version ? { version, links: sortLinks(this.links.get(version) ?? []) } : null;
+    const version = this.versionAt(path, start, end);
+    return version ? { version, links: sortLinks(this.linksOfVersion(version)) } : null;
   }
 
   /** The paths of the files whose quotes are linked to a quote of one of these files. */
   partnersOf(paths: Iterable<string>): Set<string> {
     const out = new Set<string>();
-    // Unsorted: only the paths are wanted (versionsOf sorts every quote's links, 6% of a warm start).
-    for (const p of paths) for (const v of this.byPath.get(p) ?? []) for (const l of this.links.get(v) ?? []) out.add(l.other.path);
+    const seen = new Set<Wording>();
+    for (const p of paths) {
+      for (const v of this.byPath.get(p) ?? []) {
+        if (seen.has(v.wording)) continue;
+        seen.add(v.wording);
+        this.filesLinkedTo(v.wording, (path) => path !== p && out.add(path));
+      }
+    }
     return out;
   }
 
@@ -158,58 +242,192 @@ export class QuoteVariantIndex {
   pairs(): Array<{ a: QuoteVersion; b: QuoteVersion; link: QuoteLink }> {
     const out: Array<{ a: QuoteVersion; b: QuoteVersion; link: QuoteLink }> = [];
     for (const path of [...this.byPath.keys()].sort()) {
-      for (const { version, links } of this.versionsOf(path)) {
-        for (const link of links) if (before(version, link.other)) out.push({ a: version, b: link.other, link });
+      for (const { versions, links } of this.groupsOf(path)) {
+        const sorted = sortLinks(links);
+        for (const version of versions) for (const link of sorted) if (before(version, link.other)) out.push({ a: version, b: link.other, link });
       }
     }
+    return out.sort((x, y) => (x.a === y.a ? 0 : before(x.a, y.a) ? -1 : 1));
+  }
+
+  /** Linked pairs of versions, each counted once (for the benchmark: what the links would be one by one). */
+  linkCount(): number {
+    let n = 0;
+    for (const versions of this.byPath.values()) for (const v of versions) this.eachLinked(v.wording, (w) => (n += w.members.size - (w.files.get(v.path) ?? 0)));
+    return n / 2;
+  }
+
+  /** The text's words and wording, read once for every copy of it. */
+  private spelling(text: string, indirect: boolean): Spelling {
+    const spellings = indirect ? this.spellings.reported : this.spellings.quoted;
+    let spelling = spellings.get(text);
+    if (!spelling) {
+      const words = quoteWords(text);
+      const signature = signatureOf(words, indirect);
+      let wording = this.wordings.get(signature);
+      if (!wording) {
+        wording = { signature, words, indirect, keys: pairKeys(words), postings: [], members: new Set(), files: new Map(), links: NO_LINKS, self: undefined, spelling: text, otherSpellings: null, round: 0, shared: 0 };
+        this.wordings.set(signature, wording);
+        this.link(wording);
+      } else (wording.otherSpellings ??= []).push(text);
+      spellings.set(text, (spelling = { words, wording }));
+    }
+    return spelling;
+  }
+
+  /** Compares a new wording with those that share enough word pairs with it, and posts it. */
+  private link(w: Wording): void {
+    for (const other of this.candidates(w)) {
+      const c = this.compared(w, other);
+      if (!c) continue;
+      linksOf(w).set(other, c);
+      linksOf(other).set(w, { relation: c.relation, differentHere: c.differentThere, differentThere: c.differentHere });
+    }
+    for (const k of w.keys) {
+      const p = getOrAdd(this.postings, k, (): Posting => ({ size: 0, wordings: [] }));
+      p.wordings.push(w);
+      w.postings.push(p);
+    }
+  }
+
+  /** Adds a version to its wording, and counts it in the postings of its word pairs. */
+  private attach(v: Indexed): void {
+    const w = v.wording;
+    w.members.add(v);
+    w.files.set(v.path, (w.files.get(v.path) ?? 0) + 1);
+    for (const p of w.postings) p.size++;
+  }
+
+  /** Takes a file's versions out of their wordings; returns the wordings they were in, with the files that were linked to them in `changed`. */
+  private detach(path: string, changed: Set<string>): Set<Wording> {
+    const left = new Set<Wording>();
+    for (const v of this.byPath.get(path) ?? []) {
+      const w = v.wording;
+      if (!left.has(w)) this.partnersOfWording(w, path, changed);
+      left.add(w);
+      w.members.delete(v);
+      const n = (w.files.get(path) ?? 1) - 1;
+      if (n > 0) w.files.set(path, n);
+      else w.files.delete(path);
+      for (const p of w.postings) p.size--;
+    }
+    this.byPath.delete(path);
+    return left;
+  }
+
+  /**
+   * Forgets a wording no file holds any more: its links, postings and spellings. The files
+   * linked to its versions were named when the versions left (`detach`).
+   */
+  private forget(w: Wording): void {
+    this.wordings.delete(w.signature);
+    const spellings = w.indirect ? this.spellings.reported : this.spellings.quoted;
+    spellings.delete(w.spelling);
+    for (const text of w.otherSpellings ?? []) spellings.delete(text);
+    for (const other of w.links.keys()) other.links.delete(w);
+    w.keys.forEach((k, i) => {
+      const p = w.postings[i];
+      const at = p.wordings.indexOf(w);
+      p.wordings[at] = p.wordings[p.wordings.length - 1];
+      p.wordings.pop();
+      if (p.wordings.length === 0) this.postings.delete(k);
+    });
+  }
+
+  private forgetPrepared(): void {
+    if (this.prepared.size === 0) return;
+    for (const w of this.prepared) if (w.members.size === 0 && this.wordings.get(w.signature) === w) this.forget(w);
+    this.prepared = new Set();
+  }
+
+  /** Adds to `changed` the files linked to a wording's versions in `path`, and `path` itself when there are any. */
+  private partnersOfWording(w: Wording, path: string, changed: Set<string>): void {
+    let any = false;
+    this.filesLinkedTo(w, (p) => {
+      if (p === path) return;
+      any = true;
+      changed.add(p);
+    });
+    if (any) changed.add(path);
+  }
+
+  /** Calls `each` with the files holding a version linked to one of this wording (its own copies included). */
+  private filesLinkedTo(w: Wording, each: (path: string) => void): void {
+    this.eachLinked(w, (x) => {
+      for (const p of x.files.keys()) each(p);
+    });
+  }
+
+  /** Calls `each` with the wordings whose versions a version of `w` is linked to: itself when its copies link, and its linked wordings. */
+  private eachLinked(w: Wording, each: (x: Wording) => void): void {
+    if (this.selfOf(w)) each(w);
+    for (const x of w.links.keys()) each(x);
+  }
+
+  /** How two copies of a wording in two files relate; nothing while it is in one file only. */
+  private selfOf(w: Wording): WordingLink | null {
+    if (w.files.size < 2) return null;
+    if (w.self === undefined) {
+      // Two reports of speech are two writers' words, not versions of a quotation.
+      const c = w.indirect ? null : compareQuotes(w.words, w.words);
+      w.self = c && { relation: c.relation, differentHere: c.differentInA, differentThere: c.differentInB };
+    }
+    return w.self;
+  }
+
+  /** A version's links: its wording's, to the versions in other files. */
+  private linksOfVersion(v: Indexed): QuoteLink[] {
+    const out: QuoteLink[] = [];
+    const add = (x: Wording, l: WordingLink) => {
+      if (x.files.size === 1 && x.files.has(v.path)) return;
+      for (const other of x.members) if (other.path !== v.path) out.push({ other, relation: l.relation, differentHere: l.differentHere, differentThere: l.differentThere });
+    };
+    const self = this.selfOf(v.wording);
+    if (self) add(v.wording, self);
+    for (const [x, l] of v.wording.links) add(x, l);
     return out;
   }
 
-  /**
-   * compareQuotes, remembered by what it reads of two quotes (their words and whether each is
-   * reported speech): an archive holds the same quotations in many files, and each copy met
-   * the quotes the others had met, to the same result (10,000 articles made of 840: 307,000
-   * comparisons for 3,600 of the files, all but a few repeated).
-   */
-  private compared(v: Indexed, other: Indexed): Pick<QuoteComparison, 'relation' | 'differentInA' | 'differentInB'> | null {
-    let row = this.comparisons.get(v.signature);
-    if (!row) {
-      if (this.remembered >= MAX_REMEMBERED) {
-        this.comparisons.clear();
-        this.remembered = 0;
-      }
-      this.comparisons.set(v.signature, (row = new Map()));
+  /** The file's version at [start, end), found by halving (versions are kept by start). */
+  private versionAt(path: string, start: number, end: number): Indexed | null {
+    const versions = this.byPath.get(path) ?? [];
+    let lo = 0;
+    let hi = versions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (versions[mid].start < start) lo = mid + 1;
+      else hi = mid;
     }
-    const known = row.get(other.signature);
-    if (known !== undefined) return known;
-    const c = compareQuotes(v.words, other.words, v.kind === 'indirect', other.kind === 'indirect');
-    const kept = c && { relation: c.relation, differentInA: c.differentInA, differentInB: c.differentInB };
-    row.set(other.signature, kept);
-    this.remembered++;
-    return kept;
-  }
-
-  private linksOf(v: QuoteVersion): QuoteLink[] {
-    return getOrAdd(this.links, v, () => []);
+    for (let i = lo; i < versions.length && versions[i].start === start; i++) if (versions[i].end === end) return versions[i];
+    return null;
   }
 
   /**
-   * The quotes of other files that share enough word pairs with this one: two, or the only one
-   * a short quote has. Word pairs found in too many quotes are not asked. Reported speech is
+   * compareQuotes on two wordings. Not remembered: each pair of wordings is compared once while
+   * both are held, and an edit keeps the wordings of the quotes it did not touch (see `set`).
+   */
+  private compared(v: Wording, other: Wording): WordingLink | null {
+    // Two reports of speech are two writers' words, not versions of a quotation.
+    if (v.indirect && other.indirect) return null;
+    const c = compareQuotes(v.words, other.words, v.indirect, other.indirect);
+    return c && { relation: c.relation, differentHere: c.differentInA, differentThere: c.differentInB };
+  }
+
+  /**
+   * The wordings that share enough word pairs with this one: two, or the only one a short
+   * quote has. Word pairs found in too many quotes are not asked. Reported speech is
    * compared only with quotations in marks.
    */
-  private candidates(v: QuoteVersion, keys: readonly string[]): Indexed[] {
-    // Counted on the groups themselves, not in a map: a quote meets thousands of others in
+  private candidates(w: Wording): Wording[] {
+    // Counted on the wordings themselves, not in a map: a quote meets thousands of others in
     // the postings of its word pairs, and a map of them was a fifth of a folder's indexing.
     const round = ++this.round;
-    const met: Group[] = [];
-    const indirect = v.kind === 'indirect';
-    for (const k of keys) {
+    const met: Wording[] = [];
+    for (const k of w.keys) {
       const p = this.postings.get(k);
       if (!p || p.size > MAX_POSTING) continue;
-      for (const g of p.groups) {
-        // Two reports of speech are two writers' words, not versions of a quotation.
-        if (indirect && g.indirect) continue;
+      for (const g of p.wordings) {
+        if (w.indirect && g.indirect) continue;
         if (g.round !== round) {
           g.round = round;
           g.shared = 1;
@@ -217,58 +435,27 @@ export class QuoteVariantIndex {
         } else g.shared++;
       }
     }
-    const found: Indexed[] = [];
-    for (const g of met) {
-      if (!enoughShared(g.shared, keys.length, g.keyCount)) continue;
-      for (const other of g.members) if (other.path !== v.path) found.push(other);
-    }
-    return found;
-  }
-
-  /** Puts a version in the postings of its word pairs. */
-  private post(v: Indexed, keys: readonly string[]): void {
-    let group = this.groups.get(v.signature);
-    if (!group) this.groups.set(v.signature, (group = { members: new Set(), indirect: v.kind === 'indirect', keyCount: keys.length, round: 0, shared: 0 }));
-    group.members.add(v);
-    for (const k of keys) {
-      const p = getOrAdd(this.postings, k, (): Posting => ({ size: 0, groups: new Set() }));
-      p.groups.add(group);
-      p.size++;
-    }
-  }
-
-  private unpost(v: Indexed, keys: readonly string[]): void {
-    const group = this.groups.get(v.signature);
-    if (!group?.members.delete(v)) return;
-    if (group.members.size === 0) this.groups.delete(v.signature);
-    for (const k of keys) {
-      const p = this.postings.get(k);
-      if (!p) continue;
-      p.size--;
-      if (group.members.size === 0) p.groups.delete(group);
-      if (p.size === 0) this.postings.delete(k);
-    }
+    return met.filter((g) => g !== w && enoughShared(g.shared, w.keys.length, g.keys.length));
   }
 }
 
 /**
  * Whether two quotes share enough word pairs to be compared: a short quote's only pair; else
- * three, or two when they are a fifth of the shorter quote's. Measured on 400 PolNeAR
- * articles: two pairs that were under a fifth of the shorter quote's were half of all
- * comparisons (6,797 of 13,650) and made no link.
+ * two, and a fifth of the shorter quote's. Measured on 400 PolNeAR articles: two pairs that
+ * were under a fifth of the shorter quote's were half of all comparisons (6,797 of 13,650) and
+ * made no link; on the 10,000-article archive, three or more under a fifth were 13,114 of
+ * 91,689 comparisons, and made no link either.
  */
 function enoughShared(shared: number, mine: number, theirs: number): boolean {
   const fewer = Math.min(mine, theirs);
   if (fewer <= 1) return shared >= fewer;
-  return shared >= 3 || (shared >= 2 && shared >= MIN_SHARED_PAIRS * fewer);
+  return shared >= 2 && shared >= MIN_SHARED_PAIRS * fewer;
 }
 
-/** Comparisons remembered before the memory of them starts again (an editing session coins new ones). */
-const MAX_REMEMBERED = 500_000;
 
 /** A quote's words as compareQuotes reads them: surfaces (stems and content follow from them), elisions, and whether it is reported speech. */
-function signatureOf(words: QuoteWords, kind: QuoteVersion['kind']): string {
-  let signature = kind === 'indirect' ? 'r' : 'q';
+function signatureOf(words: QuoteWords, indirect: boolean): string {
+  let signature = indirect ? 'r' : 'q';
   for (const w of words.words) signature += (w.gapBefore ? ' … ' : ' ') + w.surface;
   return words.gapAfter ? `${signature} …` : signature;
 }
@@ -280,7 +467,7 @@ const MIN_SHARED_PAIRS = 0.2;
  * Quotations in marks, and reported speech with none inside: reported speech that holds a
  * quotation ("…, but “there is an opportunity here”") is compared through that quotation.
  */
-function comparable(q: QuoteOwner): boolean {
+function comparable(q: Pick<QuoteOwner, 'kind' | 'text'>): boolean {
   return q.kind !== 'indirect' || !/[“”"«»„]/.test(q.text);
 }
 
@@ -290,16 +477,38 @@ function comparable(q: QuoteOwner): boolean {
  * so it links to nothing; the longer quotation is compared instead.
  */
 function repeatedHere(all: readonly QuoteVersion[]): boolean[] {
-  // Every run of fewer than SHORT_QUOTE words inside a longer quotation in marks, gathered once:
-  // comparing each short quote with every quote was quadratic in a transcript of thousands.
-  const key = (words: QuoteVersion['words']['words'], from: number, to: number) => words.slice(from, to).map((w) => w.surface).join(' ');
-  const inside = new Set<string>();
-  for (const u of all) {
-    if (u.kind === 'indirect') continue;
-    const words = u.words.words;
-    for (let n = 1; n < SHORT_QUOTE && n < words.length; n++) for (let from = 0; from + n <= words.length; from++) inside.add(key(words, from, from + n));
+  // The short quotes' words, gathered first: only a run of a longer quotation that starts with
+  // a short quote's first word is looked at (a key for every run of every quotation was half
+  // of the index's time on an archive), and none when the file has no short quote. Comparing
+  // each short quote with every quote was quadratic in a transcript of thousands.
+  const key = (words: QuoteVersion['words']['words'], from: number, to: number) => {
+    let k = words[from].surface;
+    for (let i = from + 1; i < to; i++) k += ` ${words[i].surface}`;
+    return k;
+  };
+  const short = new Set<string>();
+  const firsts = new Set<string>();
+  for (const v of all) {
+    const words = v.words.words;
+    if (words.length === 0 || words.length >= SHORT_QUOTE) continue;
+    short.add(key(words, 0, words.length));
+    firsts.add(words[0].surface);
   }
-  return all.map((v) => v.words.words.length < SHORT_QUOTE && inside.has(key(v.words.words, 0, v.words.words.length)));
+  const inside = new Set<string>();
+  if (short.size > 0) {
+    for (const u of all) {
+      if (u.kind === 'indirect') continue;
+      const words = u.words.words;
+      for (let from = 0; from < words.length; from++) {
+        if (!firsts.has(words[from].surface)) continue;
+        for (let n = 1; n < SHORT_QUOTE && n < words.length && from + n <= words.length; n++) {
+          const k = key(words, from, from + n);
+          if (short.has(k)) inside.add(k);
+        }
+      }
+    }
+  }
+  return all.map((v) => v.words.words.length > 0 && v.words.words.length < SHORT_QUOTE && inside.has(key(v.words.words, 0, v.words.words.length)));
 }
 
 /** A quote's distinct word pairs (by stem) with at least one content word, not across an elision. */
@@ -314,7 +523,12 @@ export function pairKeys(w: QuoteWords): string[] {
   return [...keys];
 }
 
-function sortLinks(links: readonly QuoteLink[]): QuoteLink[] {
+function byPlace(x: QuoteVersion, y: QuoteVersion): number {
+  return x.start - y.start || x.end - y.end;
+}
+
+/** Links in the order they are shown in: worded differently first, then by file and place. */
+export function sortLinks(links: readonly QuoteLink[]): QuoteLink[] {
   const order: Record<QuoteRelation, number> = { 'worded-differently': 0, 'part-of': 1, verbatim: 2 };
   return [...links].sort((x, y) => order[x.relation] - order[y.relation] || (before(x.other, y.other) ? -1 : 1));
 }
