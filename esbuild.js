@@ -4,6 +4,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { compromiseData } = require('./scripts/build/compromiseData');
 
 const production = process.argv.includes('--production');
 const { version } = require('./package.json');
@@ -40,6 +41,8 @@ function engineVersion() {
 
 async function main() {
   const engine = engineVersion();
+  // compromise's lexicon and inflection rules as data, so that no bundle loads compromise to analyse text.
+  const compromise = compromiseData();
   const contexts = await Promise.all(
     entries.map((entry) =>
       esbuild.context({
@@ -50,7 +53,7 @@ async function main() {
         sourcemap: !production,
         minify: production,
         external: ['vscode'],
-        define: { BYLINE_VERSION: JSON.stringify(version), BYLINE_ENGINE: JSON.stringify(engine) },
+        define: { BYLINE_VERSION: JSON.stringify(version), BYLINE_ENGINE: JSON.stringify(engine), BYLINE_COMPROMISE: JSON.stringify(compromise) },
         logLevel: 'warning',
         ...entry,
       }),

@@ -1,4 +1,4 @@
-import { compromise } from '../text/compromise';
+import { lexicon, toSingular } from '../text/compromiseData';
 
 // The compromise tags that claims need beyond the engine's word classes (text/lexicon.ts):
 // units, currencies, countries as opposed to cities, demonyms, words for people. Read once from
@@ -44,8 +44,6 @@ const TAG_OF: Record<string, Tag> = {
   Copula: Tag.Verb,
 };
 
-type Lexicon = Record<string, string | string[]>;
-let lexicon: Lexicon | null = null;
 const cache = new Map<string, number>();
 
 /** compromise's tags of a lower-case word, as bit flags. */
@@ -53,8 +51,7 @@ export function tagsOf(norm: string): number {
   let f = cache.get(norm);
   if (f !== undefined) return f;
   f = 0;
-  lexicon ??= (compromise().model() as { one: { lexicon: Lexicon } }).one.lexicon;
-  const tags = lexicon[norm];
+  const tags = lexicon()[norm];
   if (tags !== undefined) for (const t of Array.isArray(tags) ? tags : [tags]) f |= TAG_OF[t] ?? 0;
   cache.set(norm, f);
   return f;
@@ -64,15 +61,13 @@ export function hasTag(norm: string, tag: Tag): boolean {
   return (tagsOf(norm) & tag) !== 0;
 }
 
-type Methods = { two: { transform: { noun: { toSingular: (w: string, m: unknown) => string } } } };
 const singulars = new Map<string, string>();
 
 /** The singular of a lower-case noun, by compromise's inflection rules ("casualties" → "casualty"). */
 export function singular(norm: string): string {
   let s = singulars.get(norm);
   if (s === undefined) {
-    const nlp = compromise();
-    s = norm.endsWith('s') && !norm.endsWith('ss') ? (nlp.methods() as Methods).two.transform.noun.toSingular(norm, nlp.model()) : norm;
+    s = norm.endsWith('s') && !norm.endsWith('ss') ? toSingular(norm) : norm;
     singulars.set(norm, s);
   }
   return s;

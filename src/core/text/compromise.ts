@@ -1,8 +1,9 @@
 import type nlpType from 'compromise';
 
-// compromise, loaded the first time the engine asks it something. Loading it takes a quarter
-// of a second, and a language server reopening a folder from its cache (digests, read by
-// worker threads) never needs it: it is loaded when a text is first analysed in a thread.
+// compromise, loaded the first time the engine asks it something it has no data for. Loading
+// it takes a quarter of a second: the bundles carry its lexicon and noun inflection as data
+// (compromiseData.ts) and load it only to conjugate a verb a user added to the cues; unbundled
+// (tests, scripts), it is also where that data is read from.
 
 let loaded: typeof nlpType | null = null;
 

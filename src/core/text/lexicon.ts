@@ -1,4 +1,5 @@
 import { compromise } from './compromise';
+import { lexicon } from './compromiseData';
 
 // What the engine needs to know about a single word, answered from compromise's lexicon
 // (first names with their gender, places, verb forms, prepositions) plus the tables below for
@@ -117,14 +118,6 @@ const TABLES: Array<[number, string]> = [
 const table = new Map<string, number>();
 for (const [flag, words] of TABLES) for (const w of words.split(' ')) table.set(w, (table.get(w) ?? 0) | flag);
 
-type CompromiseLexicon = Record<string, string | string[]>;
-let lexicon: CompromiseLexicon | null = null;
-
-function compromiseLexicon(): CompromiseLexicon {
-  lexicon ??= (compromise().model() as { one: { lexicon: CompromiseLexicon } }).one.lexicon;
-  return lexicon;
-}
-
 function fromCompromise(tags: string | string[] | undefined): number {
   if (tags === undefined) return 0;
   let f: number = W.Known;
@@ -205,7 +198,7 @@ const cache = new Map<string, number>();
 export function wordFlags(norm: string): number {
   let f = cache.get(norm);
   if (f !== undefined) return f;
-  f = (table.get(norm) ?? 0) | fromCompromise(compromiseLexicon()[norm]);
+  f = (table.get(norm) ?? 0) | fromCompromise(lexicon()[norm]);
   if (f === 0) f = guessBySuffix(norm);
   cache.set(norm, f);
   return f;
