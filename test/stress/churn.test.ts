@@ -166,6 +166,13 @@ async function churnedScan(t: { diagnostic(m: string): void }, seed: number, fil
     const conflicts = session.index.claims.conflictCount();
     const links = fs.readdirSync(folder).filter((n) => n.startsWith('link')).length;
     t.diagnostic(`seed ${seed}${events ? '' : ', no watcher events, a rescan'}: ${files} files, ${changes} changes (${duringScan} while the scan ran); ${onDisk.length} files on disk, ${indexed.length} indexed, ${missing.length} missing, ${extra.length} extra, ${differing.length} with other findings than the CLI's; ${conflicts} conflicts; ${links} links out of the workspace, not read`);
+    if (differing.length > 0) {
+      // The first difference, so that a failure says what differs and not only how often.
+      const u = differing[0];
+      const mine = session.index.diagnostics(u).map((d) => `${d.start}-${d.end} ${d.severity} ${d.code} ${d.message}`);
+      const theirs = expected.get(u) ?? [];
+      t.diagnostic(`${u}: the index only: ${JSON.stringify(mine.filter((m) => !theirs.includes(m)))}; the CLI only: ${JSON.stringify(theirs.filter((m) => !mine.includes(m)))}`);
+    }
     // The changes must have met the scan, or the test proves nothing.
     assert.ok(duringScan >= changes / 2, `only ${duringScan} of ${changes} changes came while the scan ran`);
     // Findings across files are compared too: the stories' figures conflict.
