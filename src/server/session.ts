@@ -565,7 +565,7 @@ export class Session {
         const analysis = await decodeInTurns(result.parts, current);
         if (analysis === null) return;
         // What the merge costs per quote and per claim done a slice per turn too (Workspace.prepare): the merge then finds it done.
-        const steps = workspace.prepare(analysis, PREPARE_SLICE_MS);
+        const steps = workspace.prepare(uri, analysis, PREPARE_SLICE_MS);
         let step = steps.next();
         for (; !step.done; step = steps.next()) {
           await nextTurn();

@@ -180,17 +180,15 @@ export class Workspace {
 
   /**
    * Does ahead what `setMany` would do on its caller's thread for a document analysed elsewhere,
-   * a step at a time, each of about `sliceMs` milliseconds: its quotes' words read and compared,
-   * its claims' traits and strings shared, what comparing its claims looks at, its digest.
+   * a step at a time, each of about `sliceMs` milliseconds: its claims' traits and strings
+   * shared, what comparing its claims looks at, its digest, its quotes' words read and compared
+   * (QuoteVariantIndex.stage).
    * A front end that must answer requests meanwhile (the language server) runs a step per turn,
    * then passes the digest it returns to `setMany` with the analysis, whose merge then finds the
    * work done. Nothing here changes what the index holds: a document given up meanwhile costs
    * only the work.
    */
-  *prepare(analysis: DocumentAnalysis, sliceMs: number): Generator<void, DocumentDigest, void> {
-    // The attributed quotes: a digest keeps only those.
-    const quotes = analysis.quotes.filter((q) => q.attribution);
-    for (let at = 0; at < quotes.length; yield) at = this.quoteVariants.prepare(quotes, at, sliceMs);
+  *prepare(path: string, analysis: DocumentAnalysis, sliceMs: number): Generator<void, DocumentDigest, void> {
     // Each claim's traits, and its strings shared (StringPool.shareDigest, a claim at a time).
     const traits: ClaimTraits[] = [];
     const claims = analysis.claims;
@@ -207,6 +205,8 @@ export class Workspace {
     const digest = digestOf(analysis, traits);
     this.strings.shareSpeakers(digest.speakers);
     this.shared.add(digest);
+    yield;
+    yield* this.quoteVariants.stage(path, digest.quotes, sliceMs);
     return digest;
   }
 

@@ -21,7 +21,7 @@ test('a document prepared a slice at a time merges as one set at once: the same 
   sliced.set('beside.txt', BESIDE);
   const analysis = analyzeDocument(LARGE);
   assert.ok(analysis.claims.length > 128, 'enough claims for the claim slices to stop at a look at the clock');
-  const steps = sliced.prepare(analysis, 0);
+  const steps = sliced.prepare('large.txt', analysis, 0);
   let step = steps.next();
   let slices = 0;
   for (; !step.done; step = steps.next()) slices++;
