@@ -181,8 +181,8 @@ export class Workspace {
   /**
    * Does ahead what `setMany` would do on its caller's thread for a document analysed elsewhere,
    * a step at a time, each of about `sliceMs` milliseconds: its claims' traits and strings
-   * shared, what comparing its claims looks at, its digest, its quotes' words read and compared
-   * (QuoteVariantIndex.stage).
+   * shared, their members and links (ClaimIndex.stage), its digest, its quotes' words read and
+   * compared (QuoteVariantIndex.stage).
    * A front end that must answer requests meanwhile (the language server) runs a step per turn,
    * then passes the digest it returns to `setMany` with the analysis, whose merge then finds the
    * work done. Nothing here changes what the index holds: a document given up meanwhile costs
@@ -200,7 +200,8 @@ export class Workspace {
         traits.push(t);
       } while (at < claims.length && (at % PREPARE_CHECK !== 0 || Date.now() < until));
     }
-    for (let at = 0; at < claims.length; yield) at = this.claims.prepare(claims, traits, at, sliceMs);
+    yield;
+    yield* this.claims.stage(path, claims, traits, sliceMs);
     yield;
     const digest = digestOf(analysis, traits);
     this.strings.shareSpeakers(digest.speakers);

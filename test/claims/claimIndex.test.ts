@@ -168,7 +168,7 @@ test('standing of each claim: its group and whether anything conflicts, or null 
   assert.deepEqual(index.standingOf('missing.txt'), []);
 });
 
-test('files set (with or without their claims’ traits, prepared or not), replaced and removed in any order leave every diagnostic and the conflict count as a fresh index gives them', () => {
+test('files set (with or without their claims’ traits, staged or not), replaced and removed in any order leave every diagnostic and the conflict count as a fresh index gives them', () => {
   // Figures of one story (troops in Kherson, aid to Ukraine) that agree or conflict, and one of another story.
   const SENTENCES = [
     'Russia has 20,000 troops in Kherson.',
@@ -192,11 +192,11 @@ test('files set (with or without their claims’ traits, prepared or not), repla
         const text = [pick(SENTENCES), pick(SENTENCES)].join(' ');
         files.set(path, text);
         // A third of the time with the traits a digest carries, worked out beforehand; a third
-        // with those and what comparing the claims looks at, prepared a slice of no time at a time.
+        // with those and the members and links staged a slice of no time at a time.
         const claims = claimsIn(text);
         const way = random();
         const traits = way < 0.67 ? claims.map(traitsOf) : undefined;
-        if (traits && way < 0.33) for (let at = 0; at < claims.length; ) at = index.prepare(claims, traits, at, 0);
+        if (traits && way < 0.33) [...index.stage(path, claims, traits, 0)];
         index.set(path, claims, traits);
       }
       const fresh = indexOf(Object.fromEntries(files));
