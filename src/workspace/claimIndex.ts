@@ -23,7 +23,7 @@ const NAMED_IN_MESSAGE = 3;
  */
 const MAX_RELATED = 20;
 /** `stage` looks at the clock every this many claims. */
-const PREPARE_CHECK = 64;
+const STAGE_CHECK = 64;
 
 export interface ClaimLocation {
   path: string;
@@ -143,7 +143,7 @@ export class ClaimIndex {
     const generation = this.generation;
     let until = Date.now() + sliceMs;
     let count = 0;
-    const due = () => ++count % PREPARE_CHECK === 0 && Date.now() >= until;
+    const due = () => ++count % STAGE_CHECK === 0 && Date.now() >= until;
     // A member's links cost as much as its group is large: the clock is read after each.
     const linked = () => Date.now() >= until;
     const members: Array<Member | null> = [];
@@ -323,10 +323,10 @@ export class ClaimIndex {
 
   /**
    * The members of other files in the member's group that tell the same story, and how each
-   * relates to it. `own`: the members of its file, when it is not in the index yet (`stage`). Two files disagree about a figure only when neither gives a reading of it
+   * relates to it. Two files disagree about a figure only when neither gives a reading of it
    * that agrees with the other's and each gives one reading: a file that names two quakes'
    * magnitudes (7.6 and 7.3) tells of two quakes, and its 7.3 is no contradiction of another
-   * file's 7.6.
+   * file's 7.6. `own`: the members of its file, when they are not in the index yet (`stage`).
    */
   private linksOfMember(member: Member, own?: ReadonlyArray<Member | null>): Link[] {
     const links: Link[] = [];
