@@ -6,8 +6,12 @@ import type { DocumentAnalysis } from '../core/analyze';
 // thread decodes it a part per turn of its event loop and answers requests in between: the
 // whole analysis of a megabyte of quotes took it a second to decode in one go.
 
-/** Quotes, or figures, per part: a few milliseconds to decode. */
-const PER_PART = 2000;
+/**
+ * Quotes, or figures, per part: a few milliseconds to decode. 2,000 of a news article's quotes
+ * took up to 90 ms the first time (docs/worst-case.md), the longest pause left while the server
+ * took in a large document.
+ */
+const PER_PART = 500;
 
 interface Head {
   speakers: DocumentAnalysis['speakers'];

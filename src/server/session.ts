@@ -60,7 +60,7 @@ export const WARM_UP_TEXT = 'The mayor said 20 soldiers were killed in Kherson, 
  * under 100 ms, less than a round trip to a worker costs for an ordinary article.
  */
 export const OFF_THREAD_CHARS = 50_000;
-/** How long one turn of the server's thread reads a large document's quotes before its merge (QuoteVariantIndex.prepare). */
+/** How long one turn of the server's thread prepares a large document's quotes and claims before its merge (Workspace.prepare). */
 const PREPARE_SLICE_MS = 20;
 /** Diagnostics published for one file at most (see `capped`). */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
@@ -564,11 +564,10 @@ export class Session {
         // Decoded a part per turn, then merged in a turn of its own: requests are answered in between.
         const analysis = await decodeInTurns(result.parts, current);
         if (analysis === null) return;
-        // The quotes' words read and compared a slice per turn too: the merge then finds them known.
-        // (The attributed ones: a digest keeps only those.)
-        const quotes = analysis.quotes.filter((q) => q.attribution);
-        for (let at = 0; at < quotes.length; ) {
-          at = workspace.quoteVariants.prepare(quotes, at, PREPARE_SLICE_MS);
+        // What the merge costs per quote and per claim done a slice per turn too (Workspace.prepare): the merge then finds it done.
+        const steps = workspace.prepare(uri, analysis, PREPARE_SLICE_MS);
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) {
           await nextTurn();
           if (!current()) return;
         }
@@ -577,7 +576,16 @@ export class Session {
         this.analysing.delete(uri);
         // Settings that change the analysis came meanwhile: analyse again with them.
         if (workspace !== this.workspace) this.edit(uri, text);
-        else this.apply(uri, text, { hash: result.hash, analysis });
+        else {
+          // Each file the merge changed is published in a turn of its own: the diagnostics of a
+          // 900 KB article took 60 to 100 ms, and those of the files beside it as long again.
+          const changed = this.merge(uri, text, { hash: result.hash, analysis, digest: step.value });
+          for (const p of changed) {
+            await nextTurn();
+            this.publish(p);
+          }
+          this.scheduleStatus();
+        }
         return;
       }
       this.analysing.delete(uri);
@@ -599,21 +607,28 @@ export class Session {
     return refused && !refused.ok ? refused.reason : null;
   }
 
-  /** `analysed`: the text's analysis, made on the edit worker. */
-  private apply(uri: string, text: string, analysed?: Pick<DocumentInput, 'hash' | 'analysis'>): Set<string> {
+  /** Takes in an open document's text (`merge`) and publishes what changed. */
+  private apply(uri: string, text: string): Set<string> {
+    const changed = this.merge(uri, text);
+    this.publishAll(changed);
+    return changed;
+  }
+
+  /**
+   * Takes in an open document's text; returns the paths whose diagnostics are to be published.
+   * `analysed`: the text's analysis, made on the edit worker (and its digest, prepared).
+   */
+  private merge(uri: string, text: string, analysed?: Pick<DocumentInput, 'hash' | 'analysis' | 'digest'>): Set<string> {
     // A text analysed here or taken from the worker is the latest: nothing older may land after it.
     if (!analysed) this.supersede(uri);
     const refused = this.refusal(text);
     if (refused) {
       this.skip(uri, refused.replace(/skipped$/, 'not analysed while open'));
-      const changed = this.remove(uri);
-      this.publishAll(changed);
-      return changed;
+      return this.remove(uri);
     }
     if (this.skipped.delete(uri)) this.told.delete(uri);
     const changed = analysed ? this.workspace.setMany([{ path: uri, text, ...analysed }]) : this.workspace.set(uri, text);
     changed.add(uri);
-    this.publishAll(changed);
     // An edit may take away the words a decision is about (or bring them back).
     if (this.decisions.current()) this.decisions.publish(this.workspace);
     return changed;

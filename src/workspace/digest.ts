@@ -34,12 +34,13 @@ export interface DocumentDigest {
   problems: TextProblem[];
 }
 
-export function digestOf(analysis: DocumentAnalysis): DocumentDigest {
+/** `claimTraits`: the claims' traits when they were worked out already (Workspace.prepare). */
+export function digestOf(analysis: DocumentAnalysis, claimTraits: ClaimTraits[] = analysis.claims.map(traitsOf)): DocumentDigest {
   return {
     speakers: analysis.speakers.map((s) => ({ key: s.key, name: s.name, kind: s.kind, forms: s.forms, roles: s.roles, mentionCount: s.mentions.length })),
     quotes: analysis.quotes.flatMap((q) => (q.attribution ? [{ start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.attribution.speakerKey }] : [])),
     claims: analysis.claims,
-    claimTraits: analysis.claims.map(traitsOf),
+    claimTraits,
     problems: analysis.problems,
   };
 }

@@ -1,3 +1,5 @@
+import type { Claim } from '../core/claims';
+import type { ClaimTraits } from './claims/compare';
 import type { DocumentDigest } from './digest';
 
 // Digests of analyses reach the workspace as fresh objects (from worker threads, from the
@@ -30,15 +32,25 @@ export class StringPool {
    * Quotes' strings are not shared: 9 MB of 10,000 files' index, and a look-up each.
    */
   shareDigest(d: DocumentDigest): void {
-    for (const s of d.speakers) {
+    this.shareSpeakers(d.speakers);
+    d.claims.forEach((c, i) => this.shareClaim(c, d.claimTraits[i]));
+  }
+
+  /** The speakers' part of `shareDigest`. */
+  shareSpeakers(speakers: DocumentDigest['speakers']): void {
+    for (const s of speakers) {
       s.key = this.share(s.key);
       s.name = this.share(s.name);
       s.kind = this.share(s.kind);
       for (let i = 0; i < s.forms.length; i++) s.forms[i] = this.share(s.forms[i]);
       for (const r of s.roles) r.text = this.share(r.text);
     }
-    for (const c of d.claims) this.shareFields(c as unknown as Record<string, unknown>);
-    for (const t of d.claimTraits) this.shareFields(t as unknown as Record<string, unknown>);
+  }
+
+  /** One claim's part of `shareDigest`, with its traits: a front end shares a large document's a slice at a time (Workspace.prepare). */
+  shareClaim(claim: Claim, traits: ClaimTraits): void {
+    this.shareFields(claim as unknown as Record<string, unknown>);
+    this.shareFields(traits as unknown as Record<string, unknown>);
   }
 
   /** Every string field, and every string in an array field (claims' fields are many, and grow). */

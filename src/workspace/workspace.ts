@@ -8,6 +8,7 @@ import { quoteDiagnostics } from './quoteDiagnostics';
 import { quoteVariantDiagnostics } from './quotes/diagnostics';
 import { QuoteVariantIndex } from './quotes/quoteVariantIndex';
 import { digestOf, type DocumentDigest } from './digest';
+import { traitsOf, type ClaimTraits } from './claims/compare';
 import { DEFAULT_SEVERITIES, type Severities } from './severity';
 import { SpeakerIndex } from './speakerIndex';
 import { StringPool } from './strings';
@@ -104,6 +105,8 @@ export class Workspace {
   private readonly documents = new Map<string, WorkspaceDocument>();
   /** One copy of each short string of every digest kept (see strings.ts). */
   private readonly strings = new StringPool();
+  /** Digests whose strings `prepare` shared already: `setMany` does not walk them again. */
+  private readonly shared = new WeakSet<DocumentDigest>();
   /** Where analyses not kept in memory are read back from; set by the front end that has a cache. */
   private source: AnalysisSource | null = null;
   private analysisOptions: AnalysisOptions;
@@ -158,7 +161,7 @@ export class Workspace {
       if (this.documents.get(input.path)?.hash === hash) continue;
       const analysis = input.analysis ?? (input.digest ? null : analyzeDocument(input.text, this.analysisOptions));
       const digest = input.digest ?? digestOf(analysis as DocumentAnalysis);
-      this.strings.shareDigest(digest);
+      if (!this.shared.delete(digest)) this.strings.shareDigest(digest);
       const doc = new WorkspaceDocument(input.path, input.text, hash, digest, analysis, (d) => this.readBack(d));
       doc.correct(this.decisions?.forDocument(input.path, input.text) ?? null);
       // Figures kept apart: the old text's links are taken apart under the old text's decisions (see setDecisions).
@@ -173,6 +176,39 @@ export class Workspace {
     const speakers = added.map((d) => ({ path: d.path, speakers: d.digest.speakers, quotes: d.digest.quotes }));
     for (const p of this.withQuotePartners(this.speakers.setMany(speakers, deferSpeakers))) changed.add(p);
     return changed;
+  }
+
+  /**
+   * Does ahead what `setMany` would do on its caller's thread for a document analysed elsewhere,
+   * a step at a time, each of about `sliceMs` milliseconds: its claims' traits and strings
+   * shared, their members and links (ClaimIndex.stage), its digest, its quotes' words read and
+   * compared (QuoteVariantIndex.stage).
+   * A front end that must answer requests meanwhile (the language server) runs a step per turn,
+   * then passes the digest it returns to `setMany` with the analysis, whose merge then finds the
+   * work done. Nothing here changes what the index holds: a document given up meanwhile costs
+   * only the work.
+   */
+  *prepare(path: string, analysis: DocumentAnalysis, sliceMs: number): Generator<void, DocumentDigest, void> {
+    // Each claim's traits, and its strings shared (StringPool.shareDigest, a claim at a time).
+    const traits: ClaimTraits[] = [];
+    const claims = analysis.claims;
+    for (let at = 0; at < claims.length; yield) {
+      const until = Date.now() + sliceMs;
+      do {
+        const t = traitsOf(claims[at]);
+        this.strings.shareClaim(claims[at++], t);
+        traits.push(t);
+      } while (at < claims.length && (at % PREPARE_CHECK !== 0 || Date.now() < until));
+    }
+    yield;
+    yield* this.claims.stage(path, claims, traits, sliceMs);
+    yield;
+    const digest = digestOf(analysis, traits);
+    this.strings.shareSpeakers(digest.speakers);
+    this.shared.add(digest);
+    yield;
+    yield* this.quoteVariants.stage(path, digest.quotes, sliceMs);
+    return digest;
   }
 
   /**
@@ -400,6 +436,9 @@ export class Workspace {
     return (codes ? all.filter((d) => codes.has(d.code)) : all).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }
+
+/** `prepare` looks at the clock every this many claims. */
+const PREPARE_CHECK = 64;
 
 /** The same decision, read from the file now or before (each reading makes new objects). */
 function sameDecision(a: object, b: object): boolean {

@@ -18,7 +18,7 @@ pool.setup({ options: { cueVerbs: ['opine'] }, maxFileSize: 1024, sizeSetting: '
 after(() => pool.close());
 
 test('a text analysed on a worker: the same analysis and hash as in this thread, decoded a part per turn', async () => {
-  // Enough quotes and figures for several parts (parts.ts): a part holds 2,000.
+  // Enough quotes and figures for several parts (parts.ts): a part holds 500.
   const text = TEXT.repeat(1500);
   const result = await pool.analyseText(text).result;
   assert.equal(result.kind, 'parts');

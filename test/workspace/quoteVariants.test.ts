@@ -125,7 +125,7 @@ test('copies of one wording in many files: each links to the copies in other fil
   assert.equal(index.versionsOf('b').length, 0);
 });
 
-test('quotes prepared a slice at a time link as when set at once, and a text prepared but never set is forgotten', () => {
+test('quotes staged a slice at a time link as when set at once, a text staged but never set is forgotten, and a stage overtaken by another change is not used', () => {
   const q = (start: number, text: string): QuoteOwner => ({ start, end: start + text.length, kind: 'direct', text, speakerKey: 's' });
   const remarks = Array.from({ length: 300 }, (_, i) => q(i * 100, `corridor ${i} opened`));
   const other = [q(0, 'The corridor 7 opened this morning, as both sides had agreed,')];
@@ -134,23 +134,33 @@ test('quotes prepared a slice at a time link as when set at once, and a text pre
   direct.set('big', remarks);
   const sliced = new QuoteVariantIndex();
   sliced.set('other', other);
-  let slices = 0;
-  for (let at = 0; at < remarks.length; slices++) at = sliced.prepare(remarks, at, 0);
-  assert.ok(slices > 1, 'a slice of no time stops at the first look at the clock');
+  const slices = [...sliced.stage('big', remarks, 0)].length;
+  assert.ok(slices > 4, `a slice of no time stops at every look at the clock (${slices} steps)`);
   sliced.set('big', remarks);
   const links = (index: QuoteVariantIndex) => index.pairs().map((p) => `${p.a.path}:${p.a.start} ${p.b.path}:${p.b.start} ${p.link.relation}`);
   assert.deepEqual(links(sliced), links(direct));
   assert.equal(links(sliced).length, 1);
-  // A newer text superseded the prepared one: its wordings are forgotten at the next set.
+  // A newer text superseded the staged one: its wordings are forgotten at the next set.
   const superseded = q(0, 'The corridor 7 opened this morning, as both sides had said,');
-  sliced.prepare([superseded], 0, 10);
+  [...sliced.stage('fourth', [superseded], 10)];
   sliced.set('third', [q(0, 'Something else entirely, said about the weather today,')]);
-  assert.deepEqual(links(sliced), links(direct), 'the prepared text links to nothing while no file holds it');
+  assert.deepEqual(links(sliced), links(direct), 'the staged text links to nothing while no file holds it');
   sliced.set('fourth', [superseded]);
   assert.deepEqual(
     sliced.linksAt('fourth', 0, superseded.end).map((l) => `${l.other.path} ${l.relation}`).sort(),
     ['big part-of', 'other worded-differently'],
     'made again when set, it links as any new text',
+  );
+  // Staged, then overtaken by a change to the index between two slices: set reads the quotes again.
+  const fifth = [q(0, 'The corridor 7 opened this morning, as both sides had agreed,'), ...remarks.slice(0, 100)];
+  const stage = sliced.stage('fifth', fifth, 0);
+  stage.next();
+  sliced.remove('third');
+  [...stage];
+  sliced.set('fifth', fifth);
+  assert.deepEqual(
+    sliced.linksAt('fifth', 0, fifth[0].end).map((l) => `${l.other.path} ${l.relation}`).sort(),
+    ['big part-of', 'fourth worded-differently', 'other verbatim'],
   );
 });
 

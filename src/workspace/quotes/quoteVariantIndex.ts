@@ -107,7 +107,7 @@ function linksOf(w: Wording): Map<Wording, WordingLink> {
   return w.links;
 }
 
-/** `prepare` looks at the clock every this many quotes. */
+/** `stage` looks at the clock every this many quotes. */
 const PREPARE_CHECK = 64;
 
 /** A word pair in more quotes than this finds no candidates. */
@@ -124,26 +124,28 @@ export class QuoteVariantIndex {
    * to hash again for every quote).
    */
   private readonly spellings = { quoted: new Map<string, Spelling>(), reported: new Map<string, Spelling>() };
-  /** Wordings `prepare` made; forgotten at the next `set` or `remove` if no file holds them then (their text was superseded). */
+  /** Wordings `stage` made; forgotten at the next `set` or `remove` if no file holds them then (their text was superseded). */
   private prepared = new Set<Wording>();
   /** The last call of `candidates`, which marks the wordings it meets with it. */
   private round = 0;
+  /** A file's versions worked out by `stage` for the `set` of these very quotes; dropped by any other change. */
+  private staged: Staged | null = null;
+  /** Counts the changes of the index (`set`, `remove`): what `stage` worked out before one is not used. */
+  private generation = 0;
 
   /** Replaces a file's quotes; returns the paths whose links changed (the file's own when it has any). */
   set(path: string, quotes: readonly QuoteOwner[]): Set<string> {
     // The old versions leave first, but their wordings are forgotten only after the new ones
     // came: an edit keeps most of a file's quotes, which then cost a look-up each.
+    const staged = this.staged;
+    const ahead = staged !== null && staged.path === path && staged.quotes === quotes && staged.generation === this.generation ? staged : null;
+    this.staged = null;
+    this.generation++;
     const changed = new Set<string>();
     const left = this.detach(path, changed);
-    const all = quotes.filter(comparable).map((q): Indexed => {
-      const spelling = this.spelling(q.text, q.kind === 'indirect');
-      left.add(spelling.wording);
-      return { path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: spelling.words, wording: spelling.wording };
-    });
-    const repeated = repeatedHere(all);
-    const versions = all.filter((_, i) => !repeated[i]);
-    // Kept by start for `versionAt`; quotes come in the order of the text, so rarely sorted here.
-    if (versions.some((v, i) => i > 0 && byPlace(versions[i - 1], v) > 0)) versions.sort(byPlace);
+    const all = ahead?.all ?? quotes.filter(comparable).map((q) => this.indexed(path, q));
+    for (const v of all) left.add(v.wording);
+    const versions = ahead?.versions ?? versionsOf(all);
     if (versions.length > 0) this.byPath.set(path, versions);
     const touched = new Set<Wording>();
     for (const v of versions) {
@@ -158,27 +160,53 @@ export class QuoteVariantIndex {
   }
 
   /**
-   * Reads the words of quotes about to be `set`, and compares their new wordings, from
-   * `quotes[from]` until `sliceMs` milliseconds have passed; returns where it stopped
-   * (quotes.length when done). A front end that must answer requests meanwhile calls it a
-   * slice per turn before `set`, which then finds every wording known: a 900 KB transcript's
-   * 65,000 quotes took the server's thread for half a second in one `set`.
+   * Works out ahead, a step of about `sliceMs` milliseconds at a time, what `set(path, quotes)`
+   * would for each quote before it changes the index: its words and wording (new wordings
+   * compared with those they may be versions of), which of the file's quotes are short ones it repeats in longer
+   * ones, and how two copies of a wording another file holds relate. The `set` of these very
+   * quotes, if no other change came in between, then only attaches them: a 900 KB transcript's
+   * 65,000 quotes beside another file of the same took the server's thread for 200 ms in one `set`.
    */
-  prepare(quotes: ReadonlyArray<Pick<QuoteOwner, 'kind' | 'text'>>, from: number, sliceMs: number): number {
-    const until = Date.now() + sliceMs;
-    let i = from;
-    for (; i < quotes.length; i++) {
-      if ((i - from) % PREPARE_CHECK === PREPARE_CHECK - 1 && Date.now() >= until) break;
-      const q = quotes[i];
+  *stage(path: string, quotes: readonly QuoteOwner[], sliceMs: number): Generator<void, void, void> {
+    const generation = this.generation;
+    let until = Date.now() + sliceMs;
+    let count = 0;
+    const due = () => ++count % PREPARE_CHECK === 0 && Date.now() >= until;
+    const all: Indexed[] = [];
+    for (const q of quotes) {
       if (!comparable(q)) continue;
-      const { wording } = this.spelling(q.text, q.kind === 'indirect');
-      if (wording.members.size === 0) this.prepared.add(wording);
+      const v = this.indexed(path, q);
+      if (v.wording.members.size === 0) this.prepared.add(v.wording);
+      all.push(v);
+      if (due()) {
+        yield;
+        // The index changed meanwhile: prepared wordings may be forgotten; `set` does it all.
+        if (this.generation !== generation) return;
+        until = Date.now() + sliceMs;
+      }
     }
-    return i;
+    yield;
+    if (this.generation !== generation) return;
+    const versions = versionsOf(all);
+    yield;
+    if (this.generation !== generation) return;
+    until = Date.now() + sliceMs;
+    for (const v of versions) {
+      const w = v.wording;
+      if (w.self === undefined && w.files.size > (w.files.has(path) ? 1 : 0)) w.self = selfLinkOf(w);
+      if (due()) {
+        yield;
+        if (this.generation !== generation) return;
+        until = Date.now() + sliceMs;
+      }
+    }
+    this.staged = { path, quotes, generation, all, versions };
   }
 
   /** Removes a file's quotes; returns the paths whose links changed. */
   remove(path: string): Set<string> {
+    this.staged = null;
+    this.generation++;
     const changed = new Set<string>();
     for (const w of this.detach(path, changed)) if (w.members.size === 0) this.forget(w);
     this.forgetPrepared();
@@ -255,6 +283,12 @@ export class QuoteVariantIndex {
     let n = 0;
     for (const versions of this.byPath.values()) for (const v of versions) this.eachLinked(v.wording, (w) => (n += w.members.size - (w.files.get(v.path) ?? 0)));
     return n / 2;
+  }
+
+  /** A quote of a file as the index keeps it. */
+  private indexed(path: string, q: QuoteOwner): Indexed {
+    const spelling = this.spelling(q.text, q.kind === 'indirect');
+    return { path, start: q.start, end: q.end, kind: q.kind, text: q.text, speakerKey: q.speakerKey, words: spelling.words, wording: spelling.wording };
   }
 
   /** The text's words and wording, read once for every copy of it. */
@@ -367,11 +401,7 @@ export class QuoteVariantIndex {
   /** How two copies of a wording in two files relate; nothing while it is in one file only. */
   private selfOf(w: Wording): WordingLink | null {
     if (w.files.size < 2) return null;
-    if (w.self === undefined) {
-      // Two reports of speech are two writers' words, not versions of a quotation.
-      const c = w.indirect ? null : compareQuotes(w.words, w.words);
-      w.self = c && { relation: c.relation, differentHere: c.differentInA, differentThere: c.differentInB };
-    }
+    if (w.self === undefined) w.self = selfLinkOf(w);
     return w.self;
   }
 
@@ -437,6 +467,33 @@ export class QuoteVariantIndex {
     }
     return met.filter((g) => g !== w && enoughShared(g.shared, w.keys.length, g.keys.length));
   }
+}
+
+/** What `set` stages ahead for a file (see `stage`). */
+interface Staged {
+  path: string;
+  quotes: readonly QuoteOwner[];
+  generation: number;
+  /** Every comparable quote, as the index keeps it. */
+  all: Indexed[];
+  /** Those that are compared (not short ones repeated here), by start. */
+  versions: Indexed[];
+}
+
+/** How two copies of a wording in two files relate. */
+function selfLinkOf(w: Wording): WordingLink | null {
+  // Two reports of speech are two writers' words, not versions of a quotation.
+  const c = w.indirect ? null : compareQuotes(w.words, w.words);
+  return c && { relation: c.relation, differentHere: c.differentInA, differentThere: c.differentInB };
+}
+
+/** The quotes of a file that are compared, by start: all but the short ones it repeats in longer ones. */
+function versionsOf(all: readonly Indexed[]): Indexed[] {
+  const repeated = repeatedHere(all);
+  const versions = all.filter((_, i) => !repeated[i]);
+  // Kept by start for `versionAt`; quotes come in the order of the text, so rarely sorted here.
+  if (versions.some((v, i) => i > 0 && byPlace(versions[i - 1], v) > 0)) versions.sort(byPlace);
+  return versions;
 }
 
 /**
