@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot, samplesDir } from '../helpers/paths';
-import { activeEditor, dismissHover, extensionHostTimes, goTo, openFile, readEditorText, readSquiggles, readStatusBar, runCommand, showHover, startSession, waitForSquiggles, waitForStatusItem, waitForUnderlines, waitUntil, wrappedRows, type Session } from './harness';
+import { activeEditor, dismissHover, extensionHostTimes, goTo, openFile, readEditorText, readSquiggles, readStatusBar, readUnderlines, runCommand, showHover, startSession, waitForSquiggles, waitForStatusItem, waitForUnderlines, waitUntil, wrappedRows, type Session } from './harness';
 
 // What a reader sees, checked end to end: the packaged Byline extension in a real VS Code
 // (code-server), on a copy of the sample workspace, driven through the screen. Every wait is on
@@ -160,10 +160,19 @@ describe('Byline in a real VS Code, on the sample workspace', { skip: samples ? 
       const drawn = underlines.map((u) => u.text).join('');
       assert.match(drawn, /There has been a tremendous amount of suffering, human suffering/);
       // Figures Byline compared are marked too (point 9): 003's troops, which 004 gives as well.
-      // Monaco draws the figure in spans of its own colours ("20,000", "to", "30,000").
+      // Monaco draws the figure in spans of its own colours ("20,000", "to", "30,000"). A figure
+      // is marked once the folder's scan has compared it with 004's, which may come after the
+      // first underline: the marks are asked for again when the index changes.
       const troopsLine = lineCol(t003, '20,000 to 30,000').line;
-      const figures = underlines.filter((u) => u.line === troopsLine).map((u) => u.text);
-      assert.ok(figures.includes('20,000') && figures.includes('30,000'), JSON.stringify(underlines.filter((u) => /\d/.test(u.text))));
+      let marked: Awaited<ReturnType<typeof readUnderlines>> = underlines;
+      const figuresMarked = () => {
+        const figures = marked.filter((u) => u.line === troopsLine).map((u) => u.text);
+        return figures.includes('20,000') && figures.includes('30,000');
+      };
+      await waitUntil('the troops figure marked as compared', TIMEOUT, async () => {
+        marked = await readUnderlines(s.page);
+        return figuresMarked();
+      }, () => `underlined with digits: ${JSON.stringify(marked.filter((u) => /\d/.test(u.text)))}`);
       // Quotes are no problems: an information squiggle is only a quote worded differently in
       // another article (quote-differs), and no quote as such is in the Problems panel.
       const infos = (await readSquiggles(s.page)).filter((q) => q.severity === 'info');
