@@ -119,8 +119,10 @@ test('analysis time grows no worse than linearly with the length of the text', (
   analyzeDocument(unit); // warm up: the lexicon and cue tables are built once
   const small = unit.repeat(8);
   const large = unit.repeat(128);
-  const ratio = time(large) / time(small);
-  // 16× the text: linear would be ~16; a quadratic engine would be ~256. Garbage collection
-  // under a loaded machine makes long texts dearer: allow 4× that.
-  assert.ok(ratio < 64, `16× the text took ${ratio.toFixed(1)}× the time`);
+  // 16× the text: linear would be ~16; a quadratic engine would be ~256 every time. Garbage
+  // collection and the compiler's tiers only ever make one measure dearer (11× to 65× were seen
+  // for one build on one machine): the least of three ratios, each taken anew, is the engine's.
+  const ratios = [0, 1, 2].map(() => time(large) / time(small));
+  const ratio = Math.min(...ratios);
+  assert.ok(ratio < 64, `16× the text took ${ratio.toFixed(1)}× the time (least of ${ratios.map((r) => r.toFixed(1)).join(', ')})`);
 });
