@@ -3,7 +3,7 @@ import { W, wordFlags } from '../text/lexicon';
 import { scopeOf, type Scope } from './scope';
 import { MONEY_UNITS } from './units';
 import { Tag, tagsOf } from './tags';
-import { SHAPE_MEASURES, whatOf } from './measured';
+import { SHAPE_MEASURES, isPopulation, whatOf } from './measured';
 import { HUMAN_MEASURES } from './measures';
 import { personOf, type Person } from './person';
 
@@ -137,7 +137,7 @@ function scopeFor(f: FrameInput, dimension: Dimension, what: string | null): Sco
   // "said it would buy ATI for $5.4 billion": the price is agreed, whatever the tense of the sale.
   if (what === 'price' && scope === 'estimate') return 'whole';
   // A place's population stands: the strike that hit "a camp of 21,000 people" is no scope of theirs.
-  if (what !== null && what.startsWith('population-of-') && (scope === 'incident' || scope === 'cumulative')) return 'whole';
+  if (isPopulation(what) && (scope === 'incident' || scope === 'cumulative')) return 'whole';
   return scope;
 }
 

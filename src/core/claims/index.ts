@@ -181,8 +181,11 @@ function complete(doc: ParsedDocument, s: Sentence, d: Draft, lookups: SentenceL
   const first = d.first - 1 >= s.first && isQuoteMark(tokens[d.first - 1]) && quoteMarkWithin(tokens, d.first, d.last) ? d.first - 1 : d.first;
   // The place of the event a toll is of ("bombing the area of Guffa, killing seven"), unless it is
   // the ground of the whole story, which the article's lead names ("strikes the province of Aceh, killing three").
-  const eventPlace = eventPlaceBefore(tokens, d.first, s.first);
-  const place = placeBefore(tokens, d.first, s.first) ?? placeAfter(tokens, after, end, skipClaim, countedHead !== null && ORIGIN_PEOPLE.has(countedHead)) ?? (eventPlace !== null && !article.lead.includes(eventPlace) ? eventPlace : null);
+  const eventPlace = () => {
+    const found = eventPlaceBefore(tokens, d.first, s.first);
+    return found !== null && !article.lead.includes(found) ? found : null;
+  };
+  const place = placeBefore(tokens, d.first, s.first) ?? placeAfter(tokens, after, end, skipClaim, countedHead !== null && ORIGIN_PEOPLE.has(countedHead)) ?? eventPlace();
   const context = new Set(sentenceContext);
   if (place !== null) context.add(place);
   const people = counted?.split(/\s+/).map((w) => countryOfDemonym(w.toLowerCase())).find((c) => c !== null);

@@ -37,11 +37,11 @@ export function whatOf(f: FrameInput, dimension: Dimension): string | null {
   }
   if (dimension === 'length') return lengthRole(f) ?? countedWhat(f);
   if (dimension === 'duration') return durationOf(f) ?? countedWhat(f);
-  if (dimension === 'count' && isPopulation(f)) {
+  if (dimension === 'count' && countsInhabitants(f)) {
     // A population is some place's: without the place, "home to some 6,000 residents" here and
     // "population 5,000" there are two towns.
     const owner = populationOwner(f);
-    return owner === null ? countedWhat(f) : `population-of-${spellingKey(owner).replace(/ /g, '-')}`;
+    return owner === null ? countedWhat(f) : `${POPULATION_OF}${spellingKey(owner).replace(/ /g, '-')}`;
   }
   if (dimension === 'money' && (f.counted === null || SALE_NOUNS.has(f.counted.toLowerCase())) && isPrice(f)) return 'price';
   return countedWhat(f);
@@ -75,6 +75,13 @@ const SETTLEMENTS = new Set([
 ]);
 /** Who lives in a place: a refugee camp's population is its refugees. */
 const INHABITANTS = new Set(['people', 'residents', 'inhabitants', 'souls', 'population', 'refugees', 'civilians', 'migrants', 'evacuees']);
+const POPULATION_OF = 'population-of-';
+
+/** A place's population ("population-of-yida"): what `whatOf` calls one. */
+export function isPopulation(what: string | null): boolean {
+  return what !== null && what.startsWith(POPULATION_OF);
+}
+
 /** Verbs before "of" that give what a place is made of. */
 const MADE_OF = new Set(['consists', 'consisted', 'consisting', 'composed', 'comprised']);
 /** Verbs of a place that gives it its population: "a camp sheltering more than 20,000 civilians". */
@@ -86,7 +93,7 @@ const LIVING_REACH = 10;
  * "a city of 160,000 people", "home to over 170,000 people", "a city of population 167,000", "a
  * camp sheltering more than 20,000 civilians", "15,000 refugees are living in the camp".
  */
-function isPopulation(f: FrameInput): boolean {
+function countsInhabitants(f: FrameInput): boolean {
   const { tokens } = f;
   if (f.counted !== null && !INHABITANTS.has(f.counted.toLowerCase().split(/\s+/).pop() ?? '')) return false;
   if (f.measure !== null) return false;

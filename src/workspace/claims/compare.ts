@@ -4,7 +4,7 @@ import { HUMAN_MEASURES, SELF_DESCRIBING } from '../../core/claims/measures';
 import { isCountry } from '../../core/claims/places';
 import { MONEY_UNITS, TIME_UNITS } from '../../core/claims/units';
 import { compatibleScopes, dimensionKey } from '../../core/claims/frame';
-import { SOMEONE, isAgeNoun } from '../../core/claims/measured';
+import { SOMEONE, isAgeNoun, isPopulation } from '../../core/claims/measured';
 import { samePerson } from '../../core/claims/person';
 
 // When two claims in different files measure the same thing, and whether they agree. A false
@@ -243,11 +243,6 @@ export function sameStoryOf(a: ComparedClaim, b: ComparedClaim): boolean {
   if (a.countedIsCountry) return true;
   if (a.byLocality) return sharedLocality(a, b);
   return sharedContext(a, b);
-}
-
-/** A place's population ("population-of-yida", measured.ts). */
-function isPopulation(what: string | null): boolean {
-  return what !== null && what.startsWith('population-of-');
 }
 
 /** A figure that does not change from day to day: a place's population, the distance between two places. */
